@@ -1,0 +1,101 @@
+/* Layout state shared by mapping (layout.c), address assignment (address.c) and segments
+ * (segments.c).  It mirrors the SECTIONS command: a list of top-level nodes (assignments,
+ * assertions, output sections), each output section with its list of items. */
+#ifndef SLINK_LAYOUT_H
+#define SLINK_LAYOUT_H
+
+#include "script.h"
+#include "slink.h"
+
+enum item_kind { IT_INPUTS, IT_ASSIGN, IT_DATA, IT_FILL, IT_ASSERT };
+
+struct lo_item {
+	enum item_kind kind;
+	const struct stmt *st;                 /* NULL for an orphan's inputs */
+	VEC(struct input_section *) secs;      /* IT_INPUTS: in output order */
+};
+
+struct layout_osec {
+	struct output_section *os;
+	const struct output_section_desc *desc; /* NULL for an orphan */
+	const struct overlay_desc *overlay;     /* member of an OVERLAY */
+	VEC(struct lo_item) items;
+	size_t orphan_item;                     /* 1 + index of the item holding same-name orphans */
+	bool discard;                           /* /DISCARD/ */
+	bool orphan;
+	bool removed;                           /* empty: not in the output */
+	bool assigns_dot, has_data;
+	bool constraint_seen, constraint_ro, constraint_failed;
+	bool after_end;                         /* follows the `_end = .` assignment */
+	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
+	struct region *region, *lma_region;     /* >region, AT>region */
+	struct name_list *phdrs;                /* :phdr list in force (own or inherited) */
+};
+
+/* A MEMORY region and where allocation in it has got to. */
+struct region {
+	const char *name;
+	const struct memory_region *desc;
+	uint64_t origin, length;
+	uint64_t cur, cur_lma;
+};
+
+/* One input section description, in script order: matching is first-rule-wins. */
+struct rule {
+	const struct input_section_desc *desc;
+	struct layout_osec *lo;
+	size_t item;                            /* index in lo->items */
+	bool discard;
+};
+
+enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC };
+struct lnode {
+	enum lnode_kind kind;
+	const struct stmt *st;
+	struct layout_osec *lo;
+};
+
+/* GNU ld's DATA_SEGMENT_ALIGN / RELRO_END / END state machine */
+enum seg_phase { SEG_NONE, SEG_ALIGN_SEEN, SEG_RELRO_SEEN, SEG_END_SEEN, SEG_ADJUST, SEG_RELRO_ADJUST, SEG_DONE };
+struct dataseg {
+	enum seg_phase phase;
+	bool relro_started, relro_ended;
+	uint64_t base, end, relro_end, relro_offset;
+	uint64_t maxpagesize, commonpagesize, relropagesize;
+};
+
+struct layout {
+	struct ctx *ctx;
+	VEC(struct lnode) nodes;
+	VEC(struct rule) rules;
+	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each kind */
+	const char *entry_name;                 /* ENTRY() of the script */
+	struct dataseg seg;
+	uint64_t phnum;                         /* program headers, for SIZEOF_HEADERS */
+	VEC(struct region) regions;
+	uint64_t maxpagesize, commonpagesize;
+	bool segment_start_used;                /* the script asked SEGMENT_START() */
+	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
+	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
+	bool final_pass;
+	bool changed;                           /* something moved in this pass */
+	uint64_t relro_start, relro_end;        /* the PT_GNU_RELRO range, when relro */
+	/* walk state */
+	struct output_section *current_section; /* last allocated output section walked */
+	bool prefer_next_section;
+	bool found_end;
+	size_t node_index;
+};
+
+void layout_map(struct ctx *ctx, struct layout *L);
+void finish_osec(struct layout *L, struct layout_osec *lo);
+void layout_declare_symbols(struct ctx *ctx, struct layout *L);
+void layout_assign(struct ctx *ctx, struct layout *L);
+void layout_segments(struct ctx *ctx, struct layout *L);
+/* how many program headers the current layout needs (for SIZEOF_HEADERS) */
+uint64_t segments_count(struct ctx *ctx, struct layout *L);
+size_t node_of(const struct layout *L, const struct layout_osec *lo);
+struct region *region_find(struct layout *L, const char *name);
+void regions_reset(struct layout *L);
+
+#endif

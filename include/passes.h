@@ -1,0 +1,61 @@
+/* The link passes, one group per stage file; main.c calls them in order. */
+#ifndef SLINK_PASSES_H
+#define SLINK_PASSES_H
+
+#include "slink.h"
+
+struct archive_member;
+struct group_state;
+
+/* symbols.c */
+struct symbol *symbol_find(struct ctx *ctx, const char *name);
+struct symbol *symbol_intern(struct ctx *ctx, const char *name);
+struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const char *name,
+				 const GElf_Sym *esym, struct input_section *isec);
+bool symbol_wants_definition(struct ctx *ctx, const char *name);
+struct symbol **symbol_all(struct ctx *ctx, size_t *count);
+struct symbol **symbol_hash_order(struct ctx *ctx, size_t *count);
+
+/* input.c */
+void inputs_load(struct ctx *ctx);
+struct input_file *object_load(struct ctx *ctx, const char *name, const char *archive,
+			       const char *member, const uint8_t *data, size_t size);
+bool member_load(struct ctx *ctx, struct archive_member *m);
+void input_add_from_script(struct ctx *ctx, const char *name, bool in_group, bool as_needed,
+			   struct group_state *g);
+void input_group_begin(struct group_state *g);
+void input_group_end(struct ctx *ctx, struct group_state *g);
+
+/* reloc.c */
+void relocs_scan(struct ctx *ctx);
+void relocs_apply(struct ctx *ctx, uint8_t *image);
+uint64_t symbol_address(const struct symbol *s);
+
+/* merge.c: SHF_MERGE sections */
+void merge_sections(struct ctx *ctx);
+uint64_t merged_offset(const struct input_section *isec, uint64_t off);
+uint64_t isec_output_size(const struct input_section *isec);
+void merge_write(const struct input_section *isec, uint8_t *out);
+
+/* synthetic.c: sections and symbols the linker makes */
+void synthetic_create(struct ctx *ctx);
+void synthetic_define_symbols(struct ctx *ctx);
+bool symbol_in_output(struct ctx *ctx, const struct symbol *s);
+void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size);
+
+/* output.c */
+void output_write(struct ctx *ctx);
+
+/* foreign.c: -b binary and other non-ELF inputs */
+void input_load_foreign(struct ctx *ctx, const char *path, const char *format, const uint8_t *data,
+			size_t size);
+
+/* script_load.c: linker scripts given with -T, as input files, or built in */
+void scripts_load_user(struct ctx *ctx);
+void scripts_load_default(struct ctx *ctx);
+void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len,
+		       struct group_state *g);
+void script_inputs_load(struct ctx *ctx, struct group_state *g);
+void script_declare_symbols(struct ctx *ctx);
+
+#endif

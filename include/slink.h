@@ -1,0 +1,207 @@
+/* slink: core data model shared by every link stage.
+ *
+ * One `struct ctx` describes the whole link and is passed explicitly.  Objects that live as
+ * long as the link come from the arena (ctx_alloc) and are never freed one by one. */
+#ifndef SLINK_H
+#define SLINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <gelf.h>
+
+#include "util.h"
+
+struct ctx;
+struct input_file;
+struct input_section;
+struct output_section;
+struct symbol;
+struct target;
+struct script;
+struct stmt;
+struct layout_osec;
+struct merge_section;
+
+#include "options.h"
+
+/* ---- inputs (input.c, archive.c) ---------------------------------------------------- */
+
+struct input_section {
+	struct input_file *file;
+	const char *name;
+	uint32_t index;        /* section header index in the file */
+	uint32_t type;         /* SHT_* */
+	uint64_t flags;        /* SHF_* */
+	uint64_t size;
+	uint64_t align;        /* at least 1 */
+	uint64_t entsize;
+	const uint8_t *data;   /* in-place bytes, NULL for NOBITS */
+	uint32_t rel_index;    /* index of the SHT_REL(A) section applying to this one, 0 if none */
+	struct output_section *out;  /* NULL when not (yet) placed */
+	uint64_t out_offset;   /* offset within `out` */
+	bool discarded;        /* COMDAT loser, /DISCARD/, SHF_EXCLUDE, gc */
+	bool live;             /* reached by --gc-sections */
+	bool keep;             /* KEEP() in script */
+	bool discard_by_script;/* matched by /DISCARD/ */
+	struct merge_section *merge; /* SHF_MERGE bookkeeping, NULL otherwise */
+	/* linker-made sections (.got, COMMON, build-id note, ...) fill their bytes here at write
+	 * time; NULL for sections copied from an input file */
+	void (*synthesize)(struct ctx *ctx, struct input_section *isec, uint8_t *out);
+};
+
+struct input_file {
+	const char *path;       /* file path on disk (the archive's for a regular member) */
+	const char *name;       /* display name: "a.o" or "lib.a(m.o)" */
+	const char *archive;    /* NULL when not from an archive */
+	const char *member;     /* member name inside the archive */
+	const uint8_t *data;    /* mapped bytes of this object */
+	size_t size;
+	Elf *elf;
+	int elfclass;           /* ELFCLASS32 / ELFCLASS64 */
+	uint16_t machine;
+	size_t shnum;
+	size_t shstrndx;
+	struct input_section **sections; /* by section index, NULL for non-content sections */
+	uint32_t symtab_index;           /* 0 when none */
+	uint32_t strtab_index;
+	size_t nsyms;                    /* including the null symbol */
+	size_t first_global;             /* sh_info of .symtab */
+	struct symbol **syms;            /* by symbol index: locals own, globals point into table */
+	uint32_t *symtab_shndx;          /* SHT_SYMTAB_SHNDX contents, or NULL */
+	uint32_t order;                  /* load order, for deterministic output */
+	bool in_link;                    /* for archive members: extracted */
+	bool from_group;
+	bool synthetic;                  /* made by the linker (binary blobs, script symbols) */
+	struct input_section *common;    /* COMMON symbols allocated for this file */
+};
+
+/* ---- symbols (symbols.c) ------------------------------------------------------------ */
+
+enum sym_kind {
+	SYM_UNDEF,     /* referenced, not defined anywhere yet */
+	SYM_LAZY,      /* defined by an archive member not yet loaded */
+	SYM_DEFINED,   /* defined in an input section (isec) or absolute (isec == NULL, shndx ABS) */
+	SYM_COMMON,    /* tentative definition, value = alignment */
+	SYM_SCRIPT,    /* defined by the linker script or --defsym (osec-relative or absolute) */
+};
+
+struct symbol {
+	const char *name;
+	struct input_file *file;         /* defining (or, for UNDEF, first referencing) file */
+	struct input_section *isec;      /* defining section */
+	struct output_section *osec;     /* for SYM_SCRIPT: section it is relative to, or NULL */
+	uint64_t value;                  /* section offset, absolute value, or common alignment */
+	uint64_t size;
+	uint8_t kind;                    /* enum sym_kind */
+	uint8_t type;                    /* STT_* */
+	uint8_t bind;                    /* STB_* */
+	uint8_t visibility;              /* STV_* (most restrictive seen) */
+	uint16_t shndx;                  /* original st_shndx (SHN_ABS, SHN_COMMON, ...) */
+	bool is_local;                   /* file-local (not in the global table) */
+	bool referenced;                 /* referenced by some regular object */
+	bool weak_ref_only;              /* all references are weak */
+	bool needs_got;
+	bool provide;                    /* PROVIDE()d, defined only if referenced */
+	bool script_seen;                /* assigned by the script in this link */
+	bool hidden;                     /* PROVIDE_HIDDEN / HIDDEN */
+	bool keep_in_symtab;
+	uint32_t got_index;              /* slot in .got when needs_got */
+	bool got_assigned;
+	uint32_t out_index;              /* index in output .symtab, 0 if absent */
+	const char *lazy_member_ref;     /* for maps: referencing file name */
+	struct archive_member *lazy;     /* SYM_LAZY: member that defines it */
+	uint32_t order;                  /* creation order in the global table */
+	uint8_t undef_reports;           /* "undefined reference" messages printed */
+};
+
+/* ---- output (layout.c, output.c) ---------------------------------------------------- */
+
+/* A BYTE/SHORT/LONG/QUAD/SQUAD statement, with its final value. */
+struct data_item {
+	uint64_t offset;
+	uint64_t value;
+	uint8_t size;
+};
+
+struct output_section {
+	const char *name;
+	uint32_t type;
+	uint64_t flags;
+	uint64_t addr;       /* VMA */
+	uint64_t lma;
+	uint64_t offset;     /* file offset */
+	uint64_t size;
+	uint64_t align;
+	uint64_t entsize;
+	uint32_t index;      /* section header index in the output, 0 if not emitted */
+	uint32_t link, info;
+	VEC(struct input_section *) inputs;  /* in output order */
+	VEC(struct data_item) data;          /* BYTE/SHORT/LONG/QUAD from the script */
+	uint32_t fill;                       /* =fill pattern */
+	bool has_fill;
+	bool noload;
+	bool keep_empty;                     /* emit even when empty (script assigns . in it) */
+	bool discard;                        /* /DISCARD/ */
+	struct segment *segment;             /* first PT_LOAD containing it */
+	struct layout_osec *layout;          /* its SECTIONS statement state (layout.h) */
+	uint32_t order;
+};
+
+struct segment {
+	uint32_t type, flags;
+	uint64_t offset, vaddr, paddr, filesz, memsz, align;
+	struct output_section *first, *last;
+};
+
+struct segment_vec VEC_BODY(struct segment);
+
+/* ---- the link ----------------------------------------------------------------------- */
+
+struct ctx {
+	struct options opt;
+	const struct target *target;
+	struct arena arena;
+	int errors;
+	int warnings;
+
+	VEC(struct input_file *) files;      /* objects in the link, in load order */
+	struct symtab *symtab;               /* global symbols (symbols.c) */
+	VEC(struct output_section *) osecs;  /* output sections in address order */
+	struct segment_vec segments;
+	struct script *script;               /* parsed linker script(s), or NULL */
+
+	struct input_section *got;           /* synthetic .got, when needed */
+	struct input_section *got_plt;       /* synthetic .got.plt (the GOT base), when needed */
+	bool needs_got_base;                 /* some relocation refers to _GLOBAL_OFFSET_TABLE_ */
+	VEC(struct symbol *) got_syms;       /* symbols with a .got slot, in slot order */
+	struct input_file *internal;         /* holder of linker-made sections */
+	struct input_section *build_id_out;  /* the build-id note, when made */
+	VEC(struct stmt *) defsym_stmts;     /* --defsym as script assignments */
+	uint64_t maxpagesize, commonpagesize;
+	uint64_t entry_addr;
+	uint8_t *out_buf;                    /* output image while writing */
+	size_t out_size;
+	uint64_t image_end;                  /* file offset past the last section's bytes */
+	uint32_t file_order;
+	struct comdat_set *comdats;          /* COMDAT signatures seen (input.c) */
+	bool input_wants_execstack;          /* some .note.GNU-stack is executable */
+};
+
+static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind == OUT_RELOCATABLE; }
+
+/* ---- diagnostics (diag.c) ----------------------------------------------------------- */
+
+/* "slink: error: ..." ; counts the error and carries on. */
+void error(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void warn(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "a.o:(.text+0x1a): ..." */
+void error_at(struct ctx *ctx, const struct input_section *isec, uint64_t off, const char *fmt,
+	      ...) __attribute__((format(printf, 4, 5)));
+/* Print an error and exit(1) at once: for failures that leave nothing to carry on with. */
+_Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Stop the link when errors were reported: called at fixed points in main.c. */
+void checkpoint(struct ctx *ctx);
+
+#endif

@@ -1,0 +1,657 @@
+/* Address assignment: walk the SECTIONS statements evaluating `.`, place output sections and
+ * their inputs, define script symbols, and repeat until nothing moves.  DATA_SEGMENT_ALIGN,
+ * DATA_SEGMENT_RELRO_END and DATA_SEGMENT_END follow GNU ld's state machine, including the
+ * extra pass that slides the relro region so that it ends on a page boundary. */
+#include <stdlib.h>
+
+#include "layout.h"
+#include "passes.h"
+#include "target.h"
+
+enum { MAX_PASSES = 16 };
+
+/* ---- the evaluator's view of the link ---- */
+
+static struct layout_osec *find_osec(struct layout *L, const char *name)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
+			return L->nodes.v[i].lo;
+	return NULL;
+}
+
+static bool env_symbol(void *ud, const char *name, uint64_t *val, struct output_section **sec)
+{
+	struct layout *L = ud;
+	struct symbol *s = symbol_find(L->ctx, name);
+	if (!s)
+		return false;
+	switch (s->kind) {
+	case SYM_DEFINED:
+		if (s->isec) {
+			if (!s->isec->out)
+				return false;
+			*sec = s->isec->out;
+			*val = s->isec->out_offset + merged_offset(s->isec, s->value);
+		} else {
+			*sec = NULL;
+			*val = s->value;
+		}
+		return true;
+	case SYM_SCRIPT:
+		*sec = s->osec;
+		*val = s->value;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool env_defined(void *ud, const char *name)
+{
+	struct layout *L = ud;
+	struct symbol *s = symbol_find(L->ctx, name);
+	return s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON || (s->kind == SYM_SCRIPT && s->script_seen));
+}
+
+static enum section_query env_section(void *ud, const char *name, struct section_info *out)
+{
+	struct layout *L = ud;
+	struct layout_osec *lo = find_osec(L, name);
+	if (!lo)
+		return SECTION_MISSING;
+	out->osec = lo->os;
+	out->addr = lo->os->addr;
+	out->lma = lo->os->lma;
+	out->size = lo->removed ? 0 : lo->os->size;
+	out->align = lo->os->align;
+	return SECTION_OK;
+}
+
+static bool env_region(void *ud, const char *name, uint64_t *origin, uint64_t *length)
+{
+	struct layout *L = ud;
+	struct region *r = region_find(L, name);
+	if (!r)
+		return false;
+	*origin = r->origin;
+	*length = r->length;
+	return true;
+}
+
+static uint64_t env_sizeof_headers(void *ud)
+{
+	struct layout *L = ud;
+	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
+	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
+}
+
+static uint64_t env_segment_start(void *ud, const char *segment, uint64_t deflt)
+{
+	struct layout *L = ud;
+	const struct options *o = &L->ctx->opt;
+	for (size_t i = o->section_starts.n; i-- > 0;) {
+		const struct section_start *ss = &o->section_starts.v[i];
+		if (ss->segment && !strcmp(ss->segment, segment)) {
+			L->segment_start_used = true;
+			return ss->addr;
+		}
+	}
+	if (!strcmp(segment, "text-segment") && o->text_segment >= 0)
+		return (uint64_t)o->text_segment;
+	if (!strcmp(segment, "rodata-segment") && o->rodata_segment >= 0)
+		return (uint64_t)o->rodata_segment;
+	if (!strcmp(segment, "ldata-segment") && o->ldata_segment >= 0)
+		return (uint64_t)o->ldata_segment;
+	return deflt;
+}
+
+/* DATA_SEGMENT_ALIGN(maxpagesize, commonpagesize) */
+static uint64_t env_ds_align(void *ud, uint64_t dot, uint64_t maxpage, uint64_t commonpage)
+{
+	struct layout *L = ud;
+	struct dataseg *seg = &L->seg;
+	uint64_t v = align_to(dot, maxpage);
+	L->in_relro = true;
+	if (seg->phase == SEG_RELRO_ADJUST)
+		return seg->base;
+	if (seg->phase == SEG_ADJUST) {
+		if (commonpage < maxpage)
+			v += (dot + commonpage - 1) & (maxpage - commonpage);
+		return v;
+	}
+	if (!L->ctx->opt.relro)
+		v += dot & (maxpage - 1);
+	if (seg->phase == SEG_NONE) {
+		seg->phase = SEG_ALIGN_SEEN;
+		seg->base = v;
+		seg->commonpagesize = commonpage;
+		seg->maxpagesize = maxpage;
+		seg->relropagesize = maxpage;
+		seg->relro_end = 0;
+	}
+	return v;
+}
+
+/* DATA_SEGMENT_RELRO_END(offset, exp): returns the new `.` */
+static uint64_t env_ds_relro_end(void *ud, uint64_t exp, uint64_t offset, uint64_t unused)
+{
+	struct layout *L = ud;
+	struct dataseg *seg = &L->seg;
+	(void)unused;
+	L->in_relro = false;
+	seg->relro_offset = offset;
+	uint64_t v = exp;
+	if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_ADJUST || seg->phase == SEG_RELRO_ADJUST ||
+	    seg->phase == SEG_DONE) {
+		if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_RELRO_ADJUST)
+			seg->relro_end = exp + offset;
+		if (seg->phase == SEG_RELRO_ADJUST && (seg->relro_end & (seg->relropagesize - 1))) {
+			seg->relro_end = align_to(seg->relro_end, seg->relropagesize);
+			v = seg->relro_end - offset;
+		}
+		if (seg->phase == SEG_ALIGN_SEEN)
+			seg->phase = SEG_RELRO_SEEN;
+	}
+	return v;
+}
+
+static uint64_t env_ds_end(void *ud, uint64_t dot, uint64_t value)
+{
+	struct layout *L = ud;
+	struct dataseg *seg = &L->seg;
+	(void)dot;
+	if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_RELRO_SEEN) {
+		seg->phase = SEG_END_SEEN;
+		seg->end = value;
+	}
+	return value;
+}
+
+static void env_init(struct layout *L, struct script_env *env)
+{
+	*env = (struct script_env){
+		.ctx = L->ctx,
+		.ud = L,
+		.dot_ok = true,
+		.report_errors = L->final_pass,
+		.maxpagesize = L->maxpagesize,
+		.commonpagesize = L->commonpagesize,
+		.symbol = env_symbol,
+		.defined = env_defined,
+		.section_query = env_section,
+		.region = env_region,
+		.sizeof_headers = env_sizeof_headers,
+		.segment_start = env_segment_start,
+		.data_segment_align = env_ds_align,
+		.data_segment_relro_end = env_ds_relro_end,
+		.data_segment_end = env_ds_end,
+	};
+}
+
+/* ---- assignments ---- */
+
+/* Does the value of this expression come from `.` (GNU ld's rel_from_abs)?  Such symbols,
+ * assigned outside output sections, end up relative to a nearby section. */
+static bool expr_uses_dot(const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_DOT)
+		return true;
+	if (e->kind == EXPR_CALL && (e->fn == FN_SEGMENT_START || e->fn == FN_ORIGIN ||
+				     (e->fn == FN_ALIGN && !e->b) || e->fn == FN_NEXT || e->fn == FN_DATA_SEGMENT_ALIGN ||
+				     e->fn == FN_DATA_SEGMENT_RELRO_END || e->fn == FN_DATA_SEGMENT_END))
+		return true;
+	if (e->kind == EXPR_CALL && (e->fn == FN_ABSOLUTE || e->fn == FN_ADDR || e->fn == FN_LOADADDR || e->fn == FN_SIZEOF ||
+				     e->fn == FN_ALIGNOF || e->fn == FN_DEFINED || e->fn == FN_LENGTH))
+		return false;
+	return expr_uses_dot(e->a) || expr_uses_dot(e->b) || expr_uses_dot(e->c);
+}
+
+/* GNU ld's section_for_dot(): the section a top-level `sym = .` belongs to. */
+static struct output_section *section_for_dot(struct layout *L)
+{
+	if (!L->current_section || L->prefer_next_section) {
+		struct layout_osec *next = NULL;
+		for (size_t i = L->node_index + 1; i < L->nodes.n; i++) {
+			struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+			if (!lo)
+				continue;
+			if (lo->after_end || !lo->removed) {
+				next = lo;
+				break;
+			}
+		}
+		if (!L->current_section || !next || !next->after_end) {
+			/* the next kept section, or walking back to an allocated non-TLS one */
+			size_t start = next ? node_of(L, next) : L->nodes.n;
+			for (size_t i = start + 1; i-- > 0;) {
+				if (i >= L->nodes.n)
+					continue;
+				struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+				if (lo && !lo->removed && (lo->os->flags & SHF_ALLOC) && !(lo->os->flags & SHF_TLS))
+					return lo->os;
+			}
+			return NULL;
+		}
+	}
+	return L->current_section;
+}
+
+static void define_symbol(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
+{
+	struct ctx *ctx = L->ctx;
+	const struct assign *a = &st->assign;
+	struct symbol *s = symbol_find(ctx, a->name);
+	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
+	if (provide) {
+		/* PROVIDE defines only a symbol that is referenced and not defined by an object */
+		if (!s || !(s->kind == SYM_UNDEF || (s->kind == SYM_SCRIPT && s->provide)))
+			return;
+		if (s->kind == SYM_UNDEF && !s->referenced)
+			return;
+	}
+	struct script_env env;
+	env_init(L, &env);
+	env.dot = dot;
+	env.section = cur;
+	struct value v = script_eval(a->expr, &env);
+	if (!v.ok) {
+		if (s && (s->kind == SYM_SCRIPT || s->kind == SYM_DEFINED))
+			return; /* keep last pass's value */
+		v = (struct value){.val = 0, .ok = true};
+	}
+	v = script_value_for_assign(v, cur);
+	if (!s)
+		s = symbol_intern(ctx, arena_strdup(&ctx->arena, a->name));
+	struct output_section *sec = v.sec;
+	uint64_t val = v.val;
+	if (!cur && !sec && expr_uses_dot(a->expr)) {
+		sec = section_for_dot(L);
+		if (sec)
+			val -= sec->addr;
+	}
+	if (s->kind != SYM_SCRIPT || s->osec != sec || s->value != val)
+		L->changed = true;
+	if (s->kind != SYM_SCRIPT) {
+		s->type = STT_NOTYPE;
+		s->size = 0;
+		s->bind = STB_GLOBAL;
+		if (a->expr->kind == EXPR_SYMBOL) {
+			/* `a = b` copies b's type, as GNU ld does */
+			struct symbol *src = symbol_find(ctx, a->expr->name);
+			if (src)
+				s->type = src->type;
+		}
+	}
+	s->kind = SYM_SCRIPT;
+	s->osec = sec;
+	s->value = val;
+	s->isec = NULL;
+	s->file = NULL;
+	s->provide = provide;
+	s->script_seen = true;
+	if (a->kind == ASSIGN_PROVIDE_HIDDEN || a->kind == ASSIGN_HIDDEN)
+		s->visibility = STV_HIDDEN;
+}
+
+/* `. = expr`; returns the new dot */
+static uint64_t assign_dot(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
+{
+	struct script_env env;
+	env_init(L, &env);
+	env.dot = dot;
+	env.section = cur;
+	struct value v = script_eval(st->assign.expr, &env);
+	if (!v.ok)
+		return dot;
+	v = script_value_for_assign(v, cur);
+	uint64_t nd = script_value_addr(v);
+	if (cur && nd < dot) {
+		if (L->final_pass)
+			script_error(L->ctx, &st->loc, "cannot move location counter backwards (from %016llx to %016llx)",
+				     (unsigned long long)dot, (unsigned long long)nd);
+		return dot;
+	}
+	return nd;
+}
+
+static void check_assert(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
+{
+	if (!L->final_pass)
+		return;
+	struct script_env env;
+	env_init(L, &env);
+	env.dot = dot;
+	env.section = cur;
+	struct value v = script_eval(st->assert_.cond, &env);
+	if (v.ok && !script_value_addr(v)) {
+		fprintf(stderr, "slink: %s\n", st->assert_.message);
+		L->ctx->errors++;
+	}
+}
+
+static bool top_assign_is_end(const char *name)
+{
+	while (*name == '_')
+		name++;
+	return !strcmp(name, "end");
+}
+
+/* ---- output sections ---- */
+
+static uint64_t eval_abs(struct layout *L, const struct expr *e, uint64_t dot, struct output_section *cur, bool *ok)
+{
+	struct script_env env;
+	env_init(L, &env);
+	env.dot = dot;
+	env.section = cur;
+	struct value v = script_eval(e, &env);
+	if (ok)
+		*ok = v.ok;
+	return v.ok ? script_value_addr(v) : 0;
+}
+
+static uint64_t section_start_override(struct layout *L, const char *name, bool *found)
+{
+	const struct options *o = &L->ctx->opt;
+	*found = false;
+	for (size_t i = o->section_starts.n; i-- > 0;) {
+		const struct section_start *ss = &o->section_starts.v[i];
+		if (strcmp(ss->name, name))
+			continue;
+		/* -Ttext etc. are ignored once the script asked SEGMENT_START for that segment */
+		if (ss->segment && L->segment_start_used && strcmp(ss->segment, "text") && strcmp(ss->segment, "data") &&
+		    strcmp(ss->segment, "bss"))
+			continue;
+		*found = true;
+		return ss->addr;
+	}
+	return 0;
+}
+
+static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, bool sizing)
+{
+	struct output_section *os = lo->os;
+	uint64_t dot = *dotp;
+	uint64_t subalign = 0;
+	if (lo->desc && lo->desc->subalign)
+		subalign = eval_abs(L, lo->desc->subalign, dot, os, NULL);
+	os->data.n = 0;
+	for (size_t i = 0; i < lo->items.n; i++) {
+		struct lo_item *it = &lo->items.v[i];
+		switch (it->kind) {
+		case IT_INPUTS:
+			for (size_t j = 0; j < it->secs.n; j++) {
+				struct input_section *isec = it->secs.v[j];
+				uint64_t a = subalign ? subalign : isec->align;
+				dot = align_to(dot, a);
+				isec->out_offset = dot - os->addr;
+				dot += isec_output_size(isec);
+			}
+			break;
+		case IT_ASSIGN:
+			if (!strcmp(it->st->assign.name, "."))
+				dot = assign_dot(L, it->st, os, dot);
+			else if (!sizing)
+				define_symbol(L, it->st, os, dot);
+			break;
+		case IT_DATA: {
+			static const uint8_t sizes[] = {[DATA_BYTE] = 1, [DATA_SHORT] = 2, [DATA_LONG] = 4, [DATA_QUAD] = 8, [DATA_SQUAD] = 8};
+			uint8_t size = sizes[it->st->data.kind];
+			uint64_t value = sizing ? 0 : eval_abs(L, it->st->data.value, dot, os, NULL);
+			vec_push(os->data, ((struct data_item){dot - os->addr, value, size}));
+			dot += size;
+			break;
+		}
+		case IT_FILL: {
+			bool ok;
+			uint64_t f = eval_abs(L, it->st->fill, dot, os, &ok);
+			if (ok) {
+				os->fill = (uint32_t)f;
+				os->has_fill = true;
+			}
+			break;
+		}
+		case IT_ASSERT:
+			if (!sizing)
+				check_assert(L, it->st, os, dot);
+			break;
+		}
+	}
+	*dotp = dot;
+}
+
+static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *dotp)
+{
+	struct output_section *os = lo->os;
+	const struct output_section_desc *d = lo->desc;
+	uint64_t dot = *dotp;
+	uint64_t old_addr = os->addr, old_size = os->size;
+
+	if (lo->removed) {
+		/* an empty section is not in the output, but its assignments run at `.` */
+		os->addr = os->lma = dot;
+		os->size = 0;
+		walk_body(L, lo, &dot, false);
+		return;
+	}
+	uint64_t align = os->align;
+	bool ok = true;
+	if (d && d->align) {
+		uint64_t a = eval_abs(L, d->align, dot, NULL, &ok);
+		if (ok && !is_pow2(a)) {
+			if (L->final_pass)
+				script_error(L->ctx, &d->align->loc, "alignment %llu of section %s is not a power of two",
+					     (unsigned long long)a, os->name);
+		} else if (ok && a > align) {
+			align = a;
+		}
+	}
+	bool has_start;
+	uint64_t start = section_start_override(L, os->name, &has_start);
+	uint64_t addr;
+	bool explicit_addr = false;
+	if (has_start) {
+		addr = start;
+		explicit_addr = true;
+	} else if (d && d->addr) {
+		addr = eval_abs(L, d->addr, dot, NULL, &ok);
+		explicit_addr = true;
+	} else if (lo->region) {
+		addr = align_to(lo->region->cur, align);
+	} else {
+		addr = align_to(dot, align);
+	}
+	os->addr = addr;
+	if (align > os->align)
+		os->align = align;
+
+	/* the load address */
+	if (d && d->lma) {
+		os->lma = eval_abs(L, d->lma, dot, NULL, &ok);
+	} else if (lo->lma_region) {
+		os->lma = align_to(lo->lma_region->cur_lma, align);
+	} else if (explicit_addr || !(os->flags & SHF_ALLOC) || !L->last_alloc) {
+		os->lma = addr;
+	} else {
+		os->lma = addr + (L->last_alloc->lma - L->last_alloc->addr);
+	}
+
+	dot = addr;
+	walk_body(L, lo, &dot, false);
+	os->size = dot - addr;
+	if (d && d->fill) {
+		uint64_t f = eval_abs(L, d->fill, dot, os, &ok);
+		if (ok) {
+			os->fill = (uint32_t)f;
+			os->has_fill = true;
+		}
+	}
+	if (os->type == SHT_NOBITS && (os->flags & SHF_TLS))
+		dot = addr; /* .tbss takes no address space of its own */
+	if (lo->region)
+		lo->region->cur = addr + os->size;
+	if (lo->lma_region)
+		lo->lma_region->cur_lma = os->lma + (os->type == SHT_NOBITS ? 0 : os->size);
+	else if (lo->region)
+		lo->region->cur_lma = os->lma + os->size;
+	*dotp = dot;
+	if (os->flags & SHF_ALLOC) {
+		L->current_section = os;
+		L->prefer_next_section = false;
+		L->last_alloc = os;
+		if (L->in_relro)
+			lo->relro = true;
+	}
+	if (old_addr != os->addr || old_size != os->size)
+		L->changed = true;
+}
+
+static void walk(struct layout *L)
+{
+	uint64_t dot = 0;
+	L->current_section = NULL;
+	L->last_alloc = NULL;
+	L->prefer_next_section = false;
+	L->found_end = false;
+	L->in_relro = false;
+	L->changed = false;
+	regions_reset(L);
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *n = &L->nodes.v[i];
+		L->node_index = i;
+		switch (n->kind) {
+		case LN_ASSIGN:
+			if (!strcmp(n->st->assign.name, ".")) {
+				dot = assign_dot(L, n->st, NULL, dot);
+				L->prefer_next_section = true;
+			} else {
+				if (top_assign_is_end(n->st->assign.name))
+					L->found_end = true;
+				define_symbol(L, n->st, NULL, dot);
+			}
+			break;
+		case LN_ASSERT:
+			check_assert(L, n->st, NULL, dot);
+			break;
+		case LN_OSEC:
+			n->lo->after_end = L->found_end;
+			n->lo->relro = false;
+			place_section(L, n->lo, &dot);
+			break;
+		}
+	}
+}
+
+/* Before the first pass, sizes of sections laid out from 0: SIZEOF() of a section not yet
+ * walked then already sees its (nearly always exact) size, as in GNU ld where input sizes are
+ * known before addresses. */
+static void presize(struct layout *L)
+{
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		if (L->nodes.v[i].kind != LN_OSEC)
+			continue;
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		if (lo->removed)
+			continue;
+		uint64_t dot = 0;
+		lo->os->addr = 0;
+		walk_body(L, lo, &dot, true);
+		lo->os->size = dot;
+	}
+}
+
+/* GNU ld's lang_size_segment: can a page be saved by not aligning the data segment start? */
+static bool size_segment(struct dataseg *seg)
+{
+	uint64_t first = -seg->base & (seg->commonpagesize - 1);
+	uint64_t last = seg->end & (seg->commonpagesize - 1);
+	if (first && last && (seg->base & ~(seg->commonpagesize - 1)) != (seg->end & ~(seg->commonpagesize - 1)) &&
+	    first + last <= seg->commonpagesize) {
+		seg->phase = SEG_ADJUST;
+		return true;
+	}
+	seg->phase = SEG_DONE;
+	return false;
+}
+
+/* GNU ld's lang_size_relro_segment_1: move the relro sections up so that the relro region ends
+ * on a page boundary. */
+static uint64_t relro_adjust(struct layout *L)
+{
+	struct dataseg *seg = &L->seg;
+	uint64_t relro_end = align_to(seg->relro_end, seg->relropagesize);
+	uint64_t desired_end = relro_end - seg->relro_offset;
+	for (size_t i = L->nodes.n; i-- > 0;) {
+		if (L->nodes.v[i].kind != LN_OSEC)
+			continue;
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		struct output_section *os = lo->os;
+		if (lo->removed || !(os->flags & SHF_ALLOC))
+			continue;
+		if (os->addr >= seg->base && os->addr < seg->relro_end - seg->relro_offset) {
+			uint64_t start = os->addr, end = os->addr;
+			if (!(os->type == SHT_NOBITS && (os->flags & SHF_TLS)))
+				end += os->size;
+			start += desired_end - end;
+			start &= ~(os->align - 1);
+			desired_end = start;
+		}
+	}
+	seg->phase = SEG_RELRO_ADJUST;
+	seg->base = desired_end;
+	return relro_end;
+}
+
+static void size_sections(struct layout *L)
+{
+	L->seg.phase = SEG_NONE;
+	walk(L);
+	if (L->seg.phase != SEG_END_SEEN) {
+		L->seg.phase = SEG_DONE;
+		return;
+	}
+	bool reset = false;
+	if (L->ctx->opt.relro && L->seg.relro_end) {
+		uint64_t initial_base = L->seg.base;
+		uint64_t data_relro_end = relro_adjust(L);
+		walk(L);
+		if (L->seg.relro_end > data_relro_end) {
+			L->seg.base = initial_base;
+			reset = true;
+		}
+	} else if (size_segment(&L->seg)) {
+		reset = true;
+	}
+	if (reset)
+		walk(L);
+	if (L->ctx->opt.relro && L->seg.relro_end) {
+		L->relro_start = L->seg.base;
+		L->relro_end = L->seg.relro_end;
+	}
+}
+
+void layout_assign(struct ctx *ctx, struct layout *L)
+{
+	L->ctx = ctx;
+	L->maxpagesize = ctx->opt.max_page_size ? ctx->opt.max_page_size : ctx->target->max_page_size;
+	L->commonpagesize = ctx->opt.common_page_size ? ctx->opt.common_page_size : ctx->target->common_page_size;
+	presize(L);
+	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,
+	 * lay out, count, and go again until the count is stable. */
+	for (int pass = 0; pass < MAX_PASSES; pass++) {
+		uint64_t phnum = L->phnum;
+		size_sections(L);
+		bool moved = L->changed;
+		L->phnum = segments_count(ctx, L);
+		if (!moved && phnum == L->phnum && pass > 0)
+			break;
+		if (pass == MAX_PASSES - 1)
+			error(ctx, "section layout does not settle after %d passes (a SIZEOF or ADDR depends on itself?)", MAX_PASSES);
+	}
+	/* the final pass reports errors and checks assertions */
+	L->final_pass = true;
+	size_sections(L);
+}

@@ -1,0 +1,59 @@
+/* Diagnostics: errors are counted and the link carries on to a checkpoint, so one run reports
+ * every problem it can find. */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "slink.h"
+
+static void vreport(const char *kind, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "slink: %s", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void error(struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("error: ", fmt, ap);
+	va_end(ap);
+	ctx->errors++;
+}
+
+void warn(struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+	ctx->warnings++;
+	if (ctx->opt.fatal_warnings)
+		ctx->errors++;
+}
+
+void error_at(struct ctx *ctx, const struct input_section *isec, uint64_t off, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "slink: %s:(%s+0x%llx): ", isec->file->name, isec->name, (unsigned long long)off);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	ctx->errors++;
+}
+
+_Noreturn void fatal(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("fatal error: ", fmt, ap);
+	va_end(ap);
+	exit(1);
+}
+
+void checkpoint(struct ctx *ctx)
+{
+	if (ctx->errors)
+		exit(1);
+}

@@ -1,0 +1,635 @@
+/* Inputs: ELF relocatable objects, archives (pulled member by member as GNU ld does), groups,
+ * and non-ELF inputs read as linker scripts. */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "archive.h"
+#include "passes.h"
+#include "target.h"
+
+/* ---- COMDAT signatures: the first group of a signature wins ---- */
+struct comdat_set {
+	const char **slots;
+	size_t cap, n;
+};
+
+/* Returns true if `sig` was new (this group wins). */
+static bool comdat_claim(struct ctx *ctx, const char *sig)
+{
+	struct comdat_set *t = ctx->comdats;
+	if (!t)
+		t = ctx->comdats = arena_alloc(&ctx->arena, sizeof(*t));
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 1024;
+		const char **slots = xcalloc(cap, sizeof(*slots));
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->slots[i])
+				continue;
+			size_t j = hash_str(t->slots[i]) & (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = t->slots[i];
+		}
+		free(t->slots);
+		t->slots = slots;
+		t->cap = cap;
+	}
+	size_t j = hash_str(sig) & (t->cap - 1);
+	for (; t->slots[j]; j = (j + 1) & (t->cap - 1))
+		if (!strcmp(t->slots[j], sig))
+			return false;
+	t->slots[j] = sig;
+	t->n++;
+	return true;
+}
+
+/* ---- ELF objects ---- */
+
+static bool is_elf(const uint8_t *data, size_t size)
+{
+	return size >= 4 && !memcmp(data, ELFMAG, SELFMAG);
+}
+
+static const char *elf_error_text(void) { return elf_errmsg(-1); }
+
+/* Choose the target from -m or from the first ELF object, and check later ones match. */
+static bool check_machine(struct ctx *ctx, struct input_file *f)
+{
+	if (!ctx->target) {
+		ctx->target = target_by_machine(f->machine, f->elfclass);
+		if (!ctx->target) {
+			error(ctx, "%s: unsupported ELF machine %u (class %d)", f->name, f->machine, f->elfclass);
+			return false;
+		}
+		return true;
+	}
+	if (ctx->target->machine != f->machine || ctx->target->elfclass != f->elfclass) {
+		const struct target *t = target_by_machine(f->machine, f->elfclass);
+		error(ctx, "%s architecture of input file `%s' is incompatible with %s output",
+		      t ? t->arch_name : "unknown", f->name, ctx->target->arch_name);
+		return false;
+	}
+	return true;
+}
+
+static bool is_content_section(const GElf_Shdr *sh)
+{
+	switch (sh->sh_type) {
+	case SHT_NULL:
+	case SHT_SYMTAB:
+	case SHT_STRTAB:
+	case SHT_REL:
+	case SHT_RELA:
+	case SHT_GROUP:
+	case SHT_SYMTAB_SHNDX:
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* Mark the members of a COMDAT group that lost to an earlier one. */
+static bool read_group(struct ctx *ctx, struct input_file *f, Elf_Scn *scn, const GElf_Shdr *sh,
+		       bool *discard_member)
+{
+	const uint8_t *p = f->data + sh->sh_offset;
+	size_t n = sh->sh_size / 4;
+	if (n == 0 || sh->sh_link != f->symtab_index) {
+		error(ctx, "%s: malformed section group [%zu]", f->name, elf_ndxscn(scn));
+		return false;
+	}
+	if (!(rd32(p) & GRP_COMDAT))
+		return true;
+	Elf_Data *d = elf_getdata(elf_getscn(f->elf, f->symtab_index), NULL);
+	GElf_Sym sym;
+	if (!d || !gelf_getsym(d, (int)sh->sh_info, &sym)) {
+		error(ctx, "%s: section group [%zu] has a bad signature symbol index %u", f->name,
+		      elf_ndxscn(scn), (unsigned)sh->sh_info);
+		return false;
+	}
+	const char *sig = elf_strptr(f->elf, f->strtab_index, sym.st_name);
+	if (!sig) {
+		error(ctx, "%s: section group [%zu]: bad signature name", f->name, elf_ndxscn(scn));
+		return false;
+	}
+	/* a signature naming a section symbol is the section's name */
+	if (GELF_ST_TYPE(sym.st_info) == STT_SECTION && sym.st_shndx < f->shnum) {
+		GElf_Shdr ssh;
+		if (gelf_getshdr(elf_getscn(f->elf, sym.st_shndx), &ssh))
+			sig = elf_strptr(f->elf, f->shstrndx, ssh.sh_name);
+		if (!sig)
+			sig = "";
+	}
+	if (comdat_claim(ctx, sig))
+		return true;
+	for (size_t i = 1; i < n; i++) {
+		uint32_t idx = rd32(p + 4 * i);
+		if (idx >= f->shnum) {
+			error(ctx, "%s: section group [%zu] names section %u out of range", f->name,
+			      elf_ndxscn(scn), idx);
+			return false;
+		}
+		discard_member[idx] = true;
+	}
+	return true;
+}
+
+static struct input_section *section_of(struct ctx *ctx, struct input_file *f, const GElf_Sym *sym,
+					uint32_t symidx, bool *bad)
+{
+	uint32_t shndx = sym->st_shndx;
+	*bad = false;
+	if (shndx == SHN_XINDEX) {
+		if (!f->symtab_shndx) {
+			error(ctx, "%s: symbol %u uses SHN_XINDEX without SHT_SYMTAB_SHNDX", f->name, symidx);
+			*bad = true;
+			return NULL;
+		}
+		shndx = f->symtab_shndx[symidx];
+	} else if (shndx == SHN_UNDEF || shndx == SHN_ABS || shndx == SHN_COMMON || shndx >= SHN_LORESERVE) {
+		return NULL;
+	}
+	if (shndx >= f->shnum) {
+		error(ctx, "%s: symbol %u has a bad section index %u", f->name, symidx, shndx);
+		*bad = true;
+		return NULL;
+	}
+	return f->sections[shndx];
+}
+
+static bool read_symbols(struct ctx *ctx, struct input_file *f)
+{
+	if (!f->symtab_index)
+		return true;
+	Elf_Scn *scn = elf_getscn(f->elf, f->symtab_index);
+	Elf_Data *d = elf_getdata(scn, NULL);
+	if (!d) {
+		error(ctx, "%s: cannot read the symbol table: %s", f->name, elf_error_text());
+		return false;
+	}
+	size_t entsize = f->elfclass == ELFCLASS64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
+	f->nsyms = d->d_size / entsize;
+	if (f->first_global > f->nsyms) {
+		error(ctx, "%s: .symtab sh_info %zu is past its %zu symbols", f->name, f->first_global, f->nsyms);
+		return false;
+	}
+	f->syms = arena_alloc(&ctx->arena, f->nsyms * sizeof(*f->syms));
+	struct symbol *locals = arena_alloc(&ctx->arena, (f->first_global ? f->first_global : 1) * sizeof(*locals));
+	bool ok = true;
+	for (size_t i = 1; i < f->nsyms; i++) {
+		GElf_Sym sym;
+		if (!gelf_getsym(d, (int)i, &sym)) {
+			error(ctx, "%s: cannot read symbol %zu", f->name, i);
+			return false;
+		}
+		const char *name = elf_strptr(f->elf, f->strtab_index, sym.st_name);
+		if (!name) {
+			error(ctx, "%s: symbol %zu has a bad name offset 0x%x", f->name, i, (unsigned)sym.st_name);
+			return false;
+		}
+		bool bad;
+		struct input_section *isec = section_of(ctx, f, &sym, (uint32_t)i, &bad);
+		if (bad) {
+			ok = false;
+			continue;
+		}
+		if (i < f->first_global) {
+			struct symbol *s = &locals[i];
+			s->name = name;
+			s->file = f;
+			s->isec = isec;
+			s->value = sym.st_value;
+			s->size = sym.st_size;
+			s->type = GELF_ST_TYPE(sym.st_info);
+			s->bind = STB_LOCAL;
+			s->visibility = GELF_ST_VISIBILITY(sym.st_other);
+			s->shndx = sym.st_shndx;
+			s->kind = SYM_DEFINED;
+			s->is_local = true;
+			if (sym.st_shndx == SHN_UNDEF)
+				s->kind = SYM_UNDEF;
+			f->syms[i] = s;
+			continue;
+		}
+		if (GELF_ST_BIND(sym.st_info) == STB_LOCAL) {
+			error(ctx, "%s: local symbol `%s' found at index %zu, past the locals (sh_info %zu)",
+			      f->name, name, i, f->first_global);
+			ok = false;
+			continue;
+		}
+		if (sym.st_shndx != SHN_UNDEF && sym.st_shndx != SHN_ABS && sym.st_shndx != SHN_COMMON &&
+		    !isec && sym.st_shndx < SHN_LORESERVE) {
+			/* defined in a section we do not keep (e.g. a non-content section) */
+			GElf_Sym u = sym;
+			u.st_shndx = SHN_UNDEF;
+			f->syms[i] = symbol_add_global(ctx, f, name, &u, NULL);
+			continue;
+		}
+		if (isec && isec->discarded) {
+			/* defined in a COMDAT group that lost: the winner's definition is the one */
+			GElf_Sym u = sym;
+			u.st_shndx = SHN_UNDEF;
+			u.st_info = GELF_ST_INFO(STB_WEAK, GELF_ST_TYPE(sym.st_info));
+			f->syms[i] = symbol_add_global(ctx, f, name, &u, NULL);
+			continue;
+		}
+		f->syms[i] = symbol_add_global(ctx, f, name, &sym, isec);
+	}
+	return ok;
+}
+
+/* Open one relocatable object held in memory and add its sections and symbols to the link. */
+struct input_file *object_load(struct ctx *ctx, const char *name, const char *archive, const char *member,
+			       const uint8_t *data, size_t size)
+{
+	struct input_file *f = arena_alloc(&ctx->arena, sizeof(*f));
+	f->name = name;
+	f->archive = archive;
+	f->member = member;
+	f->data = data;
+	f->size = size;
+	f->order = ctx->file_order++;
+
+	f->elf = elf_memory((char *)data, size);
+	GElf_Ehdr eh;
+	if (!f->elf || elf_kind(f->elf) != ELF_K_ELF || !gelf_getehdr(f->elf, &eh)) {
+		error(ctx, "%s: file format not recognized: %s", name, elf_error_text());
+		return NULL;
+	}
+	f->elfclass = gelf_getclass(f->elf);
+	f->machine = eh.e_machine;
+	if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
+		error(ctx, "%s: big-endian objects are not supported", name);
+		return NULL;
+	}
+	if (eh.e_type == ET_DYN) {
+		error(ctx, "%s: shared object inputs are not supported; link against static archives", name);
+		return NULL;
+	}
+	if (eh.e_type != ET_REL) {
+		error(ctx, "%s: not a relocatable object (e_type %u)", name, eh.e_type);
+		return NULL;
+	}
+	if (!check_machine(ctx, f))
+		return NULL;
+	if (elf_getshdrnum(f->elf, &f->shnum) || elf_getshdrstrndx(f->elf, &f->shstrndx)) {
+		error(ctx, "%s: bad section headers: %s", name, elf_error_text());
+		return NULL;
+	}
+	if (f->shstrndx >= f->shnum && f->shnum) {
+		error(ctx, "%s: bad section name table index %zu", name, f->shstrndx);
+		return NULL;
+	}
+
+	/* first sweep: headers, bounds, the symbol table */
+	GElf_Shdr *shdrs = xcalloc(f->shnum ? f->shnum : 1, sizeof(*shdrs));
+	bool *discard = xcalloc(f->shnum ? f->shnum : 1, sizeof(bool));
+	f->sections = arena_alloc(&ctx->arena, (f->shnum ? f->shnum : 1) * sizeof(*f->sections));
+	bool ok = true;
+	for (size_t i = 1; i < f->shnum && ok; i++) {
+		Elf_Scn *scn = elf_getscn(f->elf, i);
+		if (!scn || !gelf_getshdr(scn, &shdrs[i])) {
+			error(ctx, "%s: cannot read section header %zu: %s", name, i, elf_error_text());
+			ok = false;
+			break;
+		}
+		GElf_Shdr *sh = &shdrs[i];
+		if (sh->sh_type != SHT_NOBITS && (sh->sh_offset > size || sh->sh_size > size - sh->sh_offset)) {
+			error(ctx, "%s: section [%zu] (offset 0x%llx, size 0x%llx) lies outside the file (size 0x%zx)",
+			      name, i, (unsigned long long)sh->sh_offset, (unsigned long long)sh->sh_size, size);
+			ok = false;
+		}
+		if (sh->sh_type == SHT_SYMTAB) {
+			if (f->symtab_index) {
+				error(ctx, "%s: more than one symbol table", name);
+				ok = false;
+			}
+			f->symtab_index = (uint32_t)i;
+			f->strtab_index = sh->sh_link;
+			f->first_global = sh->sh_info;
+			if (sh->sh_link >= f->shnum || sh->sh_link == 0) {
+				error(ctx, "%s: symbol table links to bad string table index %u", name, (unsigned)sh->sh_link);
+				ok = false;
+			}
+		}
+	}
+	for (size_t i = 1; i < f->shnum && ok; i++) {
+		if (shdrs[i].sh_type == SHT_SYMTAB_SHNDX && shdrs[i].sh_link == f->symtab_index)
+			f->symtab_shndx = (uint32_t *)(uintptr_t)(f->data + shdrs[i].sh_offset);
+		if (shdrs[i].sh_type == SHT_GROUP && !ctx_relocatable(ctx))
+			ok = read_group(ctx, f, elf_getscn(f->elf, i), &shdrs[i], discard);
+	}
+	if (f->symtab_shndx && ((uintptr_t)f->symtab_shndx & 3)) {
+		error(ctx, "%s: misaligned SHT_SYMTAB_SHNDX", name);
+		ok = false;
+	}
+
+	/* second sweep: content sections and relocation sections */
+	for (size_t i = 1; i < f->shnum && ok; i++) {
+		GElf_Shdr *sh = &shdrs[i];
+		const char *sname = elf_strptr(f->elf, f->shstrndx, sh->sh_name);
+		if (!sname) {
+			error(ctx, "%s: section [%zu] has a bad name offset 0x%x", name, i, (unsigned)sh->sh_name);
+			ok = false;
+			break;
+		}
+		if (sh->sh_type == SHT_REL || sh->sh_type == SHT_RELA) {
+			if (sh->sh_info >= f->shnum || sh->sh_link != f->symtab_index || !f->symtab_index) {
+				error(ctx, "%s: relocation section %s [%zu] has bad links (info %u, link %u)", name,
+				      sname, i, (unsigned)sh->sh_info, (unsigned)sh->sh_link);
+				ok = false;
+			}
+			continue;
+		}
+		if (!is_content_section(sh))
+			continue;
+		struct input_section *isec = arena_alloc(&ctx->arena, sizeof(*isec));
+		isec->file = f;
+		isec->name = sname;
+		isec->index = (uint32_t)i;
+		isec->type = sh->sh_type;
+		isec->flags = sh->sh_flags;
+		isec->size = sh->sh_size;
+		isec->align = sh->sh_addralign ? sh->sh_addralign : 1;
+		isec->entsize = sh->sh_entsize;
+		isec->data = sh->sh_type == SHT_NOBITS ? NULL : f->data + sh->sh_offset;
+		isec->discarded = discard[i];
+		if (!is_pow2(isec->align)) {
+			error(ctx, "%s: section %s has alignment %llu, not a power of two", name, sname,
+			      (unsigned long long)isec->align);
+			ok = false;
+		}
+		if (!strcmp(sname, ".note.GNU-stack")) {
+			if (sh->sh_flags & SHF_EXECINSTR)
+				ctx->input_wants_execstack = true;
+			if (!ctx_relocatable(ctx))
+				isec->discarded = true;
+		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
+			isec->discarded = true;
+		}
+		f->sections[i] = isec;
+	}
+	for (size_t i = 1; i < f->shnum && ok; i++) {
+		GElf_Shdr *sh = &shdrs[i];
+		if ((sh->sh_type == SHT_REL || sh->sh_type == SHT_RELA) && f->sections[sh->sh_info]) {
+			size_t want = sh->sh_type == SHT_RELA ? (f->elfclass == ELFCLASS64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela))
+							     : (f->elfclass == ELFCLASS64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+			if (sh->sh_size % want) {
+				error(ctx, "%s: relocation section [%zu] size 0x%llx is not a multiple of %zu", name, i,
+				      (unsigned long long)sh->sh_size, want);
+				ok = false;
+			}
+			f->sections[sh->sh_info]->rel_index = (uint32_t)i;
+		}
+	}
+	free(shdrs);
+	free(discard);
+	if (!ok || !read_symbols(ctx, f))
+		return NULL;
+	vec_push(ctx->files, f);
+	if (ctx->opt.trace)
+		printf("%s\n", f->name);
+	return f;
+}
+
+/* ---- archives ---- */
+
+/* Pull members that define a currently undefined symbol, until a pass pulls none, walking
+ * the index in order as GNU ld does (this fixes the order of the members in the output). */
+static bool archive_extract_needed(struct ctx *ctx, struct archive *ar)
+{
+	bool any = false;
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t i = 0; i < ar->nindex; i++) {
+			struct archive_member *m = ar->index[i].member;
+			if (m->loaded || !symbol_wants_definition(ctx, ar->index[i].name))
+				continue;
+			if (!member_load(ctx, m))
+				return any;
+			again = any = true;
+		}
+	}
+	return any;
+}
+
+bool member_load(struct ctx *ctx, struct archive_member *m)
+{
+	m->loaded = true;
+	m->file = object_load(ctx, m->display, m->ar->path, m->name, m->data, m->size);
+	return m->file != NULL;
+}
+
+/* An archive without a symbol index: index the members' global definitions ourselves. */
+static void archive_build_index(struct ctx *ctx, struct archive *ar)
+{
+	VEC(struct archive_symbol) idx = {0};
+	for (size_t i = 0; i < ar->members.n; i++) {
+		struct archive_member *m = ar->members.v[i];
+		Elf *e = elf_memory((char *)m->data, m->size);
+		if (!e)
+			continue;
+		Elf_Scn *scn = NULL;
+		while ((scn = elf_nextscn(e, scn))) {
+			GElf_Shdr sh;
+			if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
+				continue;
+			Elf_Data *d = elf_getdata(scn, NULL);
+			size_t n = d ? d->d_size / (gelf_getclass(e) == ELFCLASS64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym)) : 0;
+			for (size_t j = sh.sh_info; j < n; j++) {
+				GElf_Sym sym;
+				if (!gelf_getsym(d, (int)j, &sym) || sym.st_shndx == SHN_UNDEF ||
+				    sym.st_shndx == SHN_COMMON || GELF_ST_BIND(sym.st_info) == STB_LOCAL)
+					continue;
+				const char *name = elf_strptr(e, sh.sh_link, sym.st_name);
+				if (name)
+					vec_push(idx, ((struct archive_symbol){arena_strdup(&ctx->arena, name), m}));
+			}
+			break;
+		}
+		elf_end(e);
+	}
+	ar->index = idx.v;
+	ar->nindex = idx.n;
+}
+
+/* ---- finding and classifying input files ---- */
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* -lNAME: libNAME.a (or the exact name after -l:) searched along -L paths in order. */
+static const char *find_library(struct ctx *ctx, const char *name, bool static_only)
+{
+	(void)static_only; /* shared libraries are not inputs slink can use: always the archive */
+	for (size_t i = 0; i < ctx->opt.lib_paths.n; i++) {
+		const char *dir = ctx->opt.lib_paths.v[i];
+		const char *p = name[0] == ':' ? arena_printf(&ctx->arena, "%s/%s", dir, name + 1)
+					       : arena_printf(&ctx->arena, "%s/lib%s.a", dir, name);
+		if (file_exists(p))
+			return p;
+	}
+	return NULL;
+}
+
+/* A path named in a script's INPUT/GROUP: as given, then along -L paths (GNU ld's rules). */
+static const char *find_script_input(struct ctx *ctx, const char *name)
+{
+	if (!strncmp(name, "-l", 2))
+		return find_library(ctx, name + 2, true);
+	if (file_exists(name) || name[0] == '/')
+		return name;
+	for (size_t i = 0; i < ctx->opt.lib_paths.n; i++) {
+		const char *p = arena_printf(&ctx->arena, "%s/%s", ctx->opt.lib_paths.v[i], name);
+		if (file_exists(p))
+			return p;
+	}
+	return name;
+}
+
+struct group_state {
+	VEC(struct archive *) archives;
+	int depth;
+};
+
+static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct group_state *g);
+
+static void group_end(struct ctx *ctx, struct group_state *g)
+{
+	/* rescan the group's archives until none pulls another member */
+	for (bool again = true; again && !ctx->errors;) {
+		again = false;
+		for (size_t i = 0; i < g->archives.n; i++)
+			if (archive_extract_needed(ctx, g->archives.v[i]))
+				again = true;
+	}
+	g->archives.n = 0;
+}
+
+/* INPUT(...) and GROUP(...) of an input linker script. */
+void input_add_from_script(struct ctx *ctx, const char *name, bool in_group, bool as_needed,
+			   struct group_state *g)
+{
+	struct input_arg arg = {.kind = IN_FILE, .name = name, .as_needed = as_needed};
+	const char *path = find_script_input(ctx, name);
+	if (!path) {
+		error(ctx, "cannot find %s", name);
+		return;
+	}
+	(void)in_group;
+	load_path(ctx, path, &arg, g);
+}
+
+static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct group_state *g)
+{
+	struct mapped_file mf;
+	if (!map_file(path, &mf)) {
+		error(ctx, "cannot open %s: %s", path, strerror(errno));
+		return;
+	}
+	if (arg->format && strcmp(arg->format, "default") && !strstr(arg->format, "elf")) {
+		input_load_foreign(ctx, path, arg->format, mf.data, mf.size);
+		return;
+	}
+	if (is_elf(mf.data, mf.size)) {
+		object_load(ctx, path, NULL, NULL, mf.data, mf.size);
+		return;
+	}
+	if (is_archive(mf.data, mf.size)) {
+		struct archive *ar = arena_alloc(&ctx->arena, sizeof(*ar));
+		if (!archive_parse(ctx, path, mf.data, mf.size, ar))
+			return;
+		if (arg->whole_archive) {
+			for (size_t i = 0; i < ar->members.n; i++)
+				if (!ar->members.v[i]->loaded)
+					member_load(ctx, ar->members.v[i]);
+			return;
+		}
+		if (!ar->has_index)
+			archive_build_index(ctx, ar);
+		archive_extract_needed(ctx, ar);
+		if (g->depth)
+			vec_push(g->archives, ar);
+		return;
+	}
+	/* GNU ld reads any other input as a linker script */
+	script_load_input(ctx, path, (const char *)mf.data, mf.size, g);
+}
+
+/* -u, --require-defined and -e symbols are undefined references from the start, so archive
+ * members that define them are pulled. */
+static void add_command_line_undefs(struct ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->opt.undefined.n; i++) {
+		struct symbol *s = symbol_intern(ctx, ctx->opt.undefined.v[i]);
+		s->referenced = true;
+		s->weak_ref_only = false;
+	}
+	for (size_t i = 0; i < ctx->opt.require_defined.n; i++) {
+		struct symbol *s = symbol_intern(ctx, ctx->opt.require_defined.v[i]);
+		s->referenced = true;
+		s->weak_ref_only = false;
+	}
+	if (ctx->opt.entry) {
+		struct symbol *s = symbol_intern(ctx, ctx->opt.entry);
+		s->referenced = true;
+		s->weak_ref_only = false;
+	}
+}
+
+void inputs_load(struct ctx *ctx)
+{
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		fatal("libelf is out of date");
+	if (ctx->opt.emulation) {
+		ctx->target = target_by_emulation(ctx->opt.emulation);
+		if (!ctx->target)
+			fatal("unrecognised emulation mode: %s\nSupported emulations: elf_x86_64 elf_i386",
+			      ctx->opt.emulation);
+	}
+	add_command_line_undefs(ctx);
+	struct group_state g = {0};
+	for (size_t i = 0; i < ctx->opt.inputs.n; i++) {
+		const struct input_arg *arg = &ctx->opt.inputs.v[i];
+		switch (arg->kind) {
+		case IN_GROUP_START:
+			g.depth++;
+			break;
+		case IN_GROUP_END:
+			if (--g.depth == 0)
+				group_end(ctx, &g);
+			break;
+		case IN_LIBRARY: {
+			const char *p = find_library(ctx, arg->name, arg->static_only);
+			if (!p)
+				error(ctx, "cannot find -l%s", arg->name);
+			else
+				load_path(ctx, p, arg, &g);
+			break;
+		}
+		case IN_FILE:
+			load_path(ctx, arg->name, arg, &g);
+			break;
+		}
+	}
+	if (g.depth)
+		group_end(ctx, &g);
+	free(g.archives.v);
+	if (!ctx->target && !ctx->errors) {
+		if (!ctx->opt.inputs.n)
+			fatal("no input files");
+		ctx->target = &target_x86_64;
+	}
+}
+
+/* group_state is opaque to the script stage: it passes it back for nested INPUT/GROUP */
+void input_group_begin(struct group_state *g) { g->depth++; }
+void input_group_end(struct ctx *ctx, struct group_state *g)
+{
+	if (--g->depth == 0)
+		group_end(ctx, g);
+}

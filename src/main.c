@@ -1,0 +1,74 @@
+/* slink: a linker-script-driven ELF linker.  The link is this list of passes. */
+#include <stdlib.h>
+
+#include "layout.h"
+#include "passes.h"
+#include "target.h"
+
+/* The entry point: -e, else the script's ENTRY, else _start; a number is an address. */
+static void resolve_entry(struct ctx *ctx, struct layout *L)
+{
+	const char *name = ctx->opt.entry ? ctx->opt.entry : L->entry_name ? L->entry_name : "_start";
+	struct symbol *s = symbol_find(ctx, name);
+	if (s && (s->kind == SYM_DEFINED || s->kind == SYM_SCRIPT)) {
+		ctx->entry_addr = symbol_address(s);
+		return;
+	}
+	char *end;
+	unsigned long long v = strtoull(name, &end, 0);
+	if (*name && !*end) {
+		ctx->entry_addr = v;
+		return;
+	}
+	if (ctx->opt.kind == OUT_RELOCATABLE || ctx->opt.kind == OUT_SHARED)
+		return;
+	/* GNU ld falls back to the start of .text */
+	uint64_t addr = 0;
+	for (size_t i = 0; i < ctx->osecs.n; i++)
+		if (!strcmp(ctx->osecs.v[i]->name, ".text")) {
+			addr = ctx->osecs.v[i]->addr;
+			break;
+		}
+	ctx->entry_addr = addr;
+	warn(ctx, "cannot find entry symbol %s; defaulting to %0*llx", name,
+	     ctx->target->elfclass == ELFCLASS64 ? 16 : 8, (unsigned long long)addr);
+}
+
+int main(int argc, char **argv)
+{
+	struct ctx *ctx = xcalloc(1, sizeof(*ctx));
+	struct layout *L = xcalloc(1, sizeof(*L));
+
+	/* GNU ld's command line, with its position-dependent state */
+	if (!options_parse(ctx, argc, argv))
+		return 1;
+	/* -T scripts first: the symbols they assign keep archive members from being pulled */
+	scripts_load_user(ctx);
+	/* objects, archives and groups, in command-line order; the target follows the inputs */
+	inputs_load(ctx);
+	checkpoint(ctx);
+	/* without -T, the emulation's built-in script (needs the target) */
+	scripts_load_default(ctx);
+	/* PROVIDEd symbols count as defined once they are known to be referenced */
+	script_declare_symbols(ctx);
+	checkpoint(ctx);
+	/* which symbols need GOT slots, and every undefined reference */
+	relocs_scan(ctx);
+	checkpoint(ctx);
+	/* .got, .got.plt, build-id: input sections of the linker's own, placed by the script */
+	synthetic_create(ctx);
+	/* every input section to its output section: script rules, then orphans */
+	layout_map(ctx, L);
+	/* SHF_MERGE contents are deduplicated once their output sections are known */
+	merge_sections(ctx);
+	/* addresses: the SECTIONS walk repeated until nothing moves */
+	layout_assign(ctx, L);
+	checkpoint(ctx);
+	/* program headers and file offsets: the memory layout is fixed from here on */
+	layout_segments(ctx, L);
+	resolve_entry(ctx, L);
+	checkpoint(ctx);
+	/* bytes, relocations, symbol table, headers; renamed over the output on success */
+	output_write(ctx);
+	return ctx->errors ? 1 : 0;
+}

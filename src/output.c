@@ -1,0 +1,378 @@
+/* Writing the output: one mapping of a temporary file beside the output, filled once
+ * (headers, section bytes, relocations applied in place, symbol tables), then renamed over the
+ * output only when no error was reported. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "passes.h"
+#include "target.h"
+
+/* ---- string tables ---- */
+struct strtab {
+	VEC(char) buf;
+};
+
+static uint32_t strtab_add(struct strtab *t, const char *s)
+{
+	if (!t->buf.n)
+		vec_push(t->buf, '\0');
+	if (!*s)
+		return 0;
+	size_t len = strlen(s) + 1;
+	uint32_t off = (uint32_t)t->buf.n;
+	vec_reserve(t->buf, t->buf.n + len);
+	memcpy(t->buf.v + t->buf.n, s, len);
+	t->buf.n += len;
+	return off;
+}
+
+/* ---- .symtab ---- */
+struct out_sym {
+	uint32_t name;
+	uint8_t info, other;
+	uint16_t shndx;
+	uint64_t value, size;
+};
+
+struct symtab_out {
+	VEC(struct out_sym) syms;
+	struct strtab str;
+	uint32_t first_global;
+};
+
+static uint16_t out_shndx(const struct symbol *s)
+{
+	if (s->kind == SYM_DEFINED) {
+		if (s->isec)
+			return s->isec->out && !s->isec->discarded ? (uint16_t)s->isec->out->index : SHN_ABS;
+		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
+	}
+	if (s->kind == SYM_SCRIPT)
+		return s->osec ? (uint16_t)s->osec->index : SHN_ABS;
+	return SHN_UNDEF;
+}
+
+/* Which local symbols GNU ld copies: not section symbols, not those of discarded sections,
+ * not those in merged sections (they would point into a rewritten blob), and per -x/-X. */
+static bool keep_local(struct ctx *ctx, const struct symbol *s)
+{
+	if (s->type == STT_SECTION || s->kind == SYM_UNDEF)
+		return false;
+	if (s->isec && (s->isec->discarded || !s->isec->out))
+		return false;
+	if (s->isec && (s->isec->flags & SHF_MERGE))
+		return false;
+	if (ctx->opt.discard == DISCARD_ALL)
+		return false;
+	if (ctx->opt.discard == DISCARD_LOCALS_TMP && !strncmp(s->name, ".L", 2))
+		return false;
+	return true;
+}
+
+static void symtab_push(struct symtab_out *t, const char *name, uint8_t bind, const struct symbol *s,
+			uint16_t shndx, uint64_t value)
+{
+	struct out_sym o = {
+		.name = strtab_add(&t->str, name),
+		.info = (uint8_t)GELF_ST_INFO(bind, s->type),
+		.other = s->visibility,
+		.shndx = shndx,
+		.value = value,
+		.size = s->size,
+	};
+	vec_push(t->syms, o);
+}
+
+static void symtab_build(struct ctx *ctx, struct symtab_out *t)
+{
+	strtab_add(&t->str, "");
+	vec_push(t->syms, ((struct out_sym){0}));
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t i = 1; i < f->first_global && i < f->nsyms; i++) {
+			struct symbol *s = f->syms[i];
+			if (!s || !keep_local(ctx, s))
+				continue;
+			uint16_t shndx = s->type == STT_FILE || !s->isec ? SHN_ABS : out_shndx(s);
+			uint64_t value = s->type == STT_FILE ? 0 : symbol_address(s);
+			symtab_push(t, s->name, STB_LOCAL, s, shndx, value);
+		}
+	}
+	/* hidden and internal globals become locals of the output */
+	size_t n;
+	struct symbol **all = symbol_all(ctx, &n);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			t->first_global = (uint32_t)t->syms.n;
+		for (size_t i = 0; i < n; i++) {
+			struct symbol *s = all[i];
+			if (!symbol_in_output(ctx, s))
+				continue;
+			bool local = s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL || s->hidden;
+			if (local != (pass == 0))
+				continue;
+			if (local && ctx->opt.discard == DISCARD_ALL)
+				continue;
+			uint8_t bind = local ? STB_LOCAL : s->bind;
+			if (s->kind == SYM_UNDEF)
+				bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;
+			symtab_push(t, s->name, bind, s, out_shndx(s), symbol_address(s));
+			s->out_index = (uint32_t)t->syms.n - 1;
+		}
+	}
+	free(all);
+}
+
+static void symtab_write(const struct ctx *ctx, const struct symtab_out *t, uint8_t *p)
+{
+	for (size_t i = 0; i < t->syms.n; i++) {
+		const struct out_sym *o = &t->syms.v[i];
+		if (ctx->target->elfclass == ELFCLASS64) {
+			Elf64_Sym e = {o->name, o->info, o->other, o->shndx, o->value, o->size};
+			memcpy(p + i * sizeof(e), &e, sizeof(e));
+		} else {
+			Elf32_Sym e = {o->name, (Elf32_Addr)o->value, (Elf32_Word)o->size, o->info, o->other, o->shndx};
+			memcpy(p + i * sizeof(e), &e, sizeof(e));
+		}
+	}
+}
+
+/* ---- section contents ---- */
+
+/* Fill [from, to) of an output section with its fill pattern (big-endian, repeating). */
+static void fill_gap(uint8_t *base, uint64_t from, uint64_t to, const struct output_section *os)
+{
+	if (!os->has_fill || to <= from)
+		return; /* the file is zero-filled already */
+	for (uint64_t i = from; i < to; i++)
+		base[i] = (uint8_t)(os->fill >> (8 * (3 - ((i - from) & 3))));
+}
+
+static void write_section(struct ctx *ctx, uint8_t *image, struct output_section *os)
+{
+	if (os->type == SHT_NOBITS || !os->size)
+		return;
+	uint8_t *base = image + os->offset;
+	uint64_t pos = 0;
+	for (size_t i = 0; i < os->inputs.n; i++) {
+		struct input_section *isec = os->inputs.v[i];
+		fill_gap(base, pos, isec->out_offset, os);
+		if (isec->synthesize)
+			isec->synthesize(ctx, isec, base + isec->out_offset);
+		else if (isec->merge)
+			merge_write(isec, base + isec->out_offset);
+		else if (isec->data && isec->type != SHT_NOBITS)
+			memcpy(base + isec->out_offset, isec->data, isec->size);
+		if (isec->out_offset + isec->size > pos)
+			pos = isec->out_offset + isec->size;
+	}
+	/* data statements overwrite fill; the gaps after the last input get the pattern */
+	if (os->has_fill && pos < os->size) {
+		uint64_t end = os->size;
+		fill_gap(base, pos, end, os);
+	}
+	for (size_t i = 0; i < os->data.n; i++) {
+		const struct data_item *d = &os->data.v[i];
+		for (unsigned b = 0; b < d->size; b++)
+			base[d->offset + b] = (uint8_t)(d->value >> (8 * b));
+	}
+}
+
+/* ---- headers ---- */
+
+static void write_ehdr(struct ctx *ctx, uint8_t *image, uint64_t shoff, uint16_t shnum, uint16_t shstrndx)
+{
+	bool is64 = ctx->target->elfclass == ELFCLASS64;
+	uint16_t type = ctx->opt.kind == OUT_EXEC ? ET_EXEC : ctx->opt.kind == OUT_RELOCATABLE ? ET_REL : ET_DYN;
+	unsigned char ident[EI_NIDENT] = {ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ctx->target->elfclass, ELFDATA2LSB, EV_CURRENT, ELFOSABI_NONE};
+	uint16_t phnum = (uint16_t)ctx->segments.n;
+	if (is64) {
+		Elf64_Ehdr e = {0};
+		memcpy(e.e_ident, ident, EI_NIDENT);
+		e.e_type = type;
+		e.e_machine = ctx->target->machine;
+		e.e_version = EV_CURRENT;
+		e.e_entry = ctx->entry_addr;
+		e.e_phoff = phnum ? sizeof(Elf64_Ehdr) : 0;
+		e.e_shoff = shoff;
+		e.e_ehsize = sizeof(Elf64_Ehdr);
+		e.e_phentsize = phnum ? sizeof(Elf64_Phdr) : 0;
+		e.e_phnum = phnum;
+		e.e_shentsize = sizeof(Elf64_Shdr);
+		e.e_shnum = shnum;
+		e.e_shstrndx = shstrndx;
+		memcpy(image, &e, sizeof(e));
+		for (size_t i = 0; i < ctx->segments.n; i++) {
+			const struct segment *s = &ctx->segments.v[i];
+			Elf64_Phdr p = {s->type, s->flags, s->offset, s->vaddr, s->paddr, s->filesz, s->memsz, s->align};
+			memcpy(image + sizeof(e) + i * sizeof(p), &p, sizeof(p));
+		}
+	} else {
+		Elf32_Ehdr e = {0};
+		memcpy(e.e_ident, ident, EI_NIDENT);
+		e.e_type = type;
+		e.e_machine = ctx->target->machine;
+		e.e_version = EV_CURRENT;
+		e.e_entry = (Elf32_Addr)ctx->entry_addr;
+		e.e_phoff = phnum ? sizeof(Elf32_Ehdr) : 0;
+		e.e_shoff = (Elf32_Off)shoff;
+		e.e_ehsize = sizeof(Elf32_Ehdr);
+		e.e_phentsize = phnum ? sizeof(Elf32_Phdr) : 0;
+		e.e_phnum = phnum;
+		e.e_shentsize = sizeof(Elf32_Shdr);
+		e.e_shnum = shnum;
+		e.e_shstrndx = shstrndx;
+		memcpy(image, &e, sizeof(e));
+		for (size_t i = 0; i < ctx->segments.n; i++) {
+			const struct segment *s = &ctx->segments.v[i];
+			Elf32_Phdr p = {s->type, (Elf32_Off)s->offset, (Elf32_Addr)s->vaddr, (Elf32_Addr)s->paddr,
+					(Elf32_Word)s->filesz, (Elf32_Word)s->memsz, s->flags, (Elf32_Word)s->align};
+			memcpy(image + sizeof(e) + i * sizeof(p), &p, sizeof(p));
+		}
+	}
+}
+
+struct shdr {
+	uint32_t name, type;
+	uint64_t flags, addr, offset, size;
+	uint32_t link, info;
+	uint64_t align, entsize;
+};
+
+static void write_shdr(const struct ctx *ctx, uint8_t *p, const struct shdr *h)
+{
+	if (ctx->target->elfclass == ELFCLASS64) {
+		Elf64_Shdr s = {h->name, h->type, h->flags, h->addr, h->offset, h->size, h->link, h->info, h->align, h->entsize};
+		memcpy(p, &s, sizeof(s));
+	} else {
+		Elf32_Shdr s = {h->name, h->type, (Elf32_Word)h->flags, (Elf32_Addr)h->addr, (Elf32_Off)h->offset,
+				(Elf32_Word)h->size, h->link, h->info, (Elf32_Word)h->align, (Elf32_Word)h->entsize};
+		memcpy(p, &s, sizeof(s));
+	}
+}
+
+/* ---- the file ---- */
+
+static char *temp_path;
+
+static void remove_temp(void)
+{
+	if (temp_path)
+		unlink(temp_path);
+}
+
+void output_write(struct ctx *ctx)
+{
+	bool is64 = ctx->target->elfclass == ELFCLASS64;
+	size_t shdr_size = is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+	size_t sym_size = is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
+	uint64_t word = is64 ? 8 : 4;
+
+	/* everything after the loadable image: symbol tables, names, section headers */
+	struct symtab_out st = {0};
+	bool want_symtab = ctx->opt.strip != STRIP_ALL;
+	if (want_symtab)
+		symtab_build(ctx, &st);
+	struct strtab shstr = {0};
+	strtab_add(&shstr, "");
+	uint32_t nsec = 1;
+	for (size_t i = 0; i < ctx->osecs.n; i++)
+		if (ctx->osecs.v[i]->index)
+			nsec++;
+	uint32_t symtab_idx = 0, strtab_idx = 0, shstrtab_idx;
+	if (want_symtab) {
+		symtab_idx = nsec++;
+		strtab_idx = nsec++;
+	}
+	shstrtab_idx = nsec++;
+
+	uint32_t *names = xcalloc(ctx->osecs.n + 1, sizeof(*names));
+	for (size_t i = 0; i < ctx->osecs.n; i++)
+		if (ctx->osecs.v[i]->index)
+			names[i] = strtab_add(&shstr, ctx->osecs.v[i]->name);
+	uint32_t n_symtab = want_symtab ? strtab_add(&shstr, ".symtab") : 0;
+	uint32_t n_strtab = want_symtab ? strtab_add(&shstr, ".strtab") : 0;
+	uint32_t n_shstrtab = strtab_add(&shstr, ".shstrtab");
+
+	uint64_t off = ctx->image_end;
+	uint64_t symtab_off = 0, strtab_off = 0;
+	if (want_symtab) {
+		symtab_off = off = align_to(off, word);
+		off += st.syms.n * sym_size;
+		strtab_off = off;
+		off += st.str.buf.n;
+	}
+	uint64_t shstrtab_off = off;
+	off += shstr.buf.n;
+	uint64_t shoff = align_to(off, word);
+	uint64_t file_size = shoff + (uint64_t)nsec * shdr_size;
+
+	checkpoint(ctx);
+
+	/* the temporary file lives beside the output so the final rename is atomic */
+	char *dir_copy = arena_strdup(&ctx->arena, ctx->opt.output);
+	char *base_copy = arena_strdup(&ctx->arena, ctx->opt.output);
+	temp_path = arena_printf(&ctx->arena, "%s/.%s.slink-XXXXXX", dirname(dir_copy), basename(base_copy));
+	int fd = mkstemp(temp_path);
+	if (fd < 0)
+		fatal("cannot open output file %s: %s", ctx->opt.output, strerror(errno));
+	atexit(remove_temp);
+	if (ftruncate(fd, (off_t)file_size) < 0)
+		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
+	uint8_t *image = mmap(NULL, file_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (image == MAP_FAILED)
+		fatal("cannot map %s: %s", ctx->opt.output, strerror(errno));
+
+	for (size_t i = 0; i < ctx->osecs.n; i++)
+		if (ctx->osecs.v[i]->index)
+			write_section(ctx, image, ctx->osecs.v[i]);
+	relocs_apply(ctx, image);
+	if (want_symtab) {
+		symtab_write(ctx, &st, image + symtab_off);
+		memcpy(image + strtab_off, st.str.buf.v, st.str.buf.n);
+	}
+	memcpy(image + shstrtab_off, shstr.buf.v, shstr.buf.n);
+
+	uint8_t *sh = image + shoff;
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		if (!os->index)
+			continue;
+		struct shdr h = {names[i], os->type, os->flags, os->addr, os->offset, os->size,
+				 os->link, os->info, os->align, os->entsize};
+		write_shdr(ctx, sh + os->index * shdr_size, &h);
+	}
+	if (want_symtab) {
+		struct shdr h = {n_symtab, SHT_SYMTAB, 0, 0, symtab_off, st.syms.n * sym_size, strtab_idx,
+				 st.first_global, word, sym_size};
+		write_shdr(ctx, sh + symtab_idx * shdr_size, &h);
+		struct shdr s = {n_strtab, SHT_STRTAB, 0, 0, strtab_off, st.str.buf.n, 0, 0, 1, 0};
+		write_shdr(ctx, sh + strtab_idx * shdr_size, &s);
+	}
+	struct shdr h = {n_shstrtab, SHT_STRTAB, 0, 0, shstrtab_off, shstr.buf.n, 0, 0, 1, 0};
+	write_shdr(ctx, sh + shstrtab_idx * shdr_size, &h);
+	write_ehdr(ctx, image, shoff, (uint16_t)nsec, (uint16_t)shstrtab_idx);
+
+	/* the build-id hashes the finished file, so it comes last */
+	build_id_write(ctx, image, file_size);
+
+	free(names);
+	free(st.syms.v);
+	free(st.str.buf.v);
+	free(shstr.buf.v);
+	if (ctx->errors) {
+		munmap(image, file_size);
+		close(fd);
+		checkpoint(ctx);
+	}
+	if (munmap(image, file_size) < 0 || fchmod(fd, 0755) < 0 || close(fd) < 0)
+		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
+	if (rename(temp_path, ctx->opt.output) < 0)
+		fatal("cannot rename %s to %s: %s", temp_path, ctx->opt.output, strerror(errno));
+	temp_path = NULL;
+}

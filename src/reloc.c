@@ -1,0 +1,198 @@
+/* Relocations: scanned once before layout (which symbols need GOT slots, which references are
+ * undefined) and applied once after it, straight from the input's relocation section. */
+#include "passes.h"
+#include "target.h"
+
+/* One relocation of an input section, in a class-neutral form. */
+struct reloc {
+	uint64_t offset;
+	uint32_t type;
+	uint32_t sym;
+	int64_t addend;
+};
+
+static size_t reloc_count(const struct input_file *f, const GElf_Shdr *sh)
+{
+	size_t ent = sh->sh_type == SHT_RELA ? (f->elfclass == ELFCLASS64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela))
+					     : (f->elfclass == ELFCLASS64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+	return sh->sh_size / ent;
+}
+
+static void reloc_read(const struct input_file *f, const GElf_Shdr *sh, size_t i, struct reloc *r)
+{
+	const uint8_t *p = f->data + sh->sh_offset;
+	if (f->elfclass == ELFCLASS64) {
+		if (sh->sh_type == SHT_RELA) {
+			p += i * sizeof(Elf64_Rela);
+			r->addend = (int64_t)rd64(p + 16);
+		} else {
+			p += i * sizeof(Elf64_Rel);
+			r->addend = 0;
+		}
+		r->offset = rd64(p);
+		uint64_t info = rd64(p + 8);
+		r->type = (uint32_t)ELF64_R_TYPE(info);
+		r->sym = (uint32_t)ELF64_R_SYM(info);
+	} else {
+		if (sh->sh_type == SHT_RELA) {
+			p += i * sizeof(Elf32_Rela);
+			r->addend = (int32_t)rd32(p + 8);
+		} else {
+			p += i * sizeof(Elf32_Rel);
+			r->addend = 0;
+		}
+		r->offset = rd32(p);
+		uint32_t info = rd32(p + 4);
+		r->type = ELF32_R_TYPE(info);
+		r->sym = ELF32_R_SYM(info);
+	}
+}
+
+static bool rel_header(struct input_section *isec, GElf_Shdr *sh)
+{
+	if (!isec->rel_index)
+		return false;
+	return gelf_getshdr(elf_getscn(isec->file->elf, isec->rel_index), sh) != NULL;
+}
+
+/* Is the section part of the output image whose relocations we must process? */
+static bool section_relocated(const struct input_section *isec)
+{
+	return isec && !isec->discarded && isec->out && isec->rel_index;
+}
+
+static bool is_undefined(const struct symbol *s)
+{
+	return s->kind == SYM_UNDEF || (s->kind == SYM_DEFINED && s->isec && s->isec->discarded);
+}
+
+/* "undefined reference" reports, at most a few per symbol, as GNU ld does. */
+enum { MAX_UNDEF_REPORTS = 5 };
+static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s)
+{
+	if (s->undef_reports > MAX_UNDEF_REPORTS)
+		return;
+	if (s->undef_reports++ == MAX_UNDEF_REPORTS) {
+		fprintf(stderr, "slink: %s: more undefined references to `%s' follow\n", isec->file->name, s->name);
+		return;
+	}
+	error_at(ctx, isec, off, "undefined reference to `%s'", s->name);
+}
+
+void relocs_scan(struct ctx *ctx)
+{
+	const struct target *t = ctx->target;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			GElf_Shdr sh;
+			if (!section_relocated(isec) || !rel_header(isec, &sh))
+				continue;
+			if (!(isec->flags & SHF_ALLOC))
+				continue; /* debug info: applied, never needs GOT slots */
+			size_t n = reloc_count(f, &sh);
+			for (size_t i = 0; i < n; i++) {
+				struct reloc r;
+				reloc_read(f, &sh, i, &r);
+				struct reloc_args a = {.offset = r.offset, .type = r.type, .A = r.addend};
+				if (r.sym >= f->nsyms) {
+					error_at(ctx, isec, r.offset, "relocation refers to symbol index %u past the %zu symbols",
+						 r.sym, f->nsyms);
+					continue;
+				}
+				if (r.offset > isec->size) {
+					error_at(ctx, isec, r.offset, "relocation offset is past the end of the section (size 0x%llx)",
+						 (unsigned long long)isec->size);
+					continue;
+				}
+				a.in = isec->data ? isec->data + r.offset : NULL;
+				a.loc_room = isec->size - r.offset;
+				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
+				a.sym = s;
+				if (s) {
+					a.sym_name = s->name;
+					a.undef_weak = is_undefined(s) && s->bind == STB_WEAK;
+					if (is_undefined(s) && !a.undef_weak && !s->is_local)
+						report_undefined(ctx, isec, r.offset, s);
+				}
+				if (!t->scan(ctx, isec, &a))
+					continue;
+				if (t->needs_got_base(r.type))
+					ctx->needs_got_base = true;
+			}
+		}
+	}
+}
+
+/* Address of a symbol in the output, after layout. */
+uint64_t symbol_address(const struct symbol *s)
+{
+	switch (s->kind) {
+	case SYM_DEFINED:
+		if (s->isec) {
+			if (!s->isec->out || s->isec->discarded)
+				return 0;
+			return s->isec->out->addr + s->isec->out_offset + merged_offset(s->isec, s->value);
+		}
+		return s->value;
+	case SYM_SCRIPT:
+		return s->value + (s->osec ? s->osec->addr : 0);
+	default:
+		return 0;
+	}
+}
+
+void relocs_apply(struct ctx *ctx, uint8_t *image)
+{
+	const struct target *t = ctx->target;
+	uint64_t got_base = ctx->got_plt ? ctx->got_plt->out->addr + ctx->got_plt->out_offset : 0;
+	uint64_t got_start = ctx->got ? ctx->got->out->addr + ctx->got->out_offset : 0;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			GElf_Shdr sh;
+			if (!section_relocated(isec) || !isec->data || !rel_header(isec, &sh))
+				continue;
+			if (isec->out->type == SHT_NOBITS)
+				continue;
+			uint8_t *base = image + isec->out->offset + isec->out_offset;
+			uint64_t addr = isec->out->addr + isec->out_offset;
+			size_t n = reloc_count(f, &sh);
+			for (size_t i = 0; i < n; i++) {
+				struct reloc r;
+				reloc_read(f, &sh, i, &r);
+				if (r.sym >= f->nsyms || r.offset > isec->size)
+					continue; /* reported by the scan */
+				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
+				struct reloc_args a = {
+					.loc = base + r.offset,
+					.in = isec->data + r.offset,
+					.loc_room = isec->size - r.offset,
+					.offset = r.offset,
+					.type = r.type,
+					.P = addr + r.offset,
+					.A = r.addend,
+					.GOT = got_base,
+					.sym = s,
+				};
+				if (s) {
+					a.sym_name = s->name;
+					a.S = symbol_address(s);
+					a.Z = s->size;
+					a.undef_weak = is_undefined(s) && s->bind == STB_WEAK;
+					if (s->needs_got)
+						a.G = got_start + (uint64_t)s->got_index * t->got_entry_size;
+					/* a section symbol of a merged section: the addend picks the piece */
+					if (s->is_local && s->type == STT_SECTION && s->isec && s->isec->merge && t->rela) {
+						uint64_t sec = s->isec->out->addr + s->isec->out_offset;
+						a.S = sec + merged_offset(s->isec, (uint64_t)r.addend);
+						a.A = 0;
+					}
+				}
+				t->apply(ctx, isec, &a);
+			}
+		}
+	}
+}

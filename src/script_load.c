@@ -1,0 +1,223 @@
+/* Which linker scripts run: -T scripts (replacing the built-in one), scripts given as input
+ * files (adding to it), or the emulation's built-in script, GNU ld 2.40's own. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "passes.h"
+#include "script.h"
+#include "target.h"
+
+#include "default_scripts.h"
+
+/* Read a script named on the command line or by INCLUDE: as given, then along -L paths. */
+static bool read_script(struct ctx *ctx, const char *name, const char **path, const char **text, size_t *len)
+{
+	struct mapped_file mf;
+	if (map_file(name, &mf)) {
+		*path = name;
+		*text = (const char *)mf.data;
+		*len = mf.size;
+		return true;
+	}
+	if (name[0] != '/') {
+		for (size_t i = 0; i < ctx->opt.lib_paths.n; i++) {
+			const char *p = arena_printf(&ctx->arena, "%s/%s", ctx->opt.lib_paths.v[i], name);
+			if (map_file(p, &mf)) {
+				*path = p;
+				*text = (const char *)mf.data;
+				*len = mf.size;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static bool include_file(void *ud, const char *name, const char **path, const char **text, size_t *len)
+{
+	return read_script(ud, name, path, text, len);
+}
+
+static void parse_into(struct ctx *ctx, const char *path, const char *text, size_t len)
+{
+	struct script *s = script_parse(ctx, ctx->script, path, text, len, include_file, ctx);
+	if (s)
+		ctx->script = s;
+}
+
+static void declare_assign(struct ctx *ctx, const struct assign *a);
+
+void scripts_load_user(struct ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->opt.scripts.n; i++) {
+		const char *path, *text;
+		size_t len;
+		if (!read_script(ctx, ctx->opt.scripts.v[i], &path, &text, &len)) {
+			error(ctx, "cannot open linker script file %s: %s", ctx->opt.scripts.v[i], strerror(ENOENT));
+			continue;
+		}
+		parse_into(ctx, path, text, len);
+	}
+	/* --defsym SYM=EXPR are assignments, as if at the start of the script */
+	for (size_t i = 0; i < ctx->opt.defsyms.n; i++) {
+		const struct defsym *d = &ctx->opt.defsyms.v[i];
+		struct expr *e = script_parse_expr(ctx, "--defsym", d->expr);
+		if (!e)
+			continue;
+		struct stmt *st = arena_alloc(&ctx->arena, sizeof(*st));
+		st->kind = ST_ASSIGN;
+		st->loc = e->loc;
+		st->assign.name = d->name;
+		st->assign.expr = e;
+		st->assign.kind = ASSIGN_PLAIN;
+		vec_push(ctx->defsym_stmts, st);
+	}
+	/* symbols the script assigns are defined before archives are searched, as in GNU ld */
+	script_declare_symbols(ctx);
+}
+
+/* The built-in script name for the emulation and output kind, as GNU ld picks it. */
+static const char *default_script_name(struct ctx *ctx)
+{
+	const struct options *o = &ctx->opt;
+	const char *suffix;
+	bool now_relro = o->z_now && o->relro;
+	if (o->kind == OUT_RELOCATABLE)
+		suffix = o->relocatable_ctors ? "xu" : "xr";
+	else if (o->magic == MAGIC_OMAGIC)
+		suffix = "xbn";
+	else if (o->magic == MAGIC_NMAGIC)
+		suffix = "xn";
+	else if (o->kind == OUT_SHARED)
+		suffix = now_relro ? (o->separate_code ? "xswe" : "xsw") : (o->separate_code ? "xsce" : "xsc");
+	else if (o->kind == OUT_PIE)
+		suffix = now_relro ? (o->separate_code ? "xdwe" : "xdw") : (o->separate_code ? "xdce" : "xdc");
+	else
+		suffix = now_relro ? (o->separate_code ? "xwe" : "xw") : (o->separate_code ? "xce" : "xc");
+	return arena_printf(&ctx->arena, "%s.%s", ctx->target->emulation, suffix);
+}
+
+const char *script_builtin_text(const char *name)
+{
+	for (const struct builtin_script *b = builtin_scripts; b->name; b++)
+		if (!strcmp(b->name, name))
+			return b->text;
+	return NULL;
+}
+
+void scripts_load_default(struct ctx *ctx)
+{
+	if (ctx->opt.scripts.n)
+		return; /* -T replaces the built-in script */
+	if (ctx->opt.default_script) {
+		const char *path, *text;
+		size_t len;
+		if (!read_script(ctx, ctx->opt.default_script, &path, &text, &len))
+			error(ctx, "cannot open linker script file %s: %s", ctx->opt.default_script, strerror(ENOENT));
+		else
+			parse_into(ctx, path, text, len);
+		return;
+	}
+	const char *name = default_script_name(ctx);
+	const char *text = script_builtin_text(name);
+	if (!text) {
+		error(ctx, "no built-in linker script %s", name);
+		return;
+	}
+	if (ctx->opt.verbose)
+		printf("using internal linker script:\n==================================================\n%s"
+		       "==================================================\n",
+		       text);
+	parse_into(ctx, arena_printf(&ctx->arena, "<built-in %s>", name), text, strlen(text));
+}
+
+static void load_items(struct ctx *ctx, const struct input_item *it, struct group_state *g)
+{
+	for (; it; it = it->next) {
+		const char *name = it->is_lib ? arena_printf(&ctx->arena, "-l%s", it->name) : it->name;
+		input_add_from_script(ctx, name, false, it->as_needed, g);
+	}
+}
+
+/* INPUT(...) and GROUP(...) of the statements from `first` on. */
+static void load_inputs_from(struct ctx *ctx, const struct stmt *first, struct group_state *g)
+{
+	for (const struct stmt *s = first; s; s = s->next) {
+		if (s->kind == ST_INPUT) {
+			load_items(ctx, s->inputs, g);
+		} else if (s->kind == ST_GROUP) {
+			input_group_begin(g);
+			load_items(ctx, s->inputs, g);
+			input_group_end(ctx, g);
+		}
+	}
+}
+
+void script_inputs_load(struct ctx *ctx, struct group_state *g)
+{
+	if (ctx->script)
+		load_inputs_from(ctx, ctx->script->cmds, g);
+}
+
+void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len, struct group_state *g)
+{
+	struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
+	struct script *s = script_parse(ctx, ctx->script, path, text, len, include_file, ctx);
+	if (!s)
+		return;
+	ctx->script = s;
+	const struct stmt *first = tail ? *tail : s->cmds;
+	load_inputs_from(ctx, first, g);
+}
+
+/* Symbols the script assigns are defined for the undefined-reference checks that run before
+ * layout gives them values: plain assignments always, PROVIDE only for symbols referenced
+ * and not defined by an object. */
+static void declare_assign(struct ctx *ctx, const struct assign *a)
+{
+	if (!strcmp(a->name, "."))
+		return;
+	struct symbol *s = symbol_find(ctx, a->name);
+	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
+	if (provide && (!s || s->kind != SYM_UNDEF || !s->referenced))
+		return;
+	if (!s)
+		s = symbol_intern(ctx, arena_strdup(&ctx->arena, a->name));
+	if (s->kind == SYM_UNDEF || s->kind == SYM_LAZY) {
+		s->kind = SYM_SCRIPT;
+		s->provide = provide;
+		s->type = STT_NOTYPE;
+		s->bind = STB_GLOBAL;
+		s->file = NULL;
+	}
+}
+
+static void declare_list(struct ctx *ctx, const struct stmt *s)
+{
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case ST_ASSIGN:
+			declare_assign(ctx, &s->assign);
+			break;
+		case ST_SECTIONS:
+			declare_list(ctx, s->sections);
+			break;
+		case ST_OUTPUT_SECTION:
+			declare_list(ctx, s->osec->body);
+			break;
+		case ST_OVERLAY:
+			declare_list(ctx, s->overlay->sections);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+void script_declare_symbols(struct ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
+		declare_assign(ctx, &ctx->defsym_stmts.v[i]->assign);
+	if (ctx->script)
+		declare_list(ctx, ctx->script->cmds);
+}

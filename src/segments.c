@@ -1,0 +1,380 @@
+/* Program headers and file offsets, by GNU ld's default rules (no PHDRS command):
+ * sections go into one PT_LOAD while they are contiguous in memory, keep the same VMA-LMA
+ * relation, do not put file bytes after bss, and (with -z separate-code) do not mix code with
+ * data; the file and program headers share the first PT_LOAD when the script left room for
+ * them.  Then PT_NOTE, PT_TLS, PT_GNU_PROPERTY, PT_GNU_EH_FRAME, PT_GNU_STACK, PT_GNU_RELRO. */
+#include <stdlib.h>
+
+#include "layout.h"
+#include "passes.h"
+#include "target.h"
+
+size_t node_of(const struct layout *L, const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].lo == lo)
+			return i;
+	return L->nodes.n;
+}
+
+static bool is_tbss(const struct output_section *os)
+{
+	return os->type == SHT_NOBITS && (os->flags & SHF_TLS);
+}
+
+static bool is_load(const struct output_section *os)
+{
+	return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS;
+}
+
+/* A PT_LOAD in the making: sections [first, last) of the sorted list. */
+struct load_map {
+	size_t first, last;
+	bool headers;          /* file and program headers at its start */
+	bool headers_only;     /* the separate headers segment of -z separate-code */
+	uint64_t hdr_vaddr, hdr_paddr;
+};
+
+static int cmp_lma(const void *pa, const void *pb)
+{
+	const struct output_section *a = *(struct output_section *const *)pa, *b = *(struct output_section *const *)pb;
+	if (a->lma != b->lma)
+		return a->lma < b->lma ? -1 : 1;
+	if (a->addr != b->addr)
+		return a->addr < b->addr ? -1 : 1;
+	bool ea = !(a->flags & SHF_TLS) && a->type == SHT_NOBITS && a->size;
+	bool eb = !(b->flags & SHF_TLS) && b->type == SHT_NOBITS && b->size;
+	if (ea != eb)
+		return ea ? 1 : -1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The allocated sections in LMA order and their PT_LOAD grouping. */
+static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
+			struct load_map *maps, uint64_t phdr_size)
+{
+	uint64_t page = L->maxpagesize;
+	size_t nmaps = 0;
+	bool phdr_in_segment = count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1)));
+	if (phdr_in_segment && count) {
+		uint64_t phdr_lma = (secs[0]->lma - phdr_size) & -page;
+		bool separate = false;
+		if (ctx->opt.separate_code && (secs[0]->flags & SHF_EXECINSTR)) {
+			separate = true;
+			if (((phdr_lma + phdr_size - 1) & -page) == (secs[0]->lma & -page)) {
+				if (phdr_lma >= page)
+					phdr_lma -= page;
+				else
+					separate = false;
+			}
+		}
+		if (secs[0]->lma < phdr_lma || secs[0]->lma < phdr_size) {
+			phdr_in_segment = false;
+		} else if (separate) {
+			maps[nmaps++] = (struct load_map){0, 0, true, true, (secs[0]->addr - phdr_size) & -page, phdr_lma};
+			phdr_in_segment = false;
+		}
+	}
+	struct output_section *last = NULL;
+	uint64_t last_size = 0;
+	size_t start = 0;
+	bool writable = false, executable = false;
+	for (size_t i = 0; i < count; i++) {
+		struct output_section *s = secs[i];
+		bool new_seg;
+		if (!last)
+			new_seg = false;
+		else if (last->lma - last->addr != s->lma - s->addr)
+			new_seg = true;
+		else if (s->lma < last->lma + last_size || last->lma + last_size < last->lma)
+			new_seg = true;
+		else if (((last->lma + last_size - 1) & -page) == (s->lma & -page))
+			new_seg = false;
+		else if (align_to(last->lma + last_size, page) + page > last->lma &&
+			 align_to(last->lma + last_size, page) + page <= s->lma)
+			new_seg = true;
+		else if (!is_load(last) && !(last->flags & SHF_TLS) && (is_load(s) || (s->flags & SHF_TLS)))
+			new_seg = true;
+		else if (ctx->opt.separate_code && executable != !!(s->flags & SHF_EXECINSTR))
+			new_seg = true;
+		else if (!writable && (s->flags & SHF_WRITE))
+			new_seg = true;
+		else
+			new_seg = false;
+		if (new_seg) {
+			maps[nmaps++] = (struct load_map){start, i, phdr_in_segment, false, 0, 0};
+			start = i;
+			phdr_in_segment = false;
+			writable = executable = false;
+		}
+		if (s->flags & SHF_WRITE)
+			writable = true;
+		if (s->flags & SHF_EXECINSTR)
+			executable = true;
+		last = s;
+		last_size = is_tbss(s) ? 0 : s->size;
+	}
+	if (last && !(count - start == 1 && is_tbss(last)))
+		maps[nmaps++] = (struct load_map){start, count, phdr_in_segment, false, 0, 0};
+	return nmaps;
+}
+
+static struct output_section **alloc_sections(struct layout *L, size_t *count)
+{
+	struct output_section **secs = xcalloc(L->nodes.n + 1, sizeof(*secs));
+	size_t n = 0;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind != LN_OSEC || lo->removed || !(lo->os->flags & SHF_ALLOC))
+			continue;
+		lo->os->order = (uint32_t)i;
+		secs[n++] = lo->os;
+	}
+	qsort(secs, n, sizeof(*secs), cmp_lma);
+	*count = n;
+	return secs;
+}
+
+static bool has_section(struct layout *L, const char *name, struct output_section **out)
+{
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind == LN_OSEC && !lo->removed && !strcmp(lo->os->name, name)) {
+			if (out)
+				*out = lo->os;
+			return lo->os->size != 0;
+		}
+	}
+	return false;
+}
+
+/* Non-load segments after the PT_LOADs, in GNU ld's order. */
+static void extra_segments(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
+			   struct segment_vec *out)
+{
+	/* PT_NOTE: each run of adjacent loadable notes with the same alignment */
+	for (size_t i = 0; i < count; i++) {
+		struct output_section *s = secs[i];
+		if (s->type != SHT_NOTE || !is_load(s))
+			continue;
+		size_t j = i;
+		while (j + 1 < count && secs[j + 1]->type == SHT_NOTE && secs[j + 1]->align == s->align && is_load(secs[j + 1]) &&
+		       align_to(secs[j]->lma + secs[j]->size, s->align) == secs[j + 1]->lma)
+			j++;
+		vec_push(*out, ((struct segment){.type = PT_NOTE, .flags = PF_R, .first = s, .last = secs[j]}));
+		i = j;
+	}
+	struct output_section *tls_first = NULL, *tls_last = NULL;
+	for (size_t i = 0; i < count; i++)
+		if (secs[i]->flags & SHF_TLS) {
+			if (!tls_first)
+				tls_first = secs[i];
+			tls_last = secs[i];
+		}
+	if (tls_first)
+		vec_push(*out, ((struct segment){.type = PT_TLS, .flags = PF_R, .first = tls_first, .last = tls_last}));
+	struct output_section *prop;
+	if (has_section(L, ".note.gnu.property", &prop))
+		vec_push(*out, ((struct segment){.type = PT_GNU_PROPERTY, .flags = PF_R, .first = prop, .last = prop}));
+	struct output_section *ehh;
+	if (ctx->opt.eh_frame_hdr && has_section(L, ".eh_frame_hdr", &ehh))
+		vec_push(*out, ((struct segment){.type = PT_GNU_EH_FRAME, .flags = PF_R, .first = ehh, .last = ehh}));
+	bool exec_stack = ctx->opt.execstack == 1 || (ctx->opt.execstack == -1 && ctx->input_wants_execstack);
+	vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),
+					 .align = ctx->target->elfclass == ELFCLASS64 ? 16 : 16}));
+	if (ctx->opt.relro && L->relro_end) {
+		/* only when some PT_LOAD starting inside the relro range has contents */
+		for (size_t i = 0; i < out->n; i++) {
+			struct segment *sg = &out->v[i];
+			if (sg->type != PT_LOAD || !sg->first || sg->first->addr < L->relro_start || sg->first->addr >= L->relro_end)
+				continue;
+			bool content = false;
+			for (size_t k = 0; k < count; k++)
+				if (secs[k]->addr >= sg->first->addr && secs[k]->addr <= sg->last->addr && secs[k]->size && is_load(secs[k]))
+					content = true;
+			if (content) {
+				vec_push(*out, ((struct segment){.type = PT_GNU_RELRO, .flags = PF_R, .first = sg->first}));
+				break;
+			}
+		}
+	}
+}
+
+static uint64_t headers_size(struct ctx *ctx, uint64_t phnum)
+{
+	bool is64 = ctx->target->elfclass == ELFCLASS64;
+	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
+}
+
+/* Build the segment list for the current addresses (offsets come later). */
+static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, struct load_map **maps_out,
+		  struct output_section ***secs_out, size_t *count_out, size_t *nmaps_out)
+{
+	size_t count;
+	struct output_section **secs = alloc_sections(L, &count);
+	struct load_map *maps = xcalloc(count + 2, sizeof(*maps));
+	size_t nmaps = map_loads(ctx, L, secs, count, maps, headers_size(ctx, L->phnum));
+	out->n = 0;
+	for (size_t m = 0; m < nmaps; m++) {
+		struct segment sg = {.type = PT_LOAD, .flags = PF_R, .align = L->maxpagesize};
+		if (maps[m].last > maps[m].first) {
+			sg.first = secs[maps[m].first];
+			sg.last = secs[maps[m].last - 1];
+		}
+		for (size_t i = maps[m].first; i < maps[m].last; i++) {
+			if (secs[i]->flags & SHF_WRITE)
+				sg.flags |= PF_W;
+			if (secs[i]->flags & SHF_EXECINSTR)
+				sg.flags |= PF_X;
+		}
+		vec_push(*out, sg);
+	}
+	extra_segments(ctx, L, secs, count, out);
+	*maps_out = maps;
+	*secs_out = secs;
+	*count_out = count;
+	*nmaps_out = nmaps;
+}
+
+uint64_t segments_count(struct ctx *ctx, struct layout *L)
+{
+	struct segment_vec segs = {0};
+	struct load_map *maps;
+	struct output_section **secs;
+	size_t count, nmaps;
+	build(ctx, L, &segs, &maps, &secs, &count, &nmaps);
+	uint64_t n = segs.n;
+	free(segs.v);
+	free(maps);
+	free(secs);
+	return n;
+}
+
+/* Give every kept section its index and file offset, and fill in the segments. */
+void layout_segments(struct ctx *ctx, struct layout *L)
+{
+	struct load_map *maps;
+	struct output_section **secs;
+	size_t count, nmaps;
+	struct segment_vec segs = {0};
+	build(ctx, L, &segs, &maps, &secs, &count, &nmaps);
+	uint64_t page = L->maxpagesize;
+	uint64_t hsize = headers_size(ctx, segs.n);
+
+	/* section order in the output: statement order */
+	ctx->osecs.n = 0;
+	uint32_t index = 1;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind != LN_OSEC || lo->removed)
+			continue;
+		lo->os->index = index++;
+		vec_push(ctx->osecs, lo->os);
+	}
+
+	uint64_t off = hsize;
+	for (size_t m = 0; m < nmaps; m++) {
+		struct segment *sg = &segs.v[m];
+		struct load_map *mp = &maps[m];
+		if (mp->headers_only) {
+			sg->offset = 0;
+			sg->vaddr = mp->hdr_vaddr;
+			sg->paddr = mp->hdr_paddr;
+			sg->filesz = sg->memsz = hsize;
+			continue;
+		}
+		struct output_section *first = secs[mp->first];
+		if (mp->headers) {
+			sg->offset = 0;
+			uint64_t first_off = first->addr & (page - 1);
+			if (first_off < hsize)
+				first_off = hsize;
+			sg->vaddr = first->addr - first_off;
+			sg->paddr = first->lma - first_off;
+			off = first_off;
+		} else {
+			off += (first->addr - off) & (page - 1);
+			sg->offset = off;
+			sg->vaddr = first->addr;
+			sg->paddr = first->lma;
+		}
+		uint64_t file_end = sg->offset, mem_end = sg->vaddr;
+		if (mp->headers)
+			file_end = mem_end = hsize, mem_end = sg->vaddr + hsize;
+		for (size_t i = mp->first; i < mp->last; i++) {
+			struct output_section *s = secs[i];
+			s->segment = NULL;
+			if (s->align > sg->align && s->align > page)
+				sg->align = s->align;
+			s->offset = sg->offset + (s->addr - sg->vaddr);
+			if (is_load(s)) {
+				file_end = s->offset + s->size;
+			} else if (!is_tbss(s)) {
+				s->offset = file_end > s->offset ? s->offset : file_end;
+			}
+			if (is_tbss(s)) {
+				s->offset = file_end;
+				continue;
+			}
+			if (s->addr + s->size > mem_end)
+				mem_end = s->addr + s->size;
+		}
+		/* NOBITS sections sit at the file position reached so far */
+		for (size_t i = mp->first; i < mp->last; i++)
+			if (!is_load(secs[i]))
+				secs[i]->offset = secs[i]->offset < file_end ? secs[i]->offset : file_end;
+		sg->filesz = file_end - sg->offset;
+		sg->memsz = mem_end - sg->vaddr;
+		off = file_end;
+	}
+	/* sections outside every PT_LOAD (non-alloc ones, and a lone .tbss) */
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		if (os->flags & SHF_ALLOC)
+			continue;
+		off = align_to(off, os->align);
+		os->offset = off;
+		if (os->type != SHT_NOBITS)
+			off += os->size;
+	}
+	ctx->image_end = off;
+
+	/* the other segments take their extent from their sections */
+	for (size_t i = nmaps; i < segs.n; i++) {
+		struct segment *sg = &segs.v[i];
+		if (sg->type == PT_GNU_STACK)
+			continue;
+		if (sg->type == PT_GNU_RELRO) {
+			sg->vaddr = sg->paddr = L->relro_start;
+			sg->offset = sg->first->offset - (sg->first->addr - L->relro_start);
+			sg->memsz = sg->filesz = L->relro_end - L->relro_start;
+			sg->align = 1;
+			continue;
+		}
+		struct output_section *a = sg->first, *b = sg->last;
+		sg->offset = a->offset;
+		sg->vaddr = a->addr;
+		sg->paddr = a->lma;
+		uint64_t align = 1;
+		uint64_t filesz = 0, memsz = 0;
+		for (size_t k = 0; k < count; k++) {
+			struct output_section *s = secs[k];
+			if (s->addr < a->addr || s->addr > b->addr || (sg->type == PT_TLS && !(s->flags & SHF_TLS)))
+				continue;
+			if (s->align > align)
+				align = s->align;
+			if (is_load(s))
+				filesz = s->addr + s->size - a->addr;
+			memsz = s->addr + s->size - a->addr;
+		}
+		sg->filesz = filesz;
+		sg->memsz = sg->type == PT_TLS ? align_to(memsz, 1) : memsz;
+		sg->align = align;
+	}
+	ctx->segments.n = 0;
+	for (size_t i = 0; i < segs.n; i++)
+		vec_push(ctx->segments, segs.v[i]);
+	free(segs.v);
+	free(maps);
+	free(secs);
+}

@@ -1,0 +1,247 @@
+/* The global symbol table and GNU ld's resolution rules (strong, weak, common, undefined). */
+#include <stdlib.h>
+
+#include "passes.h"
+
+struct symtab {
+	struct symbol **slots;
+	size_t cap, n;
+};
+
+static void symtab_grow(struct symtab *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 4096;
+	struct symbol **slots = xcalloc(cap, sizeof(*slots));
+	for (size_t i = 0; i < t->cap; i++) {
+		struct symbol *s = t->slots[i];
+		if (!s)
+			continue;
+		size_t j = hash_str(s->name) & (cap - 1);
+		while (slots[j])
+			j = (j + 1) & (cap - 1);
+		slots[j] = s;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->cap = cap;
+}
+
+struct symbol *symbol_find(struct ctx *ctx, const char *name)
+{
+	struct symtab *t = ctx->symtab;
+	if (!t || !t->cap)
+		return NULL;
+	size_t j = hash_str(name) & (t->cap - 1);
+	for (struct symbol *s; (s = t->slots[j]); j = (j + 1) & (t->cap - 1))
+		if (!strcmp(s->name, name))
+			return s;
+	return NULL;
+}
+
+/* The symbol named `name`, created undefined if absent.  `name` must live as long as the link. */
+struct symbol *symbol_intern(struct ctx *ctx, const char *name)
+{
+	if (!ctx->symtab)
+		ctx->symtab = arena_alloc(&ctx->arena, sizeof(struct symtab));
+	struct symtab *t = ctx->symtab;
+	if ((t->n + 1) * 2 > t->cap)
+		symtab_grow(t);
+	size_t j = hash_str(name) & (t->cap - 1);
+	for (struct symbol *s; (s = t->slots[j]); j = (j + 1) & (t->cap - 1))
+		if (!strcmp(s->name, name))
+			return s;
+	struct symbol *s = arena_alloc(&ctx->arena, sizeof(*s));
+	s->name = name;
+	s->kind = SYM_UNDEF;
+	s->bind = STB_GLOBAL;
+	s->weak_ref_only = true;
+	s->order = (uint32_t)t->n;
+	t->slots[j] = s;
+	t->n++;
+	return s;
+}
+
+/* All global symbols in creation order (deterministic whatever the hashing). */
+struct symbol **symbol_all(struct ctx *ctx, size_t *count)
+{
+	struct symtab *t = ctx->symtab;
+	*count = t ? t->n : 0;
+	struct symbol **all = xcalloc(*count ? *count : 1, sizeof(*all));
+	for (size_t i = 0; t && i < t->cap; i++)
+		if (t->slots[i])
+			all[t->slots[i]->order] = t->slots[i];
+	return all;
+}
+
+static const char *def_place(struct ctx *ctx, const struct symbol *s)
+{
+	if (s->isec)
+		return arena_printf(&ctx->arena, "%s:(%s+0x%llx)", s->file->name, s->isec->name,
+				    (unsigned long long)s->value);
+	return s->file ? s->file->name : "command line";
+}
+
+/* Visibility merges to the most constraining one seen (gABI: hidden/internal beat protected). */
+static uint8_t merge_visibility(uint8_t a, uint8_t b)
+{
+	if (a == STV_DEFAULT)
+		return b;
+	if (b == STV_DEFAULT)
+		return a;
+	return a < b ? a : b;
+}
+
+/* Add one global symbol from an object file, applying GNU ld's precedence:
+ * strong definition > common > weak definition > undefined. */
+struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const char *name,
+				 const GElf_Sym *esym, struct input_section *isec)
+{
+	struct symbol *s = symbol_intern(ctx, name);
+	uint8_t bind = GELF_ST_BIND(esym->st_info);
+	uint8_t type = GELF_ST_TYPE(esym->st_info);
+	s->visibility = merge_visibility(s->visibility, GELF_ST_VISIBILITY(esym->st_other));
+
+	if (esym->st_shndx == SHN_UNDEF) {
+		if (bind != STB_WEAK)
+			s->weak_ref_only = false;
+		s->referenced = true;
+		if (s->kind == SYM_UNDEF) {
+			if (!s->file)
+				s->file = f;
+			s->bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;
+		}
+		return s;
+	}
+
+	bool is_common = esym->st_shndx == SHN_COMMON;
+	bool weak = bind == STB_WEAK;
+	bool existing_def = s->kind == SYM_DEFINED || s->kind == SYM_SCRIPT;
+	bool existing_weak = existing_def && s->bind == STB_WEAK;
+
+	if (is_common) {
+		if (s->kind == SYM_COMMON) {
+			/* the largest size and alignment win; the larger one's file keeps it */
+			if (esym->st_size > s->size) {
+				s->size = esym->st_size;
+				s->file = f;
+			}
+			if (esym->st_value > s->value)
+				s->value = esym->st_value;
+			return s;
+		}
+		if (existing_def && !existing_weak)
+			return s; /* a real definition beats a common one */
+	} else if (existing_def) {
+		if (weak || (!existing_weak && s->kind == SYM_SCRIPT))
+			return s; /* the first weak definition stays; script symbols set later */
+		if (!existing_weak) {
+			if (isec && s->isec && s->isec->discarded)
+				goto take;
+			error(ctx, "%s:(%s+0x%llx): multiple definition of `%s'; %s: first defined here",
+			      f->name, isec ? isec->name : "*ABS*", (unsigned long long)esym->st_value,
+			      name, def_place(ctx, s));
+			return s;
+		}
+	} else if (s->kind == SYM_COMMON) {
+		if (weak)
+			return s; /* a common symbol beats a weak definition */
+		/* a strong definition beats a common one; GNU ld keeps the larger alignment only
+		 * for warnings, the definition's own section decides */
+	}
+take:
+	s->file = f;
+	s->isec = isec;
+	s->osec = NULL;
+	s->type = type;
+	s->bind = weak ? STB_WEAK : STB_GLOBAL;
+	s->shndx = esym->st_shndx;
+	s->size = esym->st_size;
+	s->value = esym->st_value;
+	s->kind = is_common ? SYM_COMMON : SYM_DEFINED;
+	return s;
+}
+
+/* Does an archive member need loading to define `name`?  Only a strong undefined reference
+ * pulls a member, as in GNU ld. */
+bool symbol_wants_definition(struct ctx *ctx, const char *name)
+{
+	struct symbol *s = symbol_find(ctx, name);
+	return s && s->kind == SYM_UNDEF && s->referenced && !s->weak_ref_only;
+}
+
+/* GNU ld writes global symbols, and hands out GOT slots, in the traversal order of its symbol
+ * hash table (bfd/hash.c): chained buckets, newest entry first in a bucket, 4051 buckets growing
+ * to the next prime near a power of two when over 3/4 full.  We replay the insertions in our
+ * creation order to get the same order, so those outputs compare byte for byte. */
+static unsigned long bfd_style_hash(const char *s)
+{
+	unsigned long h = 0;
+	unsigned int c, len = 0;
+	for (; (c = (unsigned char)*s) != 0; s++, len++) {
+		h += c + (c << 17);
+		h ^= h >> 2;
+	}
+	h += len + ((unsigned long)len << 17);
+	h ^= h >> 2;
+	return h;
+}
+
+static unsigned long next_prime_size(unsigned long n)
+{
+	static const unsigned long primes[] = {31, 61, 127, 251, 509, 1021, 2039, 4093, 8191, 16381, 32749, 65521,
+					       131071, 262139, 524287, 1048573, 2097143, 4194301, 8388593,
+					       16777213, 33554393, 67108859, 134217689, 268435399, 536870909,
+					       1073741789, 2147483647};
+	for (size_t i = 0; i < sizeof(primes) / sizeof(primes[0]); i++)
+		if (primes[i] > n)
+			return primes[i];
+	return 0;
+}
+
+struct symbol **symbol_hash_order(struct ctx *ctx, size_t *count)
+{
+	size_t n;
+	struct symbol **all = symbol_all(ctx, &n);
+	unsigned long size = 4051;
+	unsigned long *hash = xcalloc(n ? n : 1, sizeof(*hash));
+	size_t *next = xcalloc(n ? n : 1, sizeof(*next));   /* chain links, index + 1 */
+	size_t *bucket = xcalloc(size, sizeof(*bucket));
+	for (size_t i = 0; i < n; i++) {
+		hash[i] = bfd_style_hash(all[i]->name);
+		size_t b = hash[i] % size;
+		next[i] = bucket[b];
+		bucket[b] = i + 1;
+		if (i + 1 > size * 3 / 4) {
+			unsigned long newsize = next_prime_size(size);
+			if (!newsize)
+				continue;
+			size_t *nb = xcalloc(newsize, sizeof(*nb));
+			for (unsigned long hi = 0; hi < size; hi++) {
+				while (bucket[hi]) {
+					/* bfd moves runs of equal hashes together, keeping their order */
+					size_t chain = bucket[hi], end = chain;
+					while (next[end - 1] && hash[next[end - 1] - 1] == hash[chain - 1])
+						end = next[end - 1];
+					bucket[hi] = next[end - 1];
+					size_t nbk = hash[chain - 1] % newsize;
+					next[end - 1] = nb[nbk];
+					nb[nbk] = chain;
+				}
+			}
+			free(bucket);
+			bucket = nb;
+			size = newsize;
+		}
+	}
+	struct symbol **order = xcalloc(n ? n : 1, sizeof(*order));
+	size_t k = 0;
+	for (unsigned long b = 0; b < size; b++)
+		for (size_t e = bucket[b]; e; e = next[e - 1])
+			order[k++] = all[e - 1];
+	*count = k;
+	free(all);
+	free(hash);
+	free(next);
+	free(bucket);
+	return order;
+}

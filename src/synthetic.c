@@ -1,0 +1,195 @@
+/* Sections and symbols the linker makes itself: the GOT, the build-id note, and
+ * _GLOBAL_OFFSET_TABLE_.  They are input sections of an internal file, so the script places
+ * them like any other input (`*(.got)`). */
+#include <stdlib.h>
+
+#include "passes.h"
+#include "target.h"
+#if __has_include("hash.h")
+#include "hash.h"
+#define HAVE_HASH 1
+#endif
+
+static struct input_file *internal_file(struct ctx *ctx)
+{
+	if (ctx->internal)
+		return ctx->internal;
+	struct input_file *f = arena_alloc(&ctx->arena, sizeof(*f));
+	f->name = f->path = "<internal>";
+	f->synthetic = true;
+	f->shnum = 1;
+	f->sections = arena_alloc(&ctx->arena, 16 * sizeof(*f->sections));
+	f->order = ctx->file_order++;
+	ctx->internal = f;
+	vec_push(ctx->files, f);
+	return f;
+}
+
+static struct input_section *add_section(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags,
+					 uint64_t size, uint64_t align,
+					 void (*synthesize)(struct ctx *, struct input_section *, uint8_t *))
+{
+	struct input_file *f = internal_file(ctx);
+	struct input_section *s = arena_alloc(&ctx->arena, sizeof(*s));
+	s->file = f;
+	s->name = name;
+	s->type = type;
+	s->flags = flags;
+	s->size = size;
+	s->align = align;
+	s->synthesize = synthesize;
+	s->index = (uint32_t)f->shnum;
+	f->sections[f->shnum++] = s;
+	return s;
+}
+
+/* ---- .got: one address per symbol, resolved at link time (static output) ---- */
+
+static void write_got(struct ctx *ctx, struct input_section *isec, uint8_t *out)
+{
+	(void)isec;
+	uint32_t es = ctx->target->got_entry_size;
+	for (size_t i = 0; i < ctx->got_syms.n; i++) {
+		struct symbol *s = ctx->got_syms.v[i];
+		uint64_t v = symbol_address(s);
+		if (es == 8)
+			wr64(out + i * es, v);
+		else
+			wr32(out + i * es, v);
+	}
+}
+
+static void write_got_plt(struct ctx *ctx, struct input_section *isec, uint8_t *out)
+{
+	(void)ctx;
+	(void)isec;
+	(void)out; /* GOT[0] is the address of _DYNAMIC: 0 without dynamic linking */
+}
+
+/* GNU ld gives GOT slots to local symbols first, then to globals in its symbol-table order. */
+static void assign_got_slots(struct ctx *ctx)
+{
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t i = 1; i < f->first_global && i < f->nsyms; i++) {
+			struct symbol *s = f->syms[i];
+			if (s && s->needs_got && !s->got_assigned) {
+				s->got_assigned = true;
+				s->got_index = (uint32_t)ctx->got_syms.n;
+				vec_push(ctx->got_syms, s);
+			}
+		}
+	}
+	size_t n;
+	struct symbol **all = symbol_hash_order(ctx, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct symbol *s = all[i];
+		if (s->needs_got && !s->got_assigned) {
+			s->got_assigned = true;
+			s->got_index = (uint32_t)ctx->got_syms.n;
+			vec_push(ctx->got_syms, s);
+		}
+	}
+	free(all);
+}
+
+/* ---- build-id ---- */
+
+static size_t build_id_size(const char *style)
+{
+	if (!strcmp(style, "md5") || !strcmp(style, "uuid"))
+		return 16;
+	if (!strcmp(style, "sha1"))
+		return 20;
+	if (!strncmp(style, "0x", 2) || !strncmp(style, "0X", 2))
+		return (strlen(style) - 2) / 2;
+	return 0;
+}
+
+static void write_build_id_note(struct ctx *ctx, struct input_section *isec, uint8_t *out)
+{
+	(void)isec;
+	size_t n = build_id_size(ctx->opt.build_id);
+	wr32(out, 4);
+	wr32(out + 4, n);
+	wr32(out + 8, NT_GNU_BUILD_ID);
+	memcpy(out + 12, "GNU", 4);
+	ctx->build_id_out = isec;
+}
+
+void synthetic_create(struct ctx *ctx)
+{
+	const struct target *t = ctx->target;
+	assign_got_slots(ctx);
+	if (ctx->got_syms.n)
+		ctx->got = add_section(ctx, ".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, ctx->got_syms.n * t->got_entry_size,
+				       t->got_entry_size, write_got);
+	struct symbol *gotsym = symbol_find(ctx, "_GLOBAL_OFFSET_TABLE_");
+	bool got_sym_used = gotsym && gotsym->referenced && gotsym->kind == SYM_UNDEF;
+	if (ctx->got_syms.n || got_sym_used)
+		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE,
+					   (uint64_t)t->gotplt_reserved * t->got_entry_size, t->got_entry_size, write_got_plt);
+	else if (ctx->needs_got_base)
+		/* GOT-relative references with no GOT: the base is where .got.plt would be */
+		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, t->got_entry_size, NULL);
+	if (gotsym && ctx->got_plt && gotsym->kind == SYM_UNDEF) {
+		gotsym->kind = SYM_DEFINED;
+		gotsym->isec = ctx->got_plt;
+		gotsym->value = 0;
+		gotsym->type = STT_OBJECT;
+		gotsym->visibility = STV_HIDDEN;
+		gotsym->file = ctx->internal;
+	}
+	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id)) {
+		size_t n = build_id_size(ctx->opt.build_id);
+		add_section(ctx, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 16 + align_to(n, 4), 4, write_build_id_note);
+	}
+}
+
+/* Which global symbols go into the output .symtab. */
+bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
+{
+	(void)ctx;
+	switch (s->kind) {
+	case SYM_DEFINED:
+		return !s->isec || !s->isec->discarded || s->isec->out;
+	case SYM_SCRIPT:
+		return true;
+	case SYM_UNDEF:
+		return s->referenced && s->file;
+	default:
+		return false;
+	}
+}
+
+void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size)
+{
+	struct input_section *isec = ctx->build_id_out;
+	if (!isec || !isec->out)
+		return;
+	size_t n = build_id_size(ctx->opt.build_id);
+	uint8_t *desc = image + isec->out->offset + isec->out_offset + 16;
+	const char *style = ctx->opt.build_id;
+	if (!strncmp(style, "0x", 2) || !strncmp(style, "0X", 2)) {
+		for (size_t i = 0; i < n; i++) {
+			unsigned v;
+			sscanf(style + 2 + 2 * i, "%2x", &v);
+			desc[i] = (uint8_t)v;
+		}
+#ifdef HAVE_HASH
+	} else if (!strcmp(style, "sha1")) {
+		sha1(image, size, desc);
+	} else if (!strcmp(style, "md5")) {
+		md5(image, size, desc);
+#endif
+	} else {
+		/* uuid: random, version 4 */
+		FILE *r = fopen("/dev/urandom", "rb");
+		if (!r || fread(desc, 1, 16, r) != 16)
+			memset(desc, 0x5a, 16);
+		if (r)
+			fclose(r);
+		desc[6] = (desc[6] & 0x0f) | 0x40;
+		desc[8] = (desc[8] & 0x3f) | 0x80;
+	}
+}

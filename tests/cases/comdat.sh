@@ -1,0 +1,44 @@
+# COMDAT groups: two objects with the same group signature; the first group wins and the
+# second group's sections and their relocations are discarded (its body even refers to a
+# symbol that exists nowhere).
+as_obj a.o <<'EOF'
+	.globl _start
+_start:	call	foo
+	movl	%eax, %edi
+	addl	foo_data(%rip), %edi
+	movl	$60, %eax
+	syscall
+	.section .text.foo,"axG",@progbits,foo,comdat
+	.globl	foo
+	.type	foo, @function
+foo:	movl	$1, %eax
+	ret
+	.size	foo, .-foo
+	.section .data.foo,"awG",@progbits,foo,comdat
+	.globl	foo_data
+foo_data: .long 10
+	.section .note.GNU-stack,"",@progbits
+EOF
+as_obj b.o <<'EOF'
+	.globl	other
+other:	call	foo
+	ret
+	.section .text.foo,"axG",@progbits,foo,comdat
+	.globl	foo
+	.type	foo, @function
+foo:	call	does_not_exist
+	movl	$2, %eax
+	ret
+	.size	foo, .-foo
+	.section .data.foo,"awG",@progbits,foo,comdat
+	.globl	foo_data
+foo_data: .long 20
+	.quad	does_not_exist_either
+	.section .note.GNU-stack,"",@progbits
+EOF
+link_both a.o b.o
+compare_outputs
+run_both
+[ "$(cat slink.status)" = 11 ] || fail "the first COMDAT group did not win (status $(cat slink.status))"
+# The other order: b.o's group wins, and its reference is then a real undefined reference.
+expect_fail_both "undefined reference to \`does_not_exist'" b.o a.o
