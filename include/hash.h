@@ -29,9 +29,9 @@
  *           .rela.dyn, .comment, .debug_*, .note.*, ...) or its Elf_Internal_Shdr kept a
  *           contents buffer.  The sections ld writes without either are skipped (header
  *           only): .symtab (SHT_SYMTAB), .symtab_shndx (SHT_SYMTAB_SHNDX), and the
- *           non-SHF_ALLOC SHT_STRTAB sections .strtab and .shstrtab.  Relocation sections
- *           of -r / --emit-relocs output (SHT_REL/SHT_RELA with SHF_INFO_LINK... no BFD
- *           section, but contents kept by elf_write_relocs) ARE hashed.
+ *           non-SHF_ALLOC SHT_STRTAB sections .strtab and .shstrtab.  The relocation
+ *           sections of -r / --emit-relocs output (no BFD section, but their headers keep
+ *           the contents) ARE hashed, like .rela.dyn.
  *      No padding between sections, no gaps of the file, no section header table as a
  *      block: only the pieces above, in that order.
  *   4. The digest (20 bytes sha1, 16 bytes md5) becomes the note's descriptor; namesz=4,

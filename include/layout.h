@@ -25,6 +25,7 @@ struct layout_osec {
 	bool orphan;
 	bool removed;                           /* empty: not in the output */
 	bool assigns_dot, has_data;
+	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
 	bool constraint_seen, constraint_ro, constraint_failed;
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
@@ -74,7 +75,8 @@ struct layout {
 	uint64_t phnum;                         /* program headers, for SIZEOF_HEADERS */
 	VEC(struct region) regions;
 	uint64_t maxpagesize, commonpagesize;
-	bool segment_start_used;                /* the script asked SEGMENT_START() */
+	bool segment_start_used;
+	bool load_phdrs;                        /* SIZEOF_HEADERS was used: headers are loaded */                /* the script asked SEGMENT_START() */
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;

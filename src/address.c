@@ -83,6 +83,7 @@ static uint64_t env_sizeof_headers(void *ud)
 {
 	struct layout *L = ud;
 	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
+	L->load_phdrs = true; /* a script that asks for the header size wants them loaded */
 	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 }
 
@@ -554,12 +555,13 @@ static void presize(struct layout *L)
 		if (L->nodes.v[i].kind != LN_OSEC)
 			continue;
 		struct layout_osec *lo = L->nodes.v[i].lo;
-		if (lo->removed)
-			continue;
 		uint64_t dot = 0;
 		lo->os->addr = 0;
 		walk_body(L, lo, &dot, true);
 		lo->os->size = dot;
+		/* GNU ld removes output sections that are empty once sized (strip_excluded_output_sections),
+		 * unless the linker made one of their inputs */
+		lo->removed = dot == 0 && !lo->has_linker_input;
 	}
 }
 

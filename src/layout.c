@@ -216,9 +216,7 @@ static void sort_rule(struct layout *L, struct rule *r)
 {
 	struct lo_item *it = &r->lo->items.v[r->item];
 	bool any = false;
-	enum sort_kind global = L->ctx->opt.sort_section == SORT_SECTION_NAME        ? SORT_BY_NAME
-				: L->ctx->opt.sort_section == SORT_SECTION_ALIGNMENT ? SORT_BY_ALIGNMENT
-										 : SORT_UNSET;
+	enum sort_kind global = (enum sort_kind)L->ctx->opt.sort_section;
 	for (const struct section_pattern *sp = r->desc->sections; sp; sp = sp->next)
 		if ((sp->sort != SORT_UNSET && sp->sort != SORT_NONE) || (sp->sort == SORT_UNSET && global))
 			any = true;
@@ -396,6 +394,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			struct input_section *isec = it->secs.v[j];
 			isec->out = os;
 			any_input = true;
+			if (isec->file->synthetic)
+				lo->has_linker_input = true;
 			os->flags |= isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK | SHF_LINK_ORDER);
 			if (isec->align > os->align)
 				os->align = isec->align;
@@ -461,11 +461,9 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			break;
 		}
 	}
-	/* GNU ld drops an output section with no content unless the script gives it some: data,
-	 * or an assignment to `.` */
-	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot;
-	if (lo->removed && any_input && lo->os->flags == 0)
-		lo->removed = true;
+	/* emptiness is decided when sizes are known (address.c presize); until then an output
+	 * section without content counts as removed for orphan placement */
+	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
 }
 
 void layout_map(struct ctx *ctx, struct layout *L)

@@ -55,7 +55,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 {
 	uint64_t page = L->maxpagesize;
 	size_t nmaps = 0;
-	bool phdr_in_segment = count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1)));
+	bool phdr_in_segment = L->load_phdrs || (count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1))));
 	if (phdr_in_segment && count) {
 		uint64_t phdr_lma = (secs[0]->lma - phdr_size) & -page;
 		bool separate = false;
