@@ -105,6 +105,11 @@ struct value {
 	struct output_section *sec;
 	bool number;
 	bool ok;
+	/* An absolute result computed from `.` (or ALIGN, ORIGIN, SEGMENT_START, DATA_SEGMENT_*)
+	 * and not passed through ABSOLUTE(): GNU ld defines a symbol assigned such a value
+	 * relative to the output section containing the address (ldexp.c section_for_dot), so
+	 * `etext = . + 4;` outside sections is a section symbol while `e = ABSOLUTE(.)` is 'A'. */
+	bool from_dot;
 };
 
 /* Result of a section query from the evaluator to the layout engine. */

@@ -187,6 +187,7 @@ struct ctx {
 	uint32_t file_order;
 	struct comdat_set *comdats;          /* COMDAT signatures seen (input.c) */
 	bool input_wants_execstack;          /* some .note.GNU-stack is executable */
+	bool saw_stack_note;                 /* some input has .note.GNU-stack */
 };
 
 static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind == OUT_RELOCATABLE; }

@@ -361,6 +361,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			ok = false;
 		}
 		if (!strcmp(sname, ".note.GNU-stack")) {
+			ctx->saw_stack_note = true;
 			if (sh->sh_flags & SHF_EXECINSTR)
 				ctx->input_wants_execstack = true;
 			if (!ctx_relocatable(ctx))

@@ -12,23 +12,119 @@
 #include "passes.h"
 #include "target.h"
 
-/* ---- string tables ---- */
+/* ---- string tables ----
+ * As GNU ld builds them: each string once, and a string that is the tail of a longer one
+ * points into it.  Offsets are handed out as references; they are final after strtab_finish. */
 struct strtab {
-	VEC(char) buf;
+	VEC(const char *) strs;      /* unique strings, in insertion order (index 0 unused) */
+	VEC(uint32_t) lens;
+	VEC(uint32_t) offsets;
+	uint32_t *slots;             /* hash of string index + 1 */
+	size_t cap;
+	VEC(char) buf;               /* the finished table */
 };
 
+/* Returns a handle (not yet an offset): resolve with strtab_offset after strtab_finish. */
 static uint32_t strtab_add(struct strtab *t, const char *s)
 {
-	if (!t->buf.n)
-		vec_push(t->buf, '\0');
+	if (!t->strs.n) {
+		vec_push(t->strs, "");
+		vec_push(t->lens, 0);
+	}
 	if (!*s)
 		return 0;
-	size_t len = strlen(s) + 1;
-	uint32_t off = (uint32_t)t->buf.n;
-	vec_reserve(t->buf, t->buf.n + len);
-	memcpy(t->buf.v + t->buf.n, s, len);
-	t->buf.n += len;
-	return off;
+	if ((t->strs.n + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 1024;
+		uint32_t *slots = xcalloc(cap, sizeof(*slots));
+		for (size_t i = 1; i < t->strs.n; i++) {
+			size_t j = hash_str(t->strs.v[i]) & (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = (uint32_t)i;
+		}
+		free(t->slots);
+		t->slots = slots;
+		t->cap = cap;
+	}
+	size_t j = hash_str(s) & (t->cap - 1);
+	for (; t->slots[j]; j = (j + 1) & (t->cap - 1))
+		if (!strcmp(t->strs.v[t->slots[j]], s))
+			return t->slots[j];
+	t->slots[j] = (uint32_t)t->strs.n;
+	vec_push(t->strs, s);
+	vec_push(t->lens, (uint32_t)strlen(s));
+	return (uint32_t)t->strs.n - 1;
+}
+
+static const struct strtab *sort_tab;
+static int cmp_reversed(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	const char *s = sort_tab->strs.v[a], *u = sort_tab->strs.v[b];
+	uint32_t la = sort_tab->lens.v[a], lb = sort_tab->lens.v[b];
+	uint32_t l = la < lb ? la : lb;
+	for (uint32_t i = 1; i <= l; i++) {
+		unsigned char x = (unsigned char)s[la - i], y = (unsigned char)u[lb - i];
+		if (x != y)
+			return (int)x - (int)y;
+	}
+	return (int)la - (int)lb;
+}
+
+static void strtab_finish(struct strtab *t)
+{
+	size_t n = t->strs.n;
+	if (!n)
+		strtab_add(t, ""), n = t->strs.n;
+	vec_reserve(t->offsets, n);
+	t->offsets.n = n;
+	uint32_t *suffix_of = xcalloc(n, sizeof(*suffix_of)); /* index + 1 of the containing string */
+	uint32_t *order = xcalloc(n, sizeof(*order));
+	size_t m = 0;
+	for (size_t i = 1; i < n; i++)
+		order[m++] = (uint32_t)i;
+	sort_tab = t;
+	qsort(order, m, sizeof(*order), cmp_reversed);
+	/* walking from the end, a string is merged into the last kept one if it is its tail */
+	if (m) {
+		uint32_t e = order[m - 1];
+		for (size_t k = m - 1; k-- > 0;) {
+			uint32_t c = order[k];
+			uint32_t le = t->lens.v[e], lc = t->lens.v[c];
+			if (lc < le && !memcmp(t->strs.v[e] + (le - lc), t->strs.v[c], lc))
+				suffix_of[c] = e + 1;
+			else
+				e = c;
+		}
+	}
+	vec_push(t->buf, '\0');
+	for (size_t i = 1; i < n; i++) {
+		if (suffix_of[i])
+			continue;
+		t->offsets.v[i] = (uint32_t)t->buf.n;
+		vec_reserve(t->buf, t->buf.n + t->lens.v[i] + 1);
+		memcpy(t->buf.v + t->buf.n, t->strs.v[i], t->lens.v[i] + 1);
+		t->buf.n += t->lens.v[i] + 1;
+	}
+	for (size_t i = 1; i < n; i++)
+		if (suffix_of[i]) {
+			uint32_t e = suffix_of[i] - 1;
+			t->offsets.v[i] = t->offsets.v[e] + (t->lens.v[e] - t->lens.v[i]);
+		}
+	t->offsets.v[0] = 0;
+	free(suffix_of);
+	free(order);
+}
+
+static uint32_t strtab_offset(const struct strtab *t, uint32_t handle) { return t->offsets.v[handle]; }
+
+static void strtab_free(struct strtab *t)
+{
+	free(t->strs.v);
+	free(t->lens.v);
+	free(t->offsets.v);
+	free(t->slots);
+	free(t->buf.v);
 }
 
 /* ---- .symtab ---- */
@@ -90,7 +186,6 @@ static void symtab_push(struct symtab_out *t, const char *name, uint8_t bind, co
 
 static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 {
-	strtab_add(&t->str, "");
 	vec_push(t->syms, ((struct out_sym){0}));
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
@@ -105,7 +200,7 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 	}
 	/* hidden and internal globals become locals of the output */
 	size_t n;
-	struct symbol **all = symbol_all(ctx, &n);
+	struct symbol **all = symbol_hash_order(ctx, &n);
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1)
 			t->first_global = (uint32_t)t->syms.n;
@@ -133,10 +228,10 @@ static void symtab_write(const struct ctx *ctx, const struct symtab_out *t, uint
 	for (size_t i = 0; i < t->syms.n; i++) {
 		const struct out_sym *o = &t->syms.v[i];
 		if (ctx->target->elfclass == ELFCLASS64) {
-			Elf64_Sym e = {o->name, o->info, o->other, o->shndx, o->value, o->size};
+			Elf64_Sym e = {strtab_offset(&t->str, o->name), o->info, o->other, o->shndx, o->value, o->size};
 			memcpy(p + i * sizeof(e), &e, sizeof(e));
 		} else {
-			Elf32_Sym e = {o->name, (Elf32_Addr)o->value, (Elf32_Word)o->size, o->info, o->other, o->shndx};
+			Elf32_Sym e = {strtab_offset(&t->str, o->name), (Elf32_Addr)o->value, (Elf32_Word)o->size, o->info, o->other, o->shndx};
 			memcpy(p + i * sizeof(e), &e, sizeof(e));
 		}
 	}
@@ -276,10 +371,11 @@ void output_write(struct ctx *ctx)
 	/* everything after the loadable image: symbol tables, names, section headers */
 	struct symtab_out st = {0};
 	bool want_symtab = ctx->opt.strip != STRIP_ALL;
-	if (want_symtab)
+	if (want_symtab) {
 		symtab_build(ctx, &st);
+		strtab_finish(&st.str);
+	}
 	struct strtab shstr = {0};
-	strtab_add(&shstr, "");
 	uint32_t nsec = 1;
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		if (ctx->osecs.v[i]->index)
@@ -298,6 +394,12 @@ void output_write(struct ctx *ctx)
 	uint32_t n_symtab = want_symtab ? strtab_add(&shstr, ".symtab") : 0;
 	uint32_t n_strtab = want_symtab ? strtab_add(&shstr, ".strtab") : 0;
 	uint32_t n_shstrtab = strtab_add(&shstr, ".shstrtab");
+	strtab_finish(&shstr);
+	for (size_t i = 0; i < ctx->osecs.n; i++)
+		names[i] = strtab_offset(&shstr, names[i]);
+	n_symtab = strtab_offset(&shstr, n_symtab);
+	n_strtab = strtab_offset(&shstr, n_strtab);
+	n_shstrtab = strtab_offset(&shstr, n_shstrtab);
 
 	uint64_t off = ctx->image_end;
 	uint64_t symtab_off = 0, strtab_off = 0;
@@ -363,8 +465,8 @@ void output_write(struct ctx *ctx)
 
 	free(names);
 	free(st.syms.v);
-	free(st.str.buf.v);
-	free(shstr.buf.v);
+	strtab_free(&st.str);
+	strtab_free(&shstr);
 	if (ctx->errors) {
 		munmap(image, file_size);
 		close(fd);

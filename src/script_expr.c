@@ -23,6 +23,7 @@ struct gval {
 struct eval {
 	const struct script_env *env;
 	struct output_section *cur; /* GNU's expld.section: ABS outside output sections */
+	bool rel_from_abs;          /* GNU's expld.rel_from_abs: derived from `.` and the like */
 };
 
 static uint64_t vma(const struct output_section *s) { return s ? s->addr : 0; }
@@ -33,16 +34,18 @@ static struct gval relative(uint64_t v, struct output_section *s) { return (stru
 static struct gval invalid(void) { return (struct gval){ 0, NULL, false }; }
 
 /* an absolute address expressed relative to the section being defined */
-static struct gval rel_from_abs(const struct eval *ev, uint64_t addr)
+static struct gval rel_from_abs(struct eval *ev, uint64_t addr)
 {
+	ev->rel_from_abs = true;
 	return relative(addr - vma(ev->cur), ev->cur);
 }
 
-static void make_abs(struct gval *g)
+static void make_abs(struct eval *ev, struct gval *g)
 {
 	if (g->sec)
 		g->v += vma(g->sec);
 	g->sec = ABS;
+	ev->rel_from_abs = false;
 }
 
 static uint64_t align_n(uint64_t value, uint64_t align)
@@ -52,9 +55,9 @@ static uint64_t align_n(uint64_t value, uint64_t align)
 	return (value + align - 1) / align * align;
 }
 
-static void eval_error(const struct eval *ev, const struct expr *e, const char *fmt, ...)
+static void eval_error(struct eval *ev, const struct expr *e, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void eval_error(const struct eval *ev, const struct expr *e, const char *fmt, ...)
+static void eval_error(struct eval *ev, const struct expr *e, const char *fmt, ...)
 {
 	if (!ev->env->report_errors)
 		return;
@@ -64,17 +67,17 @@ static void eval_error(const struct eval *ev, const struct expr *e, const char *
 	va_end(ap);
 }
 
-static struct gval eval(const struct eval *ev, const struct expr *e);
+static struct gval eval(struct eval *ev, const struct expr *e);
 
 /* ldexp.c arith_result_section: same section on both sides gives a plain number (absolute
  * outside output sections) */
-static void arith_result_section(const struct eval *ev, struct gval *res, const struct gval *lhs)
+static void arith_result_section(struct eval *ev, struct gval *res, const struct gval *lhs)
 {
 	if (res->sec == lhs->sec)
 		res->sec = ev->cur == ABS ? ABS : NULL;
 }
 
-static struct gval eval_binary(const struct eval *ev, const struct expr *e, enum expr_op op)
+static struct gval eval_binary(struct eval *ev, const struct expr *e, enum expr_op op)
 {
 	struct gval lhs = eval(ev, e->a);
 	struct gval res = eval(ev, e->b);
@@ -84,7 +87,7 @@ static struct gval eval_binary(const struct eval *ev, const struct expr *e, enum
 	if (lhs.sec != res.sec) {
 		if (res.sec && lhs.sec) {
 			/* different sections, neither a plain number: both absolute */
-			make_abs(&res);
+			make_abs(ev, &res);
 			lhs.v += vma(lhs.sec);
 			lhs.sec = ABS;
 		} else if (!res.sec) {
@@ -107,7 +110,7 @@ static struct gval eval_binary(const struct eval *ev, const struct expr *e, enum
 	case OP_DIV:
 	case OP_MOD:
 		if (b == 0) {
-			eval_error(ev, e->b, op == OP_DIV ? "division by zero" : "modulo by zero");
+			eval_error(ev, e, op == OP_DIV ? "division by zero" : "modulo by zero");
 			return invalid();
 		}
 		if ((int64_t)b == -1) /* INT64_MIN / -1 overflows in C; wraps in two's complement */
@@ -137,14 +140,14 @@ static struct gval eval_binary(const struct eval *ev, const struct expr *e, enum
 }
 
 /* MAX, MIN, ALIGN(a, b): the section of the operands after the binary preamble */
-static struct gval eval_pair(const struct eval *ev, const struct expr *e, struct gval *lhs_out)
+static struct gval eval_pair(struct eval *ev, const struct expr *e, struct gval *lhs_out)
 {
 	struct gval lhs = eval(ev, e->a);
 	struct gval res = eval(ev, e->b);
 	res.ok = res.ok && lhs.ok;
 	if (res.ok && lhs.sec != res.sec) {
 		if (res.sec && lhs.sec) {
-			make_abs(&res);
+			make_abs(ev, &res);
 			lhs.v += vma(lhs.sec);
 			lhs.sec = ABS;
 		} else if (!res.sec) {
@@ -165,7 +168,7 @@ static unsigned log2ceil(uint64_t v)
 }
 
 /* ADDR, LOADADDR, SIZEOF, ALIGNOF */
-static bool query_section(const struct eval *ev, const struct expr *e, struct section_info *info)
+static bool query_section(struct eval *ev, const struct expr *e, struct section_info *info)
 {
 	const struct script_env *env = ev->env;
 	if (!env->section_query) {
@@ -184,7 +187,7 @@ static bool query_section(const struct eval *ev, const struct expr *e, struct se
 	return false;
 }
 
-static struct gval eval_call(const struct eval *ev, const struct expr *e)
+static struct gval eval_call(struct eval *ev, const struct expr *e)
 {
 	const struct script_env *env = ev->env;
 	struct section_info info = { 0 };
@@ -193,7 +196,7 @@ static struct gval eval_call(const struct eval *ev, const struct expr *e)
 	case FN_ABSOLUTE:
 		g = eval(ev, e->a);
 		if (g.ok)
-			make_abs(&g);
+			make_abs(ev, &g);
 		return g;
 	case FN_ADDR:
 		if (!query_section(ev, e, &info))
@@ -234,7 +237,7 @@ static struct gval eval_call(const struct eval *ev, const struct expr *e)
 			eval_error(ev, e, "`.' is not available in this expression");
 			return invalid();
 		}
-		make_abs(&g);
+		make_abs(ev, &g);
 		g.v = align_n(env->dot, g.v);
 		return g;
 	case FN_MAX:
@@ -310,7 +313,7 @@ static struct gval eval_call(const struct eval *ev, const struct expr *e)
 	return invalid();
 }
 
-static struct gval eval(const struct eval *ev, const struct expr *e)
+static struct gval eval(struct eval *ev, const struct expr *e)
 {
 	const struct script_env *env = ev->env;
 	struct gval g;
@@ -362,15 +365,15 @@ static struct gval eval(const struct eval *ev, const struct expr *e)
 
 struct value script_eval(const struct expr *e, const struct script_env *env)
 {
-	struct eval ev = { env, env->section ? env->section : ABS };
+	struct eval ev = { env, env->section ? env->section : ABS, false };
 	struct gval g = eval(&ev, e);
 	if (!g.ok)
 		return (struct value){ 0 };
 	if (g.sec == ABS)
-		return (struct value){ g.v, NULL, false, true };
+		return (struct value){ g.v, NULL, false, true, ev.rel_from_abs };
 	if (!g.sec)
-		return (struct value){ g.v, NULL, true, true };
-	return (struct value){ g.v, g.sec, false, true };
+		return (struct value){ g.v, NULL, true, true, false };
+	return (struct value){ g.v, g.sec, false, true, false };
 }
 
 uint64_t script_value_addr(struct value v) { return v.val + (v.sec ? v.sec->addr : 0); }

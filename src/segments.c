@@ -180,7 +180,9 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 	if (ctx->opt.eh_frame_hdr && has_section(L, ".eh_frame_hdr", &ehh))
 		vec_push(*out, ((struct segment){.type = PT_GNU_EH_FRAME, .flags = PF_R, .first = ehh, .last = ehh}));
 	bool exec_stack = ctx->opt.execstack == 1 || (ctx->opt.execstack == -1 && ctx->input_wants_execstack);
-	vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),
+	/* GNU ld writes PT_GNU_STACK only when some input has .note.GNU-stack or -z [no]execstack */
+	if (ctx->opt.execstack != -1 || ctx->saw_stack_note)
+		vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),
 					 .align = ctx->target->elfclass == ELFCLASS64 ? 16 : 16}));
 	if (ctx->opt.relro && L->relro_end) {
 		/* only when some PT_LOAD starting inside the relro range has contents */
@@ -270,6 +272,11 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			continue;
 		lo->os->index = index++;
 		vec_push(ctx->osecs, lo->os);
+		/* the writer walks each output section's inputs in order */
+		lo->os->inputs.n = 0;
+		for (size_t k = 0; k < lo->items.n; k++)
+			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
+				vec_push(lo->os->inputs, lo->items.v[k].secs.v[j]);
 	}
 
 	uint64_t off = hsize;
