@@ -11,8 +11,8 @@
  * section has never been written to the file (elf_link_input_bfd skips SEC_LINKER_CREATED
  * sections), so its bytes in the file are zero: the WHOLE note (namesz, descsz, type, "GNU"
  * and the descriptor) is hashed as zeros, even if its output section holds other notes too
- * (the kernel's .notes).  The same holds for a --package-metadata note, written only after
- * the build-id.  The feed into one MD5/SHA-1 context is, in order:
+ * (the kernel's .notes).  The same holds for a --package-metadata note (.note.package),
+ * written only after the build-id (checked against ld.bfd).  The feed into one MD5/SHA-1 context is, in order:
  *
  *   1. The ELF header as written (Elf32_Ehdr 52 bytes / Elf64_Ehdr 64 bytes, target byte
  *      order) with e_phoff and e_shoff set to 0.  Everything else (e_shnum already reduced
@@ -40,8 +40,15 @@
  * For our little-endian output images, "as written" is just the bytes of the image, so
  * elf_checksum_contents() below works directly on the finished file image; the caller gives
  * the byte range of the build-id note (its input section: 16 + descsz bytes) to be hashed
- * as zeros.  uuid: 16 random bytes (plain /dev/urandom, no version bits).  0xHEX: pairs of
- * hex digits, '-' and ':' ignored.
+ * as zeros.
+ *
+ * The other styles (ld/ldbuildid.c, ld/emultempl/elf.em): the note section is 16 + N bytes,
+ * NOT padded to a multiple of 4 (0x010203 gives a 19-byte section, descsz 3), alignment 4.
+ * uuid: N = 16 bytes read from /dev/urandom as they are (no RFC 4122 version bits).
+ * "0x" (lowercase x only) followed by pairs of hex digits, with '-' and ':' allowed between
+ * pairs (not inside one): those bytes.  --build-id alone means sha1, --build-id=none turns
+ * it off, and any other style (foo, 0X12, 0x, 0x1-2) is only a warning, "unrecognized
+ * --build-id style ignored", and the link goes on with no note (exit status 0).
  */
 #ifndef SLINK_HASH_H
 #define SLINK_HASH_H

@@ -47,6 +47,7 @@ struct rule {
 	struct layout_osec *lo;
 	size_t item;                            /* index in lo->items */
 	bool discard;
+	bool in_relro;                          /* between DATA_SEGMENT_ALIGN and RELRO_END */
 };
 
 enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC };
@@ -76,7 +77,8 @@ struct layout {
 	VEC(struct region) regions;
 	uint64_t maxpagesize, commonpagesize;
 	bool segment_start_used;
-	bool load_phdrs;                        /* SIZEOF_HEADERS was used: headers are loaded */                /* the script asked SEGMENT_START() */
+	bool load_phdrs;
+	bool relro_enabled;                     /* -z relro and some relro section exists */                        /* SIZEOF_HEADERS was used: headers are loaded */                /* the script asked SEGMENT_START() */
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;

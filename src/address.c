@@ -121,7 +121,7 @@ static uint64_t env_ds_align(void *ud, uint64_t dot, uint64_t maxpage, uint64_t 
 			v += (dot + commonpage - 1) & (maxpage - commonpage);
 		return v;
 	}
-	if (!L->ctx->opt.relro)
+	if (!L->relro_enabled)
 		v += dot & (maxpage - 1);
 	if (seg->phase == SEG_NONE) {
 		seg->phase = SEG_ALIGN_SEEN;
@@ -616,7 +616,7 @@ static void size_sections(struct layout *L)
 		return;
 	}
 	bool reset = false;
-	if (L->ctx->opt.relro && L->seg.relro_end) {
+	if (L->relro_enabled && L->seg.relro_end) {
 		uint64_t initial_base = L->seg.base;
 		uint64_t data_relro_end = relro_adjust(L);
 		walk(L);
@@ -629,7 +629,7 @@ static void size_sections(struct layout *L)
 	}
 	if (reset)
 		walk(L);
-	if (L->ctx->opt.relro && L->seg.relro_end) {
+	if (L->relro_enabled && L->seg.relro_end) {
 		L->relro_start = L->seg.base;
 		L->relro_end = L->seg.relro_end;
 	}

@@ -31,29 +31,54 @@ static inline uint64_t load_le(const uint8_t *p, unsigned n)
 
 /* ---- SHA-1 ---- */
 
+/* One 64-byte block.  The 80 rounds are unrolled five at a time with the working variables
+ * renamed instead of shifted, and the message schedule kept in a 16-word ring. */
 static void sha1_block(uint32_t h[5], const uint8_t *p)
 {
-	uint32_t w[80];
-	for (int i = 0; i < 16; i++)
-		w[i] = load_be32(p + 4 * i);
-	for (int i = 16; i < 80; i++)
-		w[i] = rol32(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], t;
-#define SHA1_STEP(f, k)                                                                          \
+	uint32_t w[16];
+	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+#define SHA1_W(i)                                                                                \
+	((i) < 16 ? (w[(i) & 15] = load_be32(p + 4 * (i)))                                       \
+		  : (w[(i) & 15] = rol32(w[((i) + 13) & 15] ^ w[((i) + 8) & 15] ^                \
+					 w[((i) + 2) & 15] ^ w[(i) & 15], 1)))
+#define SHA1_R(a, b, c, d, e, f, k, i)                                                           \
 	do {                                                                                     \
-		t = rol32(a, 5) + (f) + e + (k) + w[i];                                          \
-		e = d, d = c, c = rol32(b, 30), b = a, a = t;                                    \
+		e += rol32(a, 5) + (f) + (k) + SHA1_W(i);                                        \
+		b = rol32(b, 30);                                                                \
 	} while (0)
-	int i = 0;
-	for (; i < 20; i++)
-		SHA1_STEP((b & c) | (~b & d), 0x5a827999u);
-	for (; i < 40; i++)
-		SHA1_STEP(b ^ c ^ d, 0x6ed9eba1u);
-	for (; i < 60; i++)
-		SHA1_STEP((b & c) | (b & d) | (c & d), 0x8f1bbcdcu);
-	for (; i < 80; i++)
-		SHA1_STEP(b ^ c ^ d, 0xca62c1d6u);
-#undef SHA1_STEP
+#define SHA1_F0(b, c, d) ((d) ^ ((b) & ((c) ^ (d))))
+#define SHA1_F1(b, c, d) ((b) ^ (c) ^ (d))
+#define SHA1_F2(b, c, d) (((b) & (c)) | ((d) & ((b) | (c))))
+#define SHA1_5(F, k, i)                                                                          \
+	do {                                                                                     \
+		SHA1_R(a, b, c, d, e, F(b, c, d), k, i);                                         \
+		SHA1_R(e, a, b, c, d, F(a, b, c), k, i + 1);                                     \
+		SHA1_R(d, e, a, b, c, F(e, a, b), k, i + 2);                                     \
+		SHA1_R(c, d, e, a, b, F(d, e, a), k, i + 3);                                     \
+		SHA1_R(b, c, d, e, a, F(c, d, e), k, i + 4);                                     \
+	} while (0)
+	SHA1_5(SHA1_F0, 0x5a827999u, 0);
+	SHA1_5(SHA1_F0, 0x5a827999u, 5);
+	SHA1_5(SHA1_F0, 0x5a827999u, 10);
+	SHA1_5(SHA1_F0, 0x5a827999u, 15);
+	SHA1_5(SHA1_F1, 0x6ed9eba1u, 20);
+	SHA1_5(SHA1_F1, 0x6ed9eba1u, 25);
+	SHA1_5(SHA1_F1, 0x6ed9eba1u, 30);
+	SHA1_5(SHA1_F1, 0x6ed9eba1u, 35);
+	SHA1_5(SHA1_F2, 0x8f1bbcdcu, 40);
+	SHA1_5(SHA1_F2, 0x8f1bbcdcu, 45);
+	SHA1_5(SHA1_F2, 0x8f1bbcdcu, 50);
+	SHA1_5(SHA1_F2, 0x8f1bbcdcu, 55);
+	SHA1_5(SHA1_F1, 0xca62c1d6u, 60);
+	SHA1_5(SHA1_F1, 0xca62c1d6u, 65);
+	SHA1_5(SHA1_F1, 0xca62c1d6u, 70);
+	SHA1_5(SHA1_F1, 0xca62c1d6u, 75);
+#undef SHA1_5
+#undef SHA1_F0
+#undef SHA1_F1
+#undef SHA1_F2
+#undef SHA1_R
+#undef SHA1_W
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
 }
 

@@ -41,7 +41,7 @@ static void build_osec_body(struct layout *L, struct layout_osec *lo, const stru
 		case ST_INPUT_SECTION:
 			it.kind = IT_INPUTS;
 			vec_push(lo->items, it);
-			vec_push(L->rules, ((struct rule){s->input, lo, lo->items.n - 1, discard}));
+			vec_push(L->rules, ((struct rule){s->input, lo, lo->items.n - 1, discard, false}));
 			break;
 		case ST_ASSIGN:
 			it.kind = IT_ASSIGN;
@@ -466,6 +466,54 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
 }
 
+static bool expr_calls(const struct expr *e, enum expr_fn fn)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->fn == fn)
+		return true;
+	return expr_calls(e->a, fn) || expr_calls(e->b, fn) || expr_calls(e->c, fn);
+}
+
+/* GNU ld keeps -z relro only if some input section named by the statements between
+ * DATA_SEGMENT_ALIGN and DATA_SEGMENT_RELRO_END has contents (lang_find_relro_sections).  It
+ * looks at every matching section, even one a constraint-failed statement did not take. */
+static void find_relro_range(struct layout *L)
+{
+	size_t start = (size_t)-1, end = (size_t)-1;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind != LN_ASSIGN)
+			continue;
+		if (start == (size_t)-1 && expr_calls(nd->st->assign.expr, FN_DATA_SEGMENT_ALIGN))
+			start = i;
+		else if (start != (size_t)-1 && expr_calls(nd->st->assign.expr, FN_DATA_SEGMENT_RELRO_END))
+			end = i;
+	}
+	for (size_t r = 0; r < L->rules.n; r++) {
+		size_t at = node_of(L, L->rules.v[r].lo);
+		L->rules.v[r].in_relro = start != (size_t)-1 && end != (size_t)-1 && at > start && at < end;
+	}
+}
+
+static void find_relro_sections(struct layout *L, struct input_section **all, size_t n)
+{
+	L->relro_enabled = false;
+	if (!L->ctx->opt.relro)
+		return;
+	for (size_t r = 0; r < L->rules.n && !L->relro_enabled; r++) {
+		if (!L->rules.v[r].in_relro)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			struct input_section *isec = all[i];
+			if (isec->size && !isec->discarded && isec->out && rule_matches(&L->rules.v[r], isec)) {
+				L->relro_enabled = true;
+				break;
+			}
+		}
+	}
+}
+
 void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
@@ -475,6 +523,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	if (ctx->script)
 		build_top(L, ctx->script->cmds);
 	allocate_commons(ctx);
+	find_relro_range(L);
 
 	/* Sections the linker itself makes (.got, ...) are matched like any other input. */
 	VEC(struct input_section *) all = {0};
@@ -577,6 +626,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->orphan_item)
 			finish_osec(L, L->nodes.v[i].lo);
+	find_relro_sections(L, all.v, all.n);
 	free(all.v);
 	free(orphans.v);
 }

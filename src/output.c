@@ -153,19 +153,24 @@ static uint16_t out_shndx(const struct symbol *s)
 	return SHN_UNDEF;
 }
 
-/* Which local symbols GNU ld copies: not section symbols, not those of discarded sections,
- * not those in merged sections (they would point into a rewritten blob), and per -x/-X. */
+/* GNU ld's (and gas's) temporary label names */
+static bool is_local_label(const char *name)
+{
+	return (name[0] == '.' && (name[1] == 'L' || name[1] == '.')) || !strncmp(name, "_.L_", 4);
+}
+
+/* Which local symbols GNU ld copies: not section symbols, not those of discarded or removed
+ * sections, not temporary labels in merged sections (or anywhere with -X), none with -x. */
 static bool keep_local(struct ctx *ctx, const struct symbol *s)
 {
 	if (s->type == STT_SECTION || s->kind == SYM_UNDEF)
 		return false;
-	if (s->isec && (s->isec->discarded || !s->isec->out))
-		return false;
-	if (s->isec && (s->isec->flags & SHF_MERGE))
+	if (s->isec && (s->isec->discarded || !s->isec->out || !s->isec->out->index))
 		return false;
 	if (ctx->opt.discard == DISCARD_ALL)
 		return false;
-	if (ctx->opt.discard == DISCARD_LOCALS_TMP && !strncmp(s->name, ".L", 2))
+	if (is_local_label(s->name) &&
+	    (ctx->opt.discard == DISCARD_LOCALS_TMP || (s->isec && (s->isec->flags & SHF_MERGE))))
 		return false;
 	return true;
 }
@@ -186,21 +191,35 @@ static void symtab_push(struct symtab_out *t, const char *name, uint8_t bind, co
 
 static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 {
+	static const struct symbol file_sym = {.type = STT_FILE};
+	bool any_file = false;
 	vec_push(t->syms, ((struct out_sym){0}));
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
+		bool have_file = false;
 		for (size_t i = 1; i < f->first_global && i < f->nsyms; i++) {
 			struct symbol *s = f->syms[i];
 			if (!s || !keep_local(ctx, s))
 				continue;
-			uint16_t shndx = s->type == STT_FILE || !s->isec ? SHN_ABS : out_shndx(s);
-			uint64_t value = s->type == STT_FILE ? 0 : symbol_address(s);
-			symtab_push(t, s->name, STB_LOCAL, s, shndx, value);
+			if (s->type == STT_FILE) {
+				have_file = any_file = true;
+				symtab_push(t, s->name, STB_LOCAL, s, SHN_ABS, 0);
+				continue;
+			}
+			if (!have_file) {
+				/* GNU ld names the file for locals that have no FILE symbol */
+				const char *p = f->member ? f->member : f->name;
+				const char *base = strrchr(p, '/');
+				symtab_push(t, base ? base + 1 : p, STB_LOCAL, &file_sym, SHN_ABS, 0);
+				have_file = any_file = true;
+			}
+			symtab_push(t, s->name, STB_LOCAL, s, s->isec ? out_shndx(s) : (uint16_t)SHN_ABS, symbol_address(s));
 		}
 	}
-	/* hidden and internal globals become locals of the output */
+	/* hidden and internal globals become locals of the output, after an empty FILE symbol */
 	size_t n;
 	struct symbol **all = symbol_hash_order(ctx, &n);
+	bool file_done = false;
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1)
 			t->first_global = (uint32_t)t->syms.n;
@@ -213,6 +232,10 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 				continue;
 			if (local && ctx->opt.discard == DISCARD_ALL)
 				continue;
+			if (local && any_file && !file_done) {
+				symtab_push(t, "", STB_LOCAL, &file_sym, SHN_ABS, 0);
+				file_done = true;
+			}
 			uint8_t bind = local ? STB_LOCAL : s->bind;
 			if (s->kind == SYM_UNDEF)
 				bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;

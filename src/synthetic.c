@@ -149,14 +149,14 @@ void synthetic_create(struct ctx *ctx)
 /* Which global symbols go into the output .symtab. */
 bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 {
-	(void)ctx;
 	switch (s->kind) {
 	case SYM_DEFINED:
 		return !s->isec || !s->isec->discarded || s->isec->out;
 	case SYM_SCRIPT:
 		return true;
 	case SYM_UNDEF:
-		return s->referenced && s->file;
+		/* a static executable keeps no undefined (weak) symbols */
+		return s->referenced && s->file && ctx->opt.kind != OUT_EXEC;
 	default:
 		return false;
 	}

@@ -175,10 +175,11 @@ out:
 	free(want_sha), free(want_md5), free(list), free(cmd);
 }
 
+/* CPU time: the suite runs tests in parallel on loaded machines */
 static double now(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -202,7 +203,7 @@ static void test_speed(void)
 	double t1 = now();
 	md5(buf, n, d);
 	double t2 = now();
-	printf("50 MiB: sha1 %.3f s, md5 %.3f s\n", t1 - t0, t2 - t1);
+	printf("50 MiB: sha1 %.3f s, md5 %.3f s of CPU time\n", t1 - t0, t2 - t1);
 	cur = "50 MiB in under a second";
 #ifdef SANITIZED
 	printf("(sanitizer build: no time limit)\n");
