@@ -30,7 +30,7 @@ struct layout_osec {
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region, AT>region */
-	struct name_list *phdrs;                /* :phdr list in force (own or inherited) */
+	const struct name_list *phdrs;          /* :phdr list in force (own or inherited) */
 };
 
 /* A MEMORY region and where allocation in it has got to. */

@@ -28,6 +28,7 @@ void input_group_end(struct ctx *ctx, struct group_state *g);
 
 /* reloc.c */
 void relocs_scan(struct ctx *ctx);
+void relocs_check_undefined(struct ctx *ctx);
 void relocs_apply(struct ctx *ctx, uint8_t *image);
 uint64_t symbol_address(const struct symbol *s);
 
@@ -36,11 +37,26 @@ void merge_sections(struct ctx *ctx);
 uint64_t merged_offset(const struct input_section *isec, uint64_t off);
 uint64_t isec_output_size(const struct input_section *isec);
 void merge_write(const struct input_section *isec, uint8_t *out);
+/* where input byte `off` of isec lands, relative to isec's output position (as merged_offset);
+ * false when it was dropped (a removed .eh_frame CIE/FDE): skip relocations there */
+bool place_offset(const struct input_section *isec, uint64_t off, uint64_t *out);
+
+/* eh_frame.c: .eh_frame editing (CIE merging, dead FDEs dropped) and .eh_frame_hdr */
+struct eh_section;
+void eh_frame_process(struct ctx *ctx);
+void eh_frame_hdr_create(struct ctx *ctx);
+void merge_attach_eh(struct ctx *ctx, struct input_section *isec, struct eh_section *eh);
+uint64_t eh_frame_offset(const struct eh_section *eh, const struct input_section *isec, uint64_t off, bool *dropped);
+uint64_t eh_frame_size(const struct eh_section *eh);
+void eh_frame_write(const struct eh_section *eh, const struct input_section *isec, uint8_t *out);
 
 /* synthetic.c: sections and symbols the linker makes */
 void synthetic_create(struct ctx *ctx);
 void synthetic_define_symbols(struct ctx *ctx);
 bool symbol_in_output(struct ctx *ctx, const struct symbol *s);
+struct input_section *synthetic_add_section(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags,
+					    uint64_t size, uint64_t align,
+					    void (*synthesize)(struct ctx *, struct input_section *, uint8_t *));
 void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size);
 
 /* output.c */

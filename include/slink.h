@@ -153,6 +153,8 @@ struct segment {
 	uint32_t type, flags;
 	uint64_t offset, vaddr, paddr, filesz, memsz, align;
 	struct output_section *first, *last;
+	bool headers, phdrs;   /* PHDRS: FILEHDR / PHDRS keywords */
+	bool has_at, flags_set;/* PHDRS: AT() / FLAGS() given */
 };
 
 struct segment_vec VEC_BODY(struct segment);

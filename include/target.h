@@ -51,7 +51,12 @@ struct target {
 	void (*apply)(struct ctx *ctx, struct input_section *isec, struct reloc_args *r);
 	/* does this type refer to the GOT base (so .got.plt / _GLOBAL_OFFSET_TABLE_ must exist)? */
 	bool (*needs_got_base)(uint32_t type);
+	/* padding between input sections of a code section (GNU ld pads with no-ops) */
+	void (*code_fill)(uint8_t *p, uint64_t n);
 };
+
+/* x86 no-op padding: multi-byte nops of up to `longest` bytes (arch_x86_64.c) */
+void x86_nop_fill(uint8_t *p, uint64_t n, unsigned longest);
 
 extern const struct target target_x86_64;
 extern const struct target target_i386;

@@ -333,6 +333,9 @@ static bool i386_needs_got_base(uint32_t type)
 	}
 }
 
+/* GNU ld pads i386 code with 1- and 2-byte no-ops only */
+static void i386_code_fill(uint8_t *p, uint64_t n) { x86_nop_fill(p, n, 2); }
+
 const struct target target_i386 = {
 	.emulation = "elf_i386",
 	.bfd_name = "elf32-i386",
@@ -349,4 +352,5 @@ const struct target target_i386 = {
 	.scan = i386_scan,
 	.apply = i386_apply,
 	.needs_got_base = i386_needs_got_base,
+	.code_fill = i386_code_fill,
 };

@@ -436,6 +436,29 @@ static bool x86_64_needs_got_base(uint32_t type)
 	}
 }
 
+/* The no-op sequences GNU ld pads code with: 1- to 10-byte forms, the longest first. */
+void x86_nop_fill(uint8_t *p, uint64_t n, unsigned longest)
+{
+	static const uint8_t nops[10][10] = {
+		{0x90},
+		{0x66, 0x90},
+		{0x0f, 0x1f, 0x00},
+		{0x0f, 0x1f, 0x40, 0x00},
+		{0x0f, 0x1f, 0x44, 0x00, 0x00},
+		{0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00},
+		{0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00},
+		{0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+		{0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+		{0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
+	};
+	for (; n >= longest; p += longest, n -= longest)
+		memcpy(p, nops[longest - 1], longest);
+	if (n)
+		memcpy(p, nops[n - 1], n);
+}
+
+static void x86_64_code_fill(uint8_t *p, uint64_t n) { x86_nop_fill(p, n, 10); }
+
 const struct target target_x86_64 = {
 	.emulation = "elf_x86_64",
 	.bfd_name = "elf64-x86-64",
@@ -452,4 +475,5 @@ const struct target target_x86_64 = {
 	.scan = x86_64_scan,
 	.apply = x86_64_apply,
 	.needs_got_base = x86_64_needs_got_base,
+	.code_fill = x86_64_code_fill,
 };

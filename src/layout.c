@@ -259,7 +259,7 @@ static struct input_section *common_section(struct ctx *ctx, struct input_file *
 static void allocate_commons(struct ctx *ctx)
 {
 	size_t n;
-	struct symbol **all = symbol_all(ctx, &n);
+	struct symbol **all = symbol_hash_order(ctx, &n); /* GNU ld walks its hash table */
 	for (size_t i = 0; i < n; i++) {
 		struct symbol *s = all[i];
 		if (s->kind != SYM_COMMON)
@@ -384,8 +384,11 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	bool any_input = false, all_nobits = true, has_content = false;
 	uint32_t type = 0;
 	bool same_type = true;
-	uint64_t merge_entsize = 0;
-	bool all_merge = true;
+	uint64_t merge_entsize = 0, entsize = 0;
+	bool all_merge = true, same_entsize = true;
+	size_t first_item = 0;
+	while (first_item < lo->items.n && !lo->items.v[first_item].secs.n)
+		first_item++;
 	os->flags = 0;
 	os->align = 1;
 	for (size_t i = 0; i < lo->items.n; i++) {
@@ -408,6 +411,10 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 				type = isec->type;
 			else if (type != isec->type)
 				same_type = false;
+			if (j == 0 && i == first_item)
+				entsize = isec->entsize;
+			else if (entsize != isec->entsize)
+				same_entsize = false;
 			if (!(isec->flags & SHF_MERGE) || (merge_entsize && merge_entsize != isec->entsize) ||
 			    ((isec->flags ^ it->secs.v[0]->flags) & SHF_STRINGS))
 				all_merge = false;
@@ -421,14 +428,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 				first = lo->items.v[i].secs.v[0];
 		os->flags |= SHF_MERGE | (first->flags & SHF_STRINGS);
 		os->entsize = merge_entsize;
-	} else if (any_input && same_type) {
-		/* sections of one fixed-size entry type keep their entry size */
-		struct input_section *first = NULL;
-		for (size_t i = 0; i < lo->items.n && !first; i++)
-			if (lo->items.v[i].secs.n)
-				first = lo->items.v[i].secs.v[0];
-		if (first->type != SHT_PROGBITS && first->type != SHT_NOBITS)
-			os->entsize = first->entsize;
+	} else if (any_input && same_entsize) {
+		os->entsize = entsize;
 	}
 	if (!any_input)
 		os->type = SHT_PROGBITS;

@@ -52,15 +52,20 @@ int main(int argc, char **argv)
 	/* PROVIDEd symbols count as defined once they are known to be referenced */
 	script_declare_symbols(ctx);
 	checkpoint(ctx);
-	/* which symbols need GOT slots, and every undefined reference */
+	/* which symbols need GOT slots (and GOT loads that relax away) */
 	relocs_scan(ctx);
 	checkpoint(ctx);
 	/* .got, .got.plt, build-id: input sections of the linker's own, placed by the script */
 	synthetic_create(ctx);
 	/* every input section to its output section: script rules, then orphans */
 	layout_map(ctx, L);
+	/* every undefined reference from a section that stays in the output */
+	relocs_check_undefined(ctx);
+	checkpoint(ctx);
 	/* SHF_MERGE contents are deduplicated once their output sections are known */
 	merge_sections(ctx);
+	/* .eh_frame: dead FDEs dropped, identical CIEs merged, .eh_frame_hdr sized */
+	eh_frame_process(ctx);
 	/* addresses: the SECTIONS walk repeated until nothing moves */
 	layout_assign(ctx, L);
 	checkpoint(ctx);

@@ -9,123 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "output.h"
 #include "passes.h"
 #include "target.h"
-
-/* ---- string tables ----
- * As GNU ld builds them: each string once, and a string that is the tail of a longer one
- * points into it.  Offsets are handed out as references; they are final after strtab_finish. */
-struct strtab {
-	VEC(const char *) strs;      /* unique strings, in insertion order (index 0 unused) */
-	VEC(uint32_t) lens;
-	VEC(uint32_t) offsets;
-	uint32_t *slots;             /* hash of string index + 1 */
-	size_t cap;
-	VEC(char) buf;               /* the finished table */
-};
-
-/* Returns a handle (not yet an offset): resolve with strtab_offset after strtab_finish. */
-static uint32_t strtab_add(struct strtab *t, const char *s)
-{
-	if (!t->strs.n) {
-		vec_push(t->strs, "");
-		vec_push(t->lens, 0);
-	}
-	if (!*s)
-		return 0;
-	if ((t->strs.n + 1) * 2 > t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 1024;
-		uint32_t *slots = xcalloc(cap, sizeof(*slots));
-		for (size_t i = 1; i < t->strs.n; i++) {
-			size_t j = hash_str(t->strs.v[i]) & (cap - 1);
-			while (slots[j])
-				j = (j + 1) & (cap - 1);
-			slots[j] = (uint32_t)i;
-		}
-		free(t->slots);
-		t->slots = slots;
-		t->cap = cap;
-	}
-	size_t j = hash_str(s) & (t->cap - 1);
-	for (; t->slots[j]; j = (j + 1) & (t->cap - 1))
-		if (!strcmp(t->strs.v[t->slots[j]], s))
-			return t->slots[j];
-	t->slots[j] = (uint32_t)t->strs.n;
-	vec_push(t->strs, s);
-	vec_push(t->lens, (uint32_t)strlen(s));
-	return (uint32_t)t->strs.n - 1;
-}
-
-static const struct strtab *sort_tab;
-static int cmp_reversed(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const char *s = sort_tab->strs.v[a], *u = sort_tab->strs.v[b];
-	uint32_t la = sort_tab->lens.v[a], lb = sort_tab->lens.v[b];
-	uint32_t l = la < lb ? la : lb;
-	for (uint32_t i = 1; i <= l; i++) {
-		unsigned char x = (unsigned char)s[la - i], y = (unsigned char)u[lb - i];
-		if (x != y)
-			return (int)x - (int)y;
-	}
-	return (int)la - (int)lb;
-}
-
-static void strtab_finish(struct strtab *t)
-{
-	size_t n = t->strs.n;
-	if (!n)
-		strtab_add(t, ""), n = t->strs.n;
-	vec_reserve(t->offsets, n);
-	t->offsets.n = n;
-	uint32_t *suffix_of = xcalloc(n, sizeof(*suffix_of)); /* index + 1 of the containing string */
-	uint32_t *order = xcalloc(n, sizeof(*order));
-	size_t m = 0;
-	for (size_t i = 1; i < n; i++)
-		order[m++] = (uint32_t)i;
-	sort_tab = t;
-	qsort(order, m, sizeof(*order), cmp_reversed);
-	/* walking from the end, a string is merged into the last kept one if it is its tail */
-	if (m) {
-		uint32_t e = order[m - 1];
-		for (size_t k = m - 1; k-- > 0;) {
-			uint32_t c = order[k];
-			uint32_t le = t->lens.v[e], lc = t->lens.v[c];
-			if (lc < le && !memcmp(t->strs.v[e] + (le - lc), t->strs.v[c], lc))
-				suffix_of[c] = e + 1;
-			else
-				e = c;
-		}
-	}
-	vec_push(t->buf, '\0');
-	for (size_t i = 1; i < n; i++) {
-		if (suffix_of[i])
-			continue;
-		t->offsets.v[i] = (uint32_t)t->buf.n;
-		vec_reserve(t->buf, t->buf.n + t->lens.v[i] + 1);
-		memcpy(t->buf.v + t->buf.n, t->strs.v[i], t->lens.v[i] + 1);
-		t->buf.n += t->lens.v[i] + 1;
-	}
-	for (size_t i = 1; i < n; i++)
-		if (suffix_of[i]) {
-			uint32_t e = suffix_of[i] - 1;
-			t->offsets.v[i] = t->offsets.v[e] + (t->lens.v[e] - t->lens.v[i]);
-		}
-	t->offsets.v[0] = 0;
-	free(suffix_of);
-	free(order);
-}
-
-static uint32_t strtab_offset(const struct strtab *t, uint32_t handle) { return t->offsets.v[handle]; }
-
-static void strtab_free(struct strtab *t)
-{
-	free(t->strs.v);
-	free(t->lens.v);
-	free(t->offsets.v);
-	free(t->slots);
-	free(t->buf.v);
-}
 
 /* ---- .symtab ---- */
 struct out_sym {
@@ -262,13 +148,18 @@ static void symtab_write(const struct ctx *ctx, const struct symtab_out *t, uint
 
 /* ---- section contents ---- */
 
-/* Fill [from, to) of an output section with its fill pattern (big-endian, repeating). */
-static void fill_gap(uint8_t *base, uint64_t from, uint64_t to, const struct output_section *os)
+/* Fill [from, to) of an output section: its fill pattern (big-endian, repeating from the
+ * gap's start), else no-ops in code, else zeros (the file starts zero-filled). */
+static void fill_gap(const struct ctx *ctx, uint8_t *base, uint64_t from, uint64_t to, const struct output_section *os)
 {
-	if (!os->has_fill || to <= from)
-		return; /* the file is zero-filled already */
-	for (uint64_t i = from; i < to; i++)
-		base[i] = (uint8_t)(os->fill >> (8 * (3 - ((i - from) & 3))));
+	if (to <= from)
+		return;
+	if (os->has_fill) {
+		for (uint64_t i = from; i < to; i++)
+			base[i] = (uint8_t)(os->fill >> (8 * (3 - ((i - from) & 3))));
+	} else if ((os->flags & SHF_EXECINSTR) && ctx->target->code_fill) {
+		ctx->target->code_fill(base + from, to - from);
+	}
 }
 
 static void write_section(struct ctx *ctx, uint8_t *image, struct output_section *os)
@@ -279,7 +170,7 @@ static void write_section(struct ctx *ctx, uint8_t *image, struct output_section
 	uint64_t pos = 0;
 	for (size_t i = 0; i < os->inputs.n; i++) {
 		struct input_section *isec = os->inputs.v[i];
-		fill_gap(base, pos, isec->out_offset, os);
+		fill_gap(ctx, base, pos, isec->out_offset, os);
 		if (isec->synthesize)
 			isec->synthesize(ctx, isec, base + isec->out_offset);
 		else if (isec->merge)
@@ -289,11 +180,8 @@ static void write_section(struct ctx *ctx, uint8_t *image, struct output_section
 		if (isec->out_offset + isec->size > pos)
 			pos = isec->out_offset + isec->size;
 	}
-	/* data statements overwrite fill; the gaps after the last input get the pattern */
-	if (os->has_fill && pos < os->size) {
-		uint64_t end = os->size;
-		fill_gap(base, pos, end, os);
-	}
+	/* the gap after the last input (an assignment to `.`) is padded too */
+	fill_gap(ctx, base, pos, os->size, os);
 	for (size_t i = 0; i < os->data.n; i++) {
 		const struct data_item *d = &os->data.v[i];
 		for (unsigned b = 0; b < d->size; b++)

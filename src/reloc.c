@@ -61,14 +61,38 @@ static bool section_relocated(const struct input_section *isec)
 	return isec && !isec->discarded && isec->out && isec->rel_index;
 }
 
+/* Before layout every kept section counts (GNU ld scans relocations before mapping). */
+static bool section_scanned(const struct input_section *isec)
+{
+	return isec && !isec->discarded && isec->rel_index;
+}
+
 static bool is_undefined(const struct symbol *s)
 {
 	return s->kind == SYM_UNDEF || (s->kind == SYM_DEFINED && s->isec && s->isec->discarded);
 }
 
+/* The function a place lies in, for "in function" lines: the nearest preceding function or
+ * plain label of the same section, as GNU ld finds it. */
+static const struct symbol *function_at(const struct input_section *isec, uint64_t off)
+{
+	const struct input_file *f = isec->file;
+	const struct symbol *best = NULL;
+	for (size_t i = 1; i < f->nsyms; i++) {
+		const struct symbol *s = f->syms[i];
+		if (!s || (s->type != STT_FUNC && s->type != STT_NOTYPE) || s->kind != SYM_DEFINED || s->isec != isec ||
+		    s->value > off || !*s->name)
+			continue;
+		if (!best || s->value > best->value)
+			best = s;
+	}
+	return best;
+}
+
 /* "undefined reference" reports, at most a few per symbol, as GNU ld does. */
 enum { MAX_UNDEF_REPORTS = 5 };
-static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s)
+static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s,
+			     const struct symbol **last_fn)
 {
 	if (s->undef_reports > MAX_UNDEF_REPORTS)
 		return;
@@ -76,7 +100,42 @@ static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64
 		fprintf(stderr, "slink: %s: more undefined references to `%s' follow\n", isec->file->name, s->name);
 		return;
 	}
+	const struct symbol *fn = function_at(isec, off);
+	if (fn) {
+		if (fn != *last_fn)
+			fprintf(stderr, "slink: %s: in function `%s':\n", isec->file->name, fn->name);
+		*last_fn = fn;
+		fprintf(stderr, "(%s+0x%llx): undefined reference to `%s'\n", isec->name, (unsigned long long)off, s->name);
+		ctx->errors++;
+		return;
+	}
 	error_at(ctx, isec, off, "undefined reference to `%s'", s->name);
+}
+
+/* After mapping: every relocation of a kept section against an undefined symbol is an error
+ * (undefined weak references resolve to 0). */
+void relocs_check_undefined(struct ctx *ctx)
+{
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		const struct symbol *last_fn = NULL;
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			GElf_Shdr sh;
+			if (!section_relocated(isec) || !rel_header(isec, &sh))
+				continue;
+			size_t n = reloc_count(f, &sh);
+			for (size_t i = 0; i < n; i++) {
+				struct reloc r;
+				reloc_read(f, &sh, i, &r);
+				if (!r.sym || r.sym >= f->nsyms)
+					continue;
+				struct symbol *s = f->syms[r.sym];
+				if (s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
+					report_undefined(ctx, isec, r.offset, s, &last_fn);
+			}
+		}
+	}
 }
 
 void relocs_scan(struct ctx *ctx)
@@ -87,7 +146,7 @@ void relocs_scan(struct ctx *ctx)
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
 			GElf_Shdr sh;
-			if (!section_relocated(isec) || !rel_header(isec, &sh))
+			if (!section_scanned(isec) || !rel_header(isec, &sh))
 				continue;
 			if (!(isec->flags & SHF_ALLOC))
 				continue; /* debug info: applied, never needs GOT slots */
@@ -113,8 +172,6 @@ void relocs_scan(struct ctx *ctx)
 				if (s) {
 					a.sym_name = s->name;
 					a.undef_weak = is_undefined(s) && s->bind == STB_WEAK;
-					if (is_undefined(s) && !a.undef_weak && !s->is_local)
-						report_undefined(ctx, isec, r.offset, s);
 				}
 				if (!t->scan(ctx, isec, &a))
 					continue;
@@ -165,14 +222,18 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				reloc_read(f, &sh, i, &r);
 				if (r.sym >= f->nsyms || r.offset > isec->size)
 					continue; /* reported by the scan */
+				/* edited sections (.eh_frame): the place moves, or was dropped with its entry */
+				uint64_t place = r.offset;
+				if (isec->merge && !place_offset(isec, r.offset, &place))
+					continue;
 				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
 				struct reloc_args a = {
-					.loc = base + r.offset,
+					.loc = base + place,
 					.in = isec->data + r.offset,
 					.loc_room = isec->size - r.offset,
 					.offset = r.offset,
 					.type = r.type,
-					.P = addr + r.offset,
+					.P = addr + place,
 					.A = r.addend,
 					.GOT = got_base,
 					.sym = s,
@@ -189,6 +250,15 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 						uint64_t sec = s->isec->out->addr + s->isec->out_offset;
 						a.S = sec + merged_offset(s->isec, (uint64_t)r.addend);
 						a.A = 0;
+					} else if (s->is_local && s->type == STT_SECTION && s->isec && s->isec->merge && a.loc_room >= 4) {
+						/* REL (i386): the 32-bit addend in the place picks the piece; GNU ld
+						 * maps A + 4 for PC-relative types and stores the result less 4.  S
+						 * absorbs the difference so the target's S + A lands on the piece. */
+						const char *nm = t->reloc_name(r.type);
+						int64_t A = (int32_t)rd32(a.in);
+						int64_t bias = nm && (strstr(nm, "_PC") || strstr(nm, "PLT")) ? 4 : 0;
+						uint64_t sec = s->isec->out->addr + s->isec->out_offset;
+						a.S = sec + merged_offset(s->isec, s->value + (uint64_t)(A + bias)) - (uint64_t)bias - (uint64_t)A;
 					}
 				}
 				t->apply(ctx, isec, &a);

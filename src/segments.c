@@ -208,6 +208,90 @@ static uint64_t headers_size(struct ctx *ctx, uint64_t phnum)
 	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 }
 
+/* ---- PHDRS: the script lists the segments; sections name theirs with :phdr ---- */
+
+static bool list_has(const struct name_list *l, const char *name)
+{
+	for (; l; l = l->next)
+		if (!strcmp(l->name, name))
+			return true;
+	return false;
+}
+
+/* GNU ld's lang_record_phdrs: a section without :phdr goes where the previous one went (or,
+ * before any, where the first later one goes); non-allocated and NOLOAD sections go nowhere. */
+static void resolve_phdr_lists(struct layout *L)
+{
+	const struct name_list *last = NULL;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (!lo)
+			continue;
+		lo->phdrs = NULL;
+		if (lo->desc && lo->desc->phdrs) {
+			lo->phdrs = lo->desc->phdrs;
+			last = lo->phdrs;
+			continue;
+		}
+		if (lo->removed || !(lo->os->flags & SHF_ALLOC) || lo->os->noload)
+			continue;
+		if (!last) {
+			for (size_t k = i; k < L->nodes.n && !last; k++)
+				if (L->nodes.v[k].kind == LN_OSEC && L->nodes.v[k].lo->desc && L->nodes.v[k].lo->desc->phdrs)
+					last = L->nodes.v[k].lo->desc->phdrs;
+		}
+		lo->phdrs = last;
+	}
+}
+
+static uint64_t phdr_value(struct layout *L, const struct expr *e)
+{
+	uint64_t v = 0;
+	if (e && !script_eval_const(L->ctx, e, &v))
+		v = 0;
+	return v;
+}
+
+/* One segment per PHDRS entry, with the sections that name it, in address order. */
+static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
+			     struct segment_vec *out, struct load_map *maps, size_t *nmaps)
+{
+	resolve_phdr_lists(L);
+	out->n = 0;
+	*nmaps = 0;
+	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next) {
+		struct segment sg = {.type = (uint32_t)phdr_value(L, ph->type)};
+		sg.headers = ph->filehdr;
+		sg.phdrs = ph->phdrs;
+		sg.has_at = ph->at != NULL;
+		if (ph->at)
+			sg.paddr = phdr_value(L, ph->at);
+		sg.flags_set = ph->flags != NULL;
+		if (ph->flags)
+			sg.flags = (uint32_t)phdr_value(L, ph->flags);
+		for (size_t i = 0; i < count; i++) {
+			struct output_section *s = secs[i];
+			if (!s->layout || !list_has(s->layout->phdrs, ph->name))
+				continue;
+			if (!sg.first)
+				sg.first = s;
+			sg.last = s;
+			if (!sg.flags_set) {
+				sg.flags |= PF_R;
+				if (s->flags & SHF_WRITE)
+					sg.flags |= PF_W;
+				if (s->flags & SHF_EXECINSTR)
+					sg.flags |= PF_X;
+			}
+		}
+		if (!sg.flags_set && (sg.headers || sg.phdrs))
+			sg.flags |= PF_R;
+		sg.align = sg.type == PT_LOAD ? L->maxpagesize : 1;
+		vec_push(*out, sg);
+	}
+	(void)maps;
+}
+
 /* Build the segment list for the current addresses (offsets come later). */
 static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, struct load_map **maps_out,
 		  struct output_section ***secs_out, size_t *count_out, size_t *nmaps_out)
@@ -215,6 +299,13 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 	size_t count;
 	struct output_section **secs = alloc_sections(L, &count);
 	struct load_map *maps = xcalloc(count + 2, sizeof(*maps));
+	if (ctx->script && ctx->script->phdrs) {
+		build_from_phdrs(ctx, L, secs, count, out, maps, nmaps_out);
+		*maps_out = maps;
+		*secs_out = secs;
+		*count_out = count;
+		return;
+	}
 	size_t nmaps = map_loads(ctx, L, secs, count, maps, headers_size(ctx, L->phnum));
 	out->n = 0;
 	for (size_t m = 0; m < nmaps; m++) {
@@ -252,6 +343,119 @@ uint64_t segments_count(struct ctx *ctx, struct layout *L)
 	return n;
 }
 
+static void nonalloc_offsets(struct ctx *ctx, uint64_t off)
+{
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		if (os->flags & SHF_ALLOC)
+			continue;
+		off = align_to(off, os->align);
+		os->offset = off;
+		if (os->type != SHT_NOBITS)
+			off += os->size;
+	}
+	ctx->image_end = off;
+}
+
+/* File offsets with PHDRS: each PT_LOAD's sections keep their distance from its start, the
+ * headers at file offset 0 when a segment asks for FILEHDR/PHDRS. */
+static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segment_vec *segs,
+				 struct output_section **secs, size_t count, uint64_t hsize)
+{
+	uint64_t page = L->maxpagesize;
+	uint64_t off = hsize;
+	for (size_t i = 0; i < segs->n; i++) {
+		struct segment *sg = &segs->v[i];
+		if (sg->type != PT_LOAD)
+			continue;
+		if (!sg->first) {
+			if (sg->headers || sg->phdrs) {
+				sg->filesz = sg->memsz = hsize;
+				sg->vaddr = sg->paddr;
+			}
+			continue;
+		}
+		struct output_section *first = sg->first;
+		if (sg->headers) {
+			uint64_t first_off = first->addr & (page - 1);
+			if (first_off < hsize) {
+				error(ctx, "not enough room for program headers, try linking with -N");
+				first_off = hsize;
+			}
+			sg->offset = 0;
+			sg->vaddr = first->addr - first_off;
+			if (!sg->has_at)
+				sg->paddr = first->lma - first_off;
+			off = first_off;
+		} else {
+			off += (first->addr - off) & (page - 1);
+			sg->offset = off;
+			sg->vaddr = first->addr;
+			if (!sg->has_at)
+				sg->paddr = first->lma;
+		}
+		uint64_t file_end = sg->headers ? hsize : sg->offset, mem_end = sg->headers ? sg->vaddr + hsize : sg->vaddr;
+		for (size_t k = 0; k < count; k++) {
+			struct output_section *s = secs[k];
+			if (s->addr < first->addr || s->addr > sg->last->addr)
+				continue;
+			s->offset = sg->offset + (s->addr - sg->vaddr);
+			if (is_load(s))
+				file_end = s->offset + s->size;
+			else
+				s->offset = s->offset < file_end ? s->offset : file_end;
+			if (!is_tbss(s) && s->addr + s->size > mem_end)
+				mem_end = s->addr + s->size;
+		}
+		sg->filesz = file_end - sg->offset;
+		sg->memsz = mem_end - sg->vaddr;
+		off = file_end > off ? file_end : off;
+	}
+	nonalloc_offsets(ctx, off);
+	/* the other segments cover their sections, or the headers */
+	for (size_t i = 0; i < segs->n; i++) {
+		struct segment *sg = &segs->v[i];
+		if (sg->type == PT_LOAD)
+			continue;
+		if (sg->type == PT_PHDR || (!sg->first && sg->phdrs)) {
+			bool is64 = ctx->target->elfclass == ELFCLASS64;
+			sg->offset = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+			sg->filesz = sg->memsz = hsize - sg->offset;
+			/* at the address the first PT_LOAD with PHDRS gives the headers */
+			for (size_t k = 0; k < segs->n; k++)
+				if (segs->v[k].type == PT_LOAD && (segs->v[k].phdrs || segs->v[k].headers)) {
+					sg->vaddr = segs->v[k].vaddr + sg->offset;
+					if (!sg->has_at)
+						sg->paddr = segs->v[k].paddr + sg->offset;
+					break;
+				}
+			sg->align = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
+			continue;
+		}
+		if (!sg->first)
+			continue;
+		sg->offset = sg->first->offset;
+		sg->vaddr = sg->first->addr;
+		if (!sg->has_at)
+			sg->paddr = sg->first->lma;
+		uint64_t fend = sg->offset, mend = sg->vaddr, align = 1;
+		for (size_t k = 0; k < count; k++) {
+			struct output_section *s = secs[k];
+			if (s->addr < sg->first->addr || s->addr > sg->last->addr)
+				continue;
+			if (is_load(s))
+				fend = s->offset + s->size;
+			if (s->addr + s->size > mend)
+				mend = s->addr + s->size;
+			if (s->align > align)
+				align = s->align;
+		}
+		sg->filesz = fend - sg->offset;
+		sg->memsz = mend - sg->vaddr;
+		sg->align = align;
+	}
+}
+
 /* Give every kept section its index and file offset, and fill in the segments. */
 void layout_segments(struct ctx *ctx, struct layout *L)
 {
@@ -279,6 +483,10 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 				vec_push(lo->os->inputs, lo->items.v[k].secs.v[j]);
 	}
 
+	if (ctx->script && ctx->script->phdrs) {
+		place_phdrs_segments(ctx, L, &segs, secs, count, hsize);
+		goto done;
+	}
 	uint64_t off = hsize;
 	for (size_t m = 0; m < nmaps; m++) {
 		struct segment *sg = &segs.v[m];
@@ -378,6 +586,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->memsz = sg->type == PT_TLS ? align_to(memsz, 1) : memsz;
 		sg->align = align;
 	}
+done:
 	ctx->segments.n = 0;
 	for (size_t i = 0; i < segs.n; i++)
 		vec_push(ctx->segments, segs.v[i]);

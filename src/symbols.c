@@ -100,8 +100,16 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 	uint8_t bind = GELF_ST_BIND(esym->st_info);
 	uint8_t type = GELF_ST_TYPE(esym->st_info);
 	s->visibility = merge_visibility(s->visibility, GELF_ST_VISIBILITY(esym->st_other));
+	/* GNU ld keeps a symbol's size and type from whichever sighting gave one: a definition
+	 * without .size keeps the size of the common it replaces */
+	uint64_t old_size = s->size;
+	uint8_t old_type = s->type;
 
 	if (esym->st_shndx == SHN_UNDEF) {
+		if (s->kind == SYM_UNDEF && type != STT_NOTYPE && s->type == STT_NOTYPE)
+			s->type = type;
+		if (s->kind == SYM_UNDEF && !s->size)
+			s->size = esym->st_size;
 		if (bind != STB_WEAK)
 			s->weak_ref_only = false;
 		s->referenced = true;
@@ -152,10 +160,10 @@ take:
 	s->file = f;
 	s->isec = isec;
 	s->osec = NULL;
-	s->type = type;
+	s->type = type != STT_NOTYPE ? type : old_type;
 	s->bind = weak ? STB_WEAK : STB_GLOBAL;
 	s->shndx = esym->st_shndx;
-	s->size = esym->st_size;
+	s->size = esym->st_size ? esym->st_size : old_size;
 	s->value = esym->st_value;
 	s->kind = is_common ? SYM_COMMON : SYM_DEFINED;
 	return s;

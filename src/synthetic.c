@@ -5,10 +5,7 @@
 
 #include "passes.h"
 #include "target.h"
-#if __has_include("hash.h")
 #include "hash.h"
-#define HAVE_HASH 1
-#endif
 
 static struct input_file *internal_file(struct ctx *ctx)
 {
@@ -41,6 +38,14 @@ static struct input_section *add_section(struct ctx *ctx, const char *name, uint
 	s->index = (uint32_t)f->shnum;
 	f->sections[f->shnum++] = s;
 	return s;
+}
+
+/* for linker-made sections of other passes (eh_frame.c's .eh_frame_hdr) */
+struct input_section *synthetic_add_section(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags,
+					    uint64_t size, uint64_t align,
+					    void (*synthesize)(struct ctx *, struct input_section *, uint8_t *))
+{
+	return add_section(ctx, name, type, flags, size, align, synthesize);
 }
 
 /* ---- .got: one address per symbol, resolved at link time (static output) ---- */
@@ -95,14 +100,34 @@ static void assign_got_slots(struct ctx *ctx)
 
 /* ---- build-id ---- */
 
+/* --build-id=0xHEX: pairs of hex digits, '-' and ':' allowed between them */
+static size_t hex_id(const char *style, uint8_t *out)
+{
+	size_t n = 0;
+	for (const char *p = style + 2; *p;) {
+		if (*p == '-' || *p == ':') {
+			p++;
+			continue;
+		}
+		unsigned v;
+		if (sscanf(p, "%2x", &v) != 1 || !p[1])
+			return 0;
+		if (out)
+			out[n] = (uint8_t)v;
+		n++;
+		p += 2;
+	}
+	return n;
+}
+
 static size_t build_id_size(const char *style)
 {
 	if (!strcmp(style, "md5") || !strcmp(style, "uuid"))
 		return 16;
 	if (!strcmp(style, "sha1"))
 		return 20;
-	if (!strncmp(style, "0x", 2) || !strncmp(style, "0X", 2))
-		return (strlen(style) - 2) / 2;
+	if (!strncmp(style, "0x", 2))
+		return hex_id(style, NULL);
 	return 0;
 }
 
@@ -129,6 +154,8 @@ void synthetic_create(struct ctx *ctx)
 	if (ctx->got_syms.n || got_sym_used)
 		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE,
 					   (uint64_t)t->gotplt_reserved * t->got_entry_size, t->got_entry_size, write_got_plt);
+	if (ctx->got_plt)
+		ctx->got_plt->entsize = t->got_entry_size;
 	else if (ctx->needs_got_base)
 		/* GOT-relative references with no GOT: the base is where .got.plt would be */
 		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, t->got_entry_size, NULL);
@@ -137,13 +164,15 @@ void synthetic_create(struct ctx *ctx)
 		gotsym->isec = ctx->got_plt;
 		gotsym->value = 0;
 		gotsym->type = STT_OBJECT;
-		gotsym->visibility = STV_HIDDEN;
+		gotsym->hidden = true; /* local to the output, default visibility */
 		gotsym->file = ctx->internal;
 	}
 	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id)) {
 		size_t n = build_id_size(ctx->opt.build_id);
-		add_section(ctx, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 16 + align_to(n, 4), 4, write_build_id_note);
+		add_section(ctx, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 16 + n, 4, write_build_id_note);
 	}
+	/* .eh_frame_hdr: sized by eh_frame_process, filled at write time (eh_frame.c) */
+	eh_frame_hdr_create(ctx);
 }
 
 /* Which global symbols go into the output .symtab. */
@@ -162,34 +191,25 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 	}
 }
 
+/* The build-id hashes the finished image the way GNU ld does (hash.h), so it comes last. */
 void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size)
 {
 	struct input_section *isec = ctx->build_id_out;
 	if (!isec || !isec->out)
 		return;
 	size_t n = build_id_size(ctx->opt.build_id);
-	uint8_t *desc = image + isec->out->offset + isec->out_offset + 16;
+	uint64_t note = isec->out->offset + isec->out_offset;
+	uint8_t *desc = image + note + 16;
 	const char *style = ctx->opt.build_id;
-	if (!strncmp(style, "0x", 2) || !strncmp(style, "0X", 2)) {
-		for (size_t i = 0; i < n; i++) {
-			unsigned v;
-			sscanf(style + 2 + 2 * i, "%2x", &v);
-			desc[i] = (uint8_t)v;
-		}
-#ifdef HAVE_HASH
-	} else if (!strcmp(style, "sha1")) {
-		sha1(image, size, desc);
-	} else if (!strcmp(style, "md5")) {
-		md5(image, size, desc);
-#endif
-	} else {
-		/* uuid: random, version 4 */
+	if (!strncmp(style, "0x", 2)) {
+		hex_id(style, desc);
+	} else if (!strcmp(style, "uuid")) {
 		FILE *r = fopen("/dev/urandom", "rb");
 		if (!r || fread(desc, 1, 16, r) != 16)
-			memset(desc, 0x5a, 16);
+			error(ctx, "cannot read /dev/urandom for --build-id=uuid");
 		if (r)
 			fclose(r);
-		desc[6] = (desc[6] & 0x0f) | 0x40;
-		desc[8] = (desc[8] & 0x3f) | 0x80;
+	} else if (!gnu_build_id_digest(style, image, size, note, 16 + n, desc)) {
+		error(ctx, "cannot compute the build-id of %s", ctx->opt.output);
 	}
 }
