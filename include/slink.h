@@ -190,6 +190,7 @@ struct ctx {
 	struct comdat_set *comdats;          /* COMDAT signatures seen (input.c) */
 	bool input_wants_execstack;          /* some .note.GNU-stack is executable */
 	bool saw_stack_note;                 /* some input has .note.GNU-stack */
+	bool input_missing_stack_note;       /* some input has none */
 };
 
 static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind == OUT_RELOCATABLE; }

@@ -2,6 +2,8 @@
  * every problem it can find. */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "slink.h"
 
@@ -52,8 +54,13 @@ _Noreturn void fatal(const char *fmt, ...)
 	exit(1);
 }
 
+/* A failed link leaves no output file behind, not even an old one, as with GNU ld. */
 void checkpoint(struct ctx *ctx)
 {
-	if (ctx->errors)
-		exit(1);
+	if (!ctx->errors)
+		return;
+	struct stat st;
+	if (ctx->opt.output && stat(ctx->opt.output, &st) == 0 && S_ISREG(st.st_mode))
+		unlink(ctx->opt.output);
+	exit(1);
 }

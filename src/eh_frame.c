@@ -920,6 +920,17 @@ void eh_frame_hdr_create(struct ctx *ctx)
 			present = isec && !isec->discarded && isec->size > 8 && !strcmp(isec->name, ".eh_frame");
 		}
 	}
-	if (present)
-		S.hdr = synthetic_add_section(ctx, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 8, 4, hdr_write);
+	if (!present)
+		return;
+	S.hdr = synthetic_add_section(ctx, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 8, 4, hdr_write);
+	/* GNU ld's hidden __GNU_EH_FRAME_HDR, a local of the output at the section's start */
+	struct symbol *s = symbol_intern(ctx, "__GNU_EH_FRAME_HDR");
+	if (s->kind != SYM_DEFINED) {
+		s->kind = SYM_DEFINED;
+		s->isec = S.hdr;
+		s->value = 0;
+		s->type = STT_NOTYPE;
+		s->hidden = true;
+		s->file = S.hdr->file;
+	}
 }

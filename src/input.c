@@ -384,6 +384,13 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			f->sections[sh->sh_info]->rel_index = (uint32_t)i;
 		}
 	}
+	/* an object without .note.GNU-stack asks for an executable stack (GNU ld on x86) */
+	bool has_stack_note = false;
+	for (size_t i = 1; i < f->shnum; i++)
+		if (f->sections[i] && !strcmp(f->sections[i]->name, ".note.GNU-stack"))
+			has_stack_note = true;
+	if (!has_stack_note)
+		ctx->input_missing_stack_note = true;
 	free(shdrs);
 	free(discard);
 	if (!ok || !read_symbols(ctx, f))

@@ -22,6 +22,10 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 	}
 	if (ctx->opt.kind == OUT_RELOCATABLE || ctx->opt.kind == OUT_SHARED)
 		return;
+	/* the entry symbol is a reference of its own: it shows as undefined in .symtab */
+	struct symbol *u = symbol_intern(ctx, name);
+	u->referenced = true;
+	u->weak_ref_only = false;
 	/* GNU ld falls back to the start of .text */
 	uint64_t addr = 0;
 	for (size_t i = 0; i < ctx->osecs.n; i++)

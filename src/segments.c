@@ -179,7 +179,8 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 	struct output_section *ehh;
 	if (ctx->opt.eh_frame_hdr && has_section(L, ".eh_frame_hdr", &ehh))
 		vec_push(*out, ((struct segment){.type = PT_GNU_EH_FRAME, .flags = PF_R, .first = ehh, .last = ehh}));
-	bool exec_stack = ctx->opt.execstack == 1 || (ctx->opt.execstack == -1 && ctx->input_wants_execstack);
+	bool exec_stack = ctx->opt.execstack == 1 ||
+			  (ctx->opt.execstack == -1 && (ctx->input_wants_execstack || ctx->input_missing_stack_note));
 	/* GNU ld writes PT_GNU_STACK only when some input has .note.GNU-stack or -z [no]execstack */
 	if (ctx->opt.execstack != -1 || ctx->saw_stack_note)
 		vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),

@@ -184,8 +184,8 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 	case SYM_SCRIPT:
 		return true;
 	case SYM_UNDEF:
-		/* a static executable keeps no undefined (weak) symbols */
-		return s->referenced && s->file && ctx->opt.kind != OUT_EXEC;
+		/* a static executable keeps no undefined weak symbols */
+		return s->referenced && !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC);
 	default:
 		return false;
 	}
