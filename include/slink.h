@@ -101,6 +101,8 @@ struct symbol {
 	uint16_t shndx;                  /* original st_shndx (SHN_ABS, SHN_COMMON, ...) */
 	bool is_local;                   /* file-local (not in the global table) */
 	bool referenced;                 /* referenced by some regular object */
+	bool used_by_reloc;              /* referenced by a relocation of a kept section */
+	bool cmdline_ref;                /* named by -u, -e, --require-defined */
 	bool weak_ref_only;              /* all references are weak */
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */

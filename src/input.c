@@ -574,17 +574,17 @@ static void add_command_line_undefs(struct ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->opt.undefined.n; i++) {
 		struct symbol *s = symbol_intern(ctx, ctx->opt.undefined.v[i]);
-		s->referenced = true;
+		s->referenced = s->cmdline_ref = true;
 		s->weak_ref_only = false;
 	}
 	for (size_t i = 0; i < ctx->opt.require_defined.n; i++) {
 		struct symbol *s = symbol_intern(ctx, ctx->opt.require_defined.v[i]);
-		s->referenced = true;
+		s->referenced = s->cmdline_ref = true;
 		s->weak_ref_only = false;
 	}
 	if (ctx->opt.entry) {
 		struct symbol *s = symbol_intern(ctx, ctx->opt.entry);
-		s->referenced = true;
+		s->referenced = s->cmdline_ref = true;
 		s->weak_ref_only = false;
 	}
 }

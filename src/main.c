@@ -24,7 +24,7 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 		return;
 	/* the entry symbol is a reference of its own: it shows as undefined in .symtab */
 	struct symbol *u = symbol_intern(ctx, name);
-	u->referenced = true;
+	u->referenced = u->cmdline_ref = true;
 	u->weak_ref_only = false;
 	/* GNU ld falls back to the start of .text */
 	uint64_t addr = 0;
@@ -36,6 +36,16 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 	ctx->entry_addr = addr;
 	warn(ctx, "cannot find entry symbol %s; defaulting to %0*llx", name,
 	     ctx->target->elfclass == ELFCLASS64 ? 16 : 8, (unsigned long long)addr);
+}
+
+/* --require-defined=SYM: the link fails unless SYM ends up defined */
+static void check_required(struct ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->opt.require_defined.n; i++) {
+		struct symbol *s = symbol_find(ctx, ctx->opt.require_defined.v[i]);
+		if (!s || (s->kind != SYM_DEFINED && s->kind != SYM_SCRIPT))
+			error(ctx, "required symbol `%s' not defined", ctx->opt.require_defined.v[i]);
+	}
 }
 
 int main(int argc, char **argv)
@@ -76,6 +86,7 @@ int main(int argc, char **argv)
 	/* program headers and file offsets: the memory layout is fixed from here on */
 	layout_segments(ctx, L);
 	resolve_entry(ctx, L);
+	check_required(ctx);
 	checkpoint(ctx);
 	/* bytes, relocations, symbol table, headers; renamed over the output on success */
 	output_write(ctx);

@@ -131,6 +131,8 @@ void relocs_check_undefined(struct ctx *ctx)
 				if (!r.sym || r.sym >= f->nsyms)
 					continue;
 				struct symbol *s = f->syms[r.sym];
+				if (s && !s->is_local)
+					s->used_by_reloc = true;
 				if (s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
 					report_undefined(ctx, isec, r.offset, s, &last_fn);
 			}

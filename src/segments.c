@@ -542,6 +542,9 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->filesz = file_end - sg->offset;
 		sg->memsz = mem_end - sg->vaddr;
 		off = file_end;
+		/* a segment of bss only has no file contents: GNU ld gives it offset 0 */
+		if (!sg->filesz && !mp->headers && !is_load(first))
+			sg->offset = 0;
 	}
 	/* sections outside every PT_LOAD (non-alloc ones, and a lone .tbss) */
 	for (size_t i = 0; i < ctx->osecs.n; i++) {

@@ -185,7 +185,7 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 		return true;
 	case SYM_UNDEF:
 		/* a static executable keeps no undefined weak symbols */
-		return s->referenced && !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC);
+		return (s->used_by_reloc || s->cmdline_ref) && !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC);
 	default:
 		return false;
 	}
