@@ -73,6 +73,16 @@ static bool check_machine(struct ctx *ctx, struct input_file *f)
 	return true;
 }
 
+/* The sections GNU ld counts as debugging information (SEC_DEBUGGING), dropped by -S and -s */
+static bool is_debug_section(const char *name)
+{
+	static const char *const prefixes[] = {".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug", ".line", ".stab"};
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
 static bool is_content_section(const GElf_Shdr *sh)
 {
 	switch (sh->sh_type) {
@@ -368,6 +378,8 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 				isec->discarded = true;
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
 			isec->discarded = true;
+		} else if (ctx->opt.strip != STRIP_NONE && is_debug_section(sname)) {
+			isec->discarded = true; /* -S / -s */
 		}
 		f->sections[i] = isec;
 	}
@@ -582,7 +594,8 @@ static void add_command_line_undefs(struct ctx *ctx)
 		s->referenced = s->cmdline_ref = true;
 		s->weak_ref_only = false;
 	}
-	if (ctx->opt.entry) {
+	char *end;
+	if (ctx->opt.entry && (strtoull(ctx->opt.entry, &end, 0), *end)) {
 		struct symbol *s = symbol_intern(ctx, ctx->opt.entry);
 		s->referenced = s->cmdline_ref = true;
 		s->weak_ref_only = false;

@@ -298,13 +298,14 @@ void output_write(struct ctx *ctx)
 	}
 	shstrtab_idx = nsec++;
 
+	/* GNU ld enters the names of the tables it writes first */
+	uint32_t n_symtab = want_symtab ? strtab_add(&shstr, ".symtab") : 0;
+	uint32_t n_strtab = want_symtab ? strtab_add(&shstr, ".strtab") : 0;
+	uint32_t n_shstrtab = strtab_add(&shstr, ".shstrtab");
 	uint32_t *names = xcalloc(ctx->osecs.n + 1, sizeof(*names));
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		if (ctx->osecs.v[i]->index)
 			names[i] = strtab_add(&shstr, ctx->osecs.v[i]->name);
-	uint32_t n_symtab = want_symtab ? strtab_add(&shstr, ".symtab") : 0;
-	uint32_t n_strtab = want_symtab ? strtab_add(&shstr, ".strtab") : 0;
-	uint32_t n_shstrtab = strtab_add(&shstr, ".shstrtab");
 	strtab_finish(&shstr);
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		names[i] = strtab_offset(&shstr, names[i]);

@@ -6,7 +6,7 @@ cc_obj a.o $CFLAGS <<'EOF2'
 int g(int);
 int h(int);
 int data_word = 3;
-void _start(void)
+__attribute__((force_align_arg_pointer)) void _start(void)
 {
 	int r = g(3) + h(4);
 	__asm__ volatile("syscall" :: "a"(60), "D"(r & 0x7f) : "rcx", "r11", "memory");
@@ -14,17 +14,15 @@ void _start(void)
 }
 EOF2
 cc_obj b.o $CFLAGS <<'EOF2'
-int g(int x) { return x + 1; }
+/* cold: placed in .text.unlikely, before a.o's code, so the table order is not .eh_frame's */
+__attribute__((cold, noinline)) int g(int x) { return x + 1; }
 EOF2
-cc_obj c.o $CFLAGS -fno-omit-frame-pointer <<'EOF2'
-int h(int x) { int v[16]; for (int i = 0; i < 16; i++) v[i] = x * i; return v[x & 15]; }
+cc_obj c.o $CFLAGS -fno-omit-frame-pointer -ffunction-sections <<'EOF2'
+int h(int x) { volatile int v[16]; for (int i = 0; i < 16; i++) v[i] = x * i; return v[x & 15]; }
 EOF2
 link_both --eh-frame-hdr a.o b.o c.o
 compare_outputs
 run_both
-# the table is sorted by initial location whatever the .eh_frame order
-link_both --eh-frame-hdr -Ttext=0x500000 --section-start=.text.c=0x400800 a.o b.o c.o
-compare_outputs
 link_both --eh-frame-hdr c.o b.o a.o
 compare_outputs
 run_both
