@@ -643,16 +643,30 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	presize(L);
 	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,
 	 * lay out, count, and go again until the count is stable. */
+	uint64_t *prev = xcalloc(3 * L->nodes.n + 1, sizeof(*prev));
+	uint64_t *cur = xcalloc(3 * L->nodes.n + 1, sizeof(*cur));
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		uint64_t phnum = L->phnum;
 		size_sections(L);
-		bool moved = L->changed;
+		/* did anything move since the previous full sizing? */
+		for (size_t i = 0; i < L->nodes.n; i++) {
+			struct output_section *os = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo->os : NULL;
+			cur[3 * i] = os ? os->addr : 0;
+			cur[3 * i + 1] = os ? os->size : 0;
+			cur[3 * i + 2] = os ? os->lma : 0;
+		}
+		bool moved = memcmp(prev, cur, 3 * L->nodes.n * sizeof(*cur)) != 0;
+		uint64_t *t = prev;
+		prev = cur;
+		cur = t;
 		L->phnum = segments_count(ctx, L);
 		if (!moved && phnum == L->phnum && pass > 0)
 			break;
 		if (pass == MAX_PASSES - 1)
 			error(ctx, "section layout does not settle after %d passes (a SIZEOF or ADDR depends on itself?)", MAX_PASSES);
 	}
+	free(prev);
+	free(cur);
 	/* the final pass reports errors and checks assertions */
 	L->final_pass = true;
 	size_sections(L);

@@ -24,6 +24,7 @@ f1:	ret
 	.long	0
 	.byte	1
 	.string	"zR"
+	.byte	0, 0, 0, 0
 	.section .note.GNU-stack,"",@progbits
 EOF2
 # an FDE whose CIE pointer points nowhere
@@ -48,7 +49,7 @@ f2:	ret
 	.long	f2-.
 	.long	1
 	.uleb128 0
-	.byte	0, 0, 0
+	.byte	0, 0, 0, 0, 0, 0, 0
 	.section .note.GNU-stack,"",@progbits
 EOF2
 # an unknown call frame instruction in an FDE
@@ -73,7 +74,7 @@ f3:	ret
 	.long	f3-.
 	.long	1
 	.uleb128 0
-	.byte	0x3f, 0, 0
+	.byte	0x3f, 0, 0, 0, 0, 0, 0
 	.section .note.GNU-stack,"",@progbits
 EOF2
 for bad in trunc badptr badop; do
