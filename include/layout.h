@@ -13,6 +13,7 @@ struct lo_item {
 	enum item_kind kind;
 	const struct stmt *st;                 /* NULL for an orphan's inputs */
 	VEC(struct input_section *) secs;      /* IT_INPUTS: in output order */
+	uint64_t dot_after;                    /* IT_ASSIGN to `.`: its value (reports) */
 };
 
 struct layout_osec {
@@ -55,6 +56,7 @@ struct lnode {
 	enum lnode_kind kind;
 	const struct stmt *st;
 	struct layout_osec *lo;
+	uint64_t dot_after;                     /* LN_ASSIGN to `.`: its value (reports) */
 };
 
 /* GNU ld's DATA_SEGMENT_ALIGN / RELRO_END / END state machine */

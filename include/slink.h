@@ -75,6 +75,11 @@ struct input_file {
 	bool from_group;
 	bool synthetic;                  /* made by the linker (binary blobs, script symbols) */
 	struct input_section *common;    /* COMMON symbols allocated for this file */
+	/* archive members: the symbol whose reference pulled the member in and the file that made
+	 * the first reference (NULL for -u/-e and linker references); both NULL when the member
+	 * came in by --whole-archive.  For the map file and --layout-json (input.c) */
+	const char *extract_symbol;
+	struct input_file *extract_ref;
 };
 
 /* ---- symbols (symbols.c) ------------------------------------------------------------ */
@@ -108,6 +113,7 @@ struct symbol {
 	bool provide;                    /* PROVIDE()d, defined only if referenced */
 	bool script_seen;                /* assigned by the script in this link */
 	bool hidden;                     /* PROVIDE_HIDDEN / HIDDEN */
+	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
 	uint32_t got_index;              /* slot in .got when needs_got */
 	bool got_assigned;
@@ -147,6 +153,7 @@ struct output_section {
 	bool keep_empty;                     /* emit even when empty (script assigns . in it) */
 	bool discard;                        /* /DISCARD/ */
 	struct segment *segment;             /* first PT_LOAD containing it */
+	struct output_section *nearby;       /* removed (empty) section: where its symbols go */
 	struct layout_osec *layout;          /* its SECTIONS statement state (layout.h) */
 	uint32_t order;
 };

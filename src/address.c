@@ -394,7 +394,7 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 			break;
 		case IT_ASSIGN:
 			if (!strcmp(it->st->assign.name, "."))
-				dot = assign_dot(L, it->st, os, dot);
+				dot = it->dot_after = assign_dot(L, it->st, os, dot);
 			else if (!sizing)
 				define_symbol(L, it->st, os, dot);
 			break;
@@ -526,7 +526,7 @@ static void walk(struct layout *L)
 		switch (n->kind) {
 		case LN_ASSIGN:
 			if (!strcmp(n->st->assign.name, ".")) {
-				dot = assign_dot(L, n->st, NULL, dot);
+				dot = n->dot_after = assign_dot(L, n->st, NULL, dot);
 				L->prefer_next_section = true;
 			} else {
 				if (top_assign_is_end(n->st->assign.name))
@@ -640,6 +640,16 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	L->ctx = ctx;
 	L->maxpagesize = ctx->opt.max_page_size ? ctx->opt.max_page_size : ctx->target->max_page_size;
 	L->commonpagesize = ctx->opt.common_page_size ? ctx->opt.common_page_size : ctx->target->common_page_size;
+	/* GNU ld: a common page size above the maximum raises the maximum, unless both were given */
+	if (L->commonpagesize > L->maxpagesize) {
+		if (!ctx->opt.common_page_size)
+			L->commonpagesize = L->maxpagesize;
+		else if (!ctx->opt.max_page_size)
+			L->maxpagesize = L->commonpagesize;
+		else
+			error(ctx, "common page size (0x%llx) > maximum page size (0x%llx)",
+			      (unsigned long long)L->commonpagesize, (unsigned long long)L->maxpagesize);
+	}
 	presize(L);
 	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,
 	 * lay out, count, and go again until the count is stable. */

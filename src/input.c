@@ -426,8 +426,11 @@ static bool archive_extract_needed(struct ctx *ctx, struct archive *ar)
 			struct archive_member *m = ar->index[i].member;
 			if (m->loaded || !symbol_wants_definition(ctx, ar->index[i].name))
 				continue;
+			struct symbol *ref = symbol_find(ctx, ar->index[i].name); /* still undefined */
 			if (!member_load(ctx, m))
 				return any;
+			m->file->extract_symbol = ar->index[i].name;
+			m->file->extract_ref = ref ? ref->file : NULL;
 			again = any = true;
 		}
 	}

@@ -59,12 +59,12 @@ enum opt_id {
 	O_WARN_ONCE, O_WARN_SECTION_ALIGN, O_WARN_TEXTREL, O_NO_WARNINGS, O_NOINHIBIT_EXEC,
 	O_ENABLE_NEW_DTAGS, O_DISABLE_NEW_DTAGS, O_SYSROOT, O_VERSION_SCRIPT, O_DYNAMIC_LIST,
 	O_EXPORT_DYNAMIC, O_NO_EXPORT_DYNAMIC, O_EXPORT_DYNAMIC_SYMBOL, O_RPATH, O_RPATH_LINK,
-	O_WRAP, O_EXCLUDE_LIBS, O_RETAIN_SYMBOLS_FILE, O_INIT, O_FINI, O_DEPENDENCY_FILE,
+	O_WRAP, O_EXCLUDE_LIBS, O_RETAIN_SYMBOLS_FILE, O_INIT, O_FINI, O_DEPENDENCY_FILE, O_LAYOUT_JSON,
 	O_ALLOW_SHLIB_UNDEF, O_NO_ALLOW_SHLIB_UNDEF, O_ALLOW_MULTIPLE_DEF, O_UNRESOLVED,
 	O_WARN_UNRESOLVED, O_ERROR_UNRESOLVED, O_IGNORE_UNRESOLVED, O_PRINT_MAP_DISCARDED,
 	O_NO_PRINT_MAP_DISCARDED, O_STRIP_DISCARDED, O_NO_STRIP_DISCARDED, O_CHECK_SECTIONS,
 	O_NO_CHECK_SECTIONS, O_DEFINE_COMMON, O_NO_DEFINE_COMMON, O_DEMANGLE, O_NO_DEMANGLE,
-	O_PRINT_OUTPUT_FORMAT, O_EB, O_EL, O_COMPRESS_DEBUG,
+	O_PRINT_OUTPUT_FORMAT, O_EB, O_EL, O_COMPRESS_DEBUG, O_ACCEPT_UNKNOWN_ARCH, O_NO_ACCEPT_UNKNOWN_ARCH,
 	O_IGNORE,  /* accepted, no effect */
 	O_UNSUP,   /* a GNU ld option slink does not implement */
 };
@@ -203,6 +203,7 @@ static const struct opt_def long_opts[] = {
 	{"init", A_REQ, 0, O_INIT},
 	{"fini", A_REQ, 0, O_FINI},
 	{"dependency-file", A_REQ, 0, O_DEPENDENCY_FILE},
+	{"layout-json", A_REQ, 0, O_LAYOUT_JSON},
 	{"allow-shlib-undefined", A_NONE, 0, O_ALLOW_SHLIB_UNDEF},
 	{"no-allow-shlib-undefined", A_NONE, 0, O_NO_ALLOW_SHLIB_UNDEF},
 	{"allow-multiple-definition", A_NONE, 0, O_ALLOW_MULTIPLE_DEF},
@@ -240,8 +241,8 @@ static const struct opt_def long_opts[] = {
 	{"stats", A_NONE, 0, O_IGNORE},
 	{"no-warn-mismatch", A_NONE, 0, O_IGNORE},
 	{"no-warn-search-mismatch", A_NONE, 0, O_IGNORE},
-	{"accept-unknown-input-arch", A_NONE, 0, O_IGNORE},
-	{"no-accept-unknown-input-arch", A_NONE, 0, O_IGNORE},
+	{"accept-unknown-input-arch", A_NONE, 0, O_ACCEPT_UNKNOWN_ARCH},
+	{"no-accept-unknown-input-arch", A_NONE, 0, O_NO_ACCEPT_UNKNOWN_ARCH},
 	{"warn-constructors", A_NONE, 0, O_IGNORE},
 	{"warn-multiple-gp", A_NONE, 0, O_IGNORE},
 	{"warn-alternate-em", A_NONE, 0, O_IGNORE},
@@ -521,6 +522,7 @@ static void print_help(const char *prog)
 	      "\nDiagnostics and reports:\n"
 	      "  -M, --print-map, -Map FILE  link map to stdout / FILE\n"
 	      "  --cref, -t, --trace, --print-memory-usage, --verbose[=N]\n"
+	      "  --layout-json=FILE          the whole layout as JSON (docs/layout-json.md)\n"
 	      "  --no-undefined, --unresolved-symbols=METHOD, --[no-]allow-shlib-undefined\n"
 	      "  --fatal-warnings, --warn-common, --noinhibit-exec, --error-limit=N\n"
 	      "  --[no-]warn-rwx-segments, --[no-]warn-execstack\n"
@@ -1127,6 +1129,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_INIT: o->init = arg; break;
 	case O_FINI: o->fini = arg; break;
 	case O_DEPENDENCY_FILE: o->dependency_file = arg; break;
+	case O_LAYOUT_JSON: o->layout_json = arg; break;
 	case O_ALLOW_SHLIB_UNDEF: o->allow_shlib_undefined = 1; break;
 	case O_NO_ALLOW_SHLIB_UNDEF: o->allow_shlib_undefined = 0; break;
 	case O_ALLOW_MULTIPLE_DEF: o->allow_multiple_definition = true; break;
@@ -1159,6 +1162,8 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_DEMANGLE: o->demangle = true; break;
 	case O_NO_DEMANGLE: o->demangle = false; break;
 	case O_PRINT_OUTPUT_FORMAT: o->print_output_format_only = true; break;
+	case O_ACCEPT_UNKNOWN_ARCH: o->accept_unknown_input_arch = true; break;
+	case O_NO_ACCEPT_UNKNOWN_ARCH: o->accept_unknown_input_arch = false; break;
 	case O_EB:
 		error(ctx, "-EB: big-endian output is not supported by the x86 emulations");
 		return false;

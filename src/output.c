@@ -27,15 +27,22 @@ struct symtab_out {
 	uint32_t first_global;
 };
 
+static uint16_t osec_index(const struct output_section *os)
+{
+	if (!os->index && os->nearby)
+		os = os->nearby;
+	return os->index ? (uint16_t)os->index : SHN_ABS;
+}
+
 static uint16_t out_shndx(const struct symbol *s)
 {
 	if (s->kind == SYM_DEFINED) {
 		if (s->isec)
-			return s->isec->out && !s->isec->discarded ? (uint16_t)s->isec->out->index : SHN_ABS;
+			return s->isec->out && !s->isec->discarded ? osec_index(s->isec->out) : SHN_ABS;
 		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
 	}
 	if (s->kind == SYM_SCRIPT)
-		return s->osec ? (uint16_t)s->osec->index : SHN_ABS;
+		return s->osec ? osec_index(s->osec) : SHN_ABS;
 	return SHN_UNDEF;
 }
 
@@ -113,7 +120,11 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 			struct symbol *s = all[i];
 			if (!symbol_in_output(ctx, s))
 				continue;
-			bool local = s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL || s->hidden;
+			/* hidden symbols become local where there is dynamic linking; the linker's own
+			 * (_GLOBAL_OFFSET_TABLE_) always are */
+			bool dynamic = ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED;
+			bool local = s->forced_local ||
+				     (dynamic && (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL));
 			if (local != (pass == 0))
 				continue;
 			if (local && ctx->opt.discard == DISCARD_ALL)

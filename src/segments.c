@@ -310,7 +310,9 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 	size_t nmaps = map_loads(ctx, L, secs, count, maps, headers_size(ctx, L->phnum));
 	out->n = 0;
 	for (size_t m = 0; m < nmaps; m++) {
-		struct segment sg = {.type = PT_LOAD, .flags = PF_R, .align = L->maxpagesize};
+		/* p_align is the -z max-page-size given, else the target's */
+		struct segment sg = {.type = PT_LOAD, .flags = PF_R,
+				     .align = ctx->opt.max_page_size ? ctx->opt.max_page_size : ctx->target->max_page_size};
 		if (maps[m].last > maps[m].first) {
 			sg.first = secs[maps[m].first];
 			sg.last = secs[maps[m].last - 1];
@@ -457,6 +459,47 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 	}
 }
 
+/* GNU ld's _bfd_nearby_section: symbols of a removed output section are given the kept
+ * section before or after it that most likely shares its segment. */
+static void assign_nearby(struct layout *L)
+{
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		if (L->nodes.v[i].kind != LN_OSEC || !L->nodes.v[i].lo->removed)
+			continue;
+		struct output_section *s = L->nodes.v[i].lo->os, *prev = NULL, *next = NULL;
+		for (size_t k = i; k-- > 0;)
+			if (L->nodes.v[k].kind == LN_OSEC && !L->nodes.v[k].lo->removed) {
+				prev = L->nodes.v[k].lo->os;
+				break;
+			}
+		for (size_t k = i + 1; k < L->nodes.n; k++)
+			if (L->nodes.v[k].kind == LN_OSEC && !L->nodes.v[k].lo->removed) {
+				next = L->nodes.v[k].lo->os;
+				break;
+			}
+		struct output_section *best = next;
+		if (!prev)
+			best = next;
+		else if (!next)
+			best = prev;
+		else if ((prev->flags ^ next->flags) & (SHF_ALLOC | SHF_TLS) ||
+			 (prev->type == SHT_NOBITS) != (next->type == SHT_NOBITS)) {
+			bool prev_load = prev->type != SHT_NOBITS, next_load = next->type != SHT_NOBITS;
+			if (((next->flags ^ s->flags) & (SHF_ALLOC | SHF_TLS)) || (prev_load && !next_load))
+				best = prev;
+		} else if ((prev->flags ^ next->flags) & SHF_WRITE) {
+			if ((next->flags ^ s->flags) & SHF_WRITE)
+				best = prev;
+		} else if ((prev->flags ^ next->flags) & SHF_EXECINSTR) {
+			if ((next->flags ^ s->flags) & SHF_EXECINSTR)
+				best = prev;
+		} else if (s->addr < next->addr) {
+			best = prev;
+		}
+		s->nearby = best;
+	}
+}
+
 /* Give every kept section its index and file offset, and fill in the segments. */
 void layout_segments(struct ctx *ctx, struct layout *L)
 {
@@ -468,6 +511,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	uint64_t page = L->maxpagesize;
 	uint64_t hsize = headers_size(ctx, segs.n);
 
+	assign_nearby(L);
 	/* section order in the output: statement order */
 	ctx->osecs.n = 0;
 	uint32_t index = 1;

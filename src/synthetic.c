@@ -164,7 +164,7 @@ void synthetic_create(struct ctx *ctx)
 		gotsym->isec = ctx->got_plt;
 		gotsym->value = 0;
 		gotsym->type = STT_OBJECT;
-		gotsym->hidden = true; /* local to the output, default visibility */
+		gotsym->forced_local = true; /* local to the output, default visibility */
 		gotsym->file = ctx->internal;
 	}
 	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id)) {

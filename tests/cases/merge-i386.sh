@@ -33,3 +33,21 @@ expect_grep '^b-only$' slink.stdout
 link_both -m elf_i386 b.o a.o
 compare_outputs --bytes .comment
 run_both qemu-i386
+# section symbol + implicit addend for R_386_PC32 too: GNU ld maps A + 4 (it assumes the
+# instruction's -4 bias), even when that lands in the next string
+as_obj p.o --32 <<'EOF2'
+	.data
+	.long	.rodata.str1.1 - .
+	.long	.rodata.str1.1 + 3 - .
+	.long	.LS
+	.long	.LT
+	.section .rodata.str1.1,"aMS",@progbits,1
+.LS:	.string	"ab"
+.LT:	.string	"world\n"
+	.string	"zz"
+	.section .note.GNU-stack,"",@progbits
+EOF2
+objdump -r p.o | grep -q 'R_386_PC32 *\.rodata\.str1\.1' || fail "p.o: expected PC32 against the section symbol"
+link_both -m elf_i386 a.o p.o b.o
+compare_outputs
+run_both qemu-i386
