@@ -8,7 +8,7 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c17 -Wall -Wextra -D_GNU_SOURCE -Iinclude -Ibuild
-LDLIBS   += -lelf -lz
+LDLIBS   += -lelf -lz -lbfd
 
 ifeq ($(SAN),1)
   CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "oformat.h"
 #include "passes.h"
 #include "target.h"
 
@@ -83,6 +84,8 @@ static uint64_t env_sizeof_headers(void *ud)
 {
 	struct layout *L = ud;
 	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
+	if (!oformat_is_elf(L->ctx))
+		return 0; /* binary, ihex, srec...: no headers in the output (GNU ld's bfd_sizeof_headers) */
 	L->load_phdrs = true; /* a script that asks for the header size wants them loaded */
 	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 }

@@ -930,7 +930,7 @@ void eh_frame_hdr_create(struct ctx *ctx)
 		s->isec = S.hdr;
 		s->value = 0;
 		s->type = STT_NOTYPE;
-		s->hidden = true;
+		s->forced_local = true;
 		s->file = S.hdr->file;
 	}
 }

@@ -408,7 +408,9 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 	if (!ok || !read_symbols(ctx, f))
 		return NULL;
 	vec_push(ctx->files, f);
-	if (ctx->opt.trace)
+	/* GNU ld's -t names each input as it is opened: archives by their own name (load_path),
+	 * only thin archives' members one by one (member_load) */
+	if (ctx->opt.trace && !archive)
 		printf("%s\n", f->name);
 	return f;
 }
@@ -427,10 +429,11 @@ static bool archive_extract_needed(struct ctx *ctx, struct archive *ar)
 			if (m->loaded || !symbol_wants_definition(ctx, ar->index[i].name))
 				continue;
 			struct symbol *ref = symbol_find(ctx, ar->index[i].name); /* still undefined */
+			struct input_file *ref_file = ref ? ref->file : NULL;
 			if (!member_load(ctx, m))
 				return any;
 			m->file->extract_symbol = ar->index[i].name;
-			m->file->extract_ref = ref ? ref->file : NULL;
+			m->file->extract_ref = ref_file;
 			again = any = true;
 		}
 	}
@@ -441,6 +444,8 @@ bool member_load(struct ctx *ctx, struct archive_member *m)
 {
 	m->loaded = true;
 	m->file = object_load(ctx, m->display, m->ar->path, m->name, m->data, m->size);
+	if (m->file && ctx->opt.trace && m->ar->thin)
+		printf("%s\n", m->display);
 	return m->file != NULL;
 }
 
@@ -563,6 +568,8 @@ static void load_path(struct ctx *ctx, const char *path, const struct input_arg 
 		return;
 	}
 	if (is_archive(mf.data, mf.size)) {
+		if (ctx->opt.trace)
+			printf("%s\n", path);
 		struct archive *ar = arena_alloc(&ctx->arena, sizeof(*ar));
 		if (!archive_parse(ctx, path, mf.data, mf.size, ar))
 			return;
@@ -580,6 +587,8 @@ static void load_path(struct ctx *ctx, const char *path, const struct input_arg 
 		return;
 	}
 	/* GNU ld reads any other input as a linker script */
+	if (ctx->opt.trace)
+		printf("%s\n", path);
 	script_load_input(ctx, path, (const char *)mf.data, mf.size, g);
 }
 

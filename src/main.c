@@ -2,7 +2,9 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "oformat.h"
 #include "passes.h"
+#include "reports.h"
 #include "target.h"
 
 /* The entry point: -e, else the script's ENTRY, else _start; a number is an address. */
@@ -63,6 +65,8 @@ int main(int argc, char **argv)
 	checkpoint(ctx);
 	/* without -T, the emulation's built-in script (needs the target) */
 	scripts_load_default(ctx);
+	/* --oformat / OUTPUT_FORMAT known now: a bad name stops the link before any layout */
+	oformat_check(ctx);
 	/* PROVIDEd symbols count as defined once they are known to be referenced */
 	script_declare_symbols(ctx);
 	checkpoint(ctx);
@@ -86,6 +90,8 @@ int main(int argc, char **argv)
 	/* program headers and file offsets: the memory layout is fixed from here on */
 	layout_segments(ctx, L);
 	resolve_entry(ctx, L);
+	/* -Map, --cref, --layout-json...: written before the output, so they exist if it fails */
+	reports_write(ctx, L);
 	check_required(ctx);
 	checkpoint(ctx);
 	/* bytes, relocations, symbol table, headers; renamed over the output on success */

@@ -379,15 +379,12 @@ static bool write_bfd(struct ctx *ctx, const char *format, const uint8_t *elf, s
 			s->output_section = bfd_get_section_by_name(obfd, bfd_section_name(s));
 			s->output_offset = 0;
 		}
+		/* absolute and undefined symbols keep libbfd's own sections (their output_section is
+		 * themselves); symbols of sections not in the output are dropped */
 		long kept = 0;
-		for (long i = 0; i < nsyms; i++) {
-			asymbol *sym = syms[i];
-			if (bfd_is_abs_section(sym->section) || (sym->section->output_section &&
-							      !bfd_is_und_section(sym->section)))
-				syms[kept++] = sym;
-			else if (bfd_is_und_section(sym->section))
-				syms[kept++] = sym;
-		}
+		for (long i = 0; i < nsyms; i++)
+			if (syms[i]->section->output_section)
+				syms[kept++] = syms[i];
 		syms[kept] = NULL;
 		ok = bfd_set_symtab(obfd, syms, (unsigned)kept);
 	}
@@ -411,9 +408,12 @@ static bool write_bfd(struct ctx *ctx, const char *format, const uint8_t *elf, s
 	if (!ok && !ctx->errors)
 		error(ctx, "cannot write %s as %s: %s", ctx->opt.output, format, bfd_errmsg(bfd_get_error()));
 	/* bfd_close writes the file (and closes fd) */
-	if (obfd && !bfd_close(obfd) && ok) {
-		error(ctx, "cannot write %s as %s: %s", ctx->opt.output, format, bfd_errmsg(bfd_get_error()));
+	if (obfd && ok && !bfd_close(obfd)) {
+		if (!ctx->errors)
+			error(ctx, "cannot write %s as %s: %s", ctx->opt.output, format, bfd_errmsg(bfd_get_error()));
 		ok = false;
+	} else if (obfd && !ok) {
+		bfd_close_all_done(obfd);
 	}
 	bfd_close_all_done(ibfd);
 	free(syms);

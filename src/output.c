@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "oformat.h"
 #include "output.h"
 #include "passes.h"
 #include "target.h"
@@ -394,6 +395,18 @@ void output_write(struct ctx *ctx)
 		munmap(image, file_size);
 		close(fd);
 		checkpoint(ctx);
+	}
+	if (!oformat_is_elf(ctx)) {
+		/* --oformat binary, ihex, srec...: the finished ELF image is converted into its own
+		 * temporary file and renamed over the output; this ELF temporary goes away */
+		bool ok = oformat_convert(ctx, image, file_size);
+		munmap(image, file_size);
+		close(fd);
+		unlink(temp_path);
+		temp_path = NULL;
+		if (!ok)
+			checkpoint(ctx);
+		return;
 	}
 	if (munmap(image, file_size) < 0 || fchmod(fd, 0755) < 0 || close(fd) < 0)
 		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));

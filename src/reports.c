@@ -248,11 +248,21 @@ void report_assign(struct sbuf *b, const struct assign *a)
 		sb_putc(b, ')');
 }
 
+/* GNU ld's parser builds EXCLUDE_FILE lists by prepending: they print in reverse */
+static void names_reversed(struct sbuf *b, const struct name_list *n)
+{
+	if (!n)
+		return;
+	names_reversed(b, n->next);
+	if (n->next)
+		sb_putc(b, ' ');
+	sb_puts(b, n->name);
+}
+
 static void name_list(struct sbuf *b, const struct name_list *l)
 {
 	sb_puts(b, "EXCLUDE_FILE(");
-	for (const struct name_list *n = l; n; n = n->next)
-		sb_printf(b, "%s%s", n->name, n->next ? " " : "");
+	names_reversed(b, l);
 	sb_puts(b, ") ");
 }
 

@@ -130,3 +130,6 @@ ram_size:	.word	0		/* 0x1f8: ramdisk flags (unused) */
 vid_mode:	.word	0xffff		/* 0x1fa: "normal" video mode */
 root_dev:	.word	0		/* 0x1fc: root device (patched when given) */
 boot_flag:	.word	0xaa55		/* 0x1fe: the BIOS boots only sectors ending so */
+
+	/* No executable stack wanted (GNU ld warns about objects that do not say so). */
+	.section .note.GNU-stack, "", @progbits

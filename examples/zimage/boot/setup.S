@@ -3,11 +3,13 @@
  *
  * Its first bytes continue the boot header the boot sector starts at 0x1f1: a boot loader
  * recognises a kernel by "HdrS" at 0x202 and reads the fields after it (the Linux/x86 boot
- * protocol, here version 2.02, the 2.4-era one).  QEMU's -kernel is such a loader: it puts
- * boot sector + setup at some segment S (0x1000 with protocol 2.02), the system at
+ * protocol, here version 2.03, the late-2.4 one).  QEMU's -kernel is such a loader: it puts
+ * boot sector + setup at some segment S (0x1000 with protocol >= 2.02), the system at
  * code32_start (1 MiB, because loadflags says LOADED_HIGH), writes its loader id into
- * type_of_loader and jumps to S+0x20:0, i.e. to begtext below.  Our own bootsect jumps to
- * the same place with S = 0x9000 but leaves the system at 0x10000 and type_of_loader 0.
+ * type_of_loader and jumps to S+0x20:0, i.e. to begtext below.  A loader may write any
+ * field of the header version we claim (QEMU 7.2 writes initrd_addr_max even without an
+ * initrd), so the code must start after all of them.  Our own bootsect jumps to the same
+ * place with S = 0x9000, but leaves the system at 0x10000 and type_of_loader 0.
  *
  * Setup then switches to 32-bit protected mode with flat segments and jumps to the
  * decompressor's startup_32 at code32_start, with %esi pointing at the boot header ("zero
@@ -29,7 +31,7 @@
 begtext:
 	.byte	0xeb, start_of_setup - 1f /* 0x200: a 2-byte "jmp short" over the header */
 1:	.ascii	"HdrS"			/* 0x202: header signature */
-	.word	0x0202			/* 0x206: boot protocol version 2.02 */
+	.word	0x0203			/* 0x206: boot protocol version 2.03 */
 realmode_swtch:	.long	0		/* 0x208: loader hook (unused) */
 start_sys_seg:	.word	0x1000		/* 0x20c: obsolete */
 		.word	kernel_version	/* 0x20e: version string, offset from 0x200 */
@@ -43,6 +45,7 @@ bootsect_kludge: .long	0		/* 0x220: obsolete */
 heap_end_ptr:	.word	0		/* 0x224: written by the loader */
 		.word	0		/* 0x226: padding */
 cmd_line_ptr:	.long	0		/* 0x228: written by the loader (we ignore it) */
+initrd_addr_max: .long	0x37ffffff	/* 0x22c: highest initrd address (2.03) */
 
 start_of_setup:
 	cli				/* no interrupts from here on: we have no IDT */
@@ -122,3 +125,6 @@ pm32_ptr:
 
 kernel_version:	.asciz	"0.1 (slink zimage example)"
 msg_setup:	.asciz	"setup: entering protected mode\r\n"
+
+	/* No executable stack wanted (GNU ld warns about objects that do not say so). */
+	.section .note.GNU-stack, "", @progbits

@@ -40,3 +40,6 @@ boot_params:
 	.skip	4
 stack:	.skip	4096
 stack_end:
+
+	/* No executable stack wanted (GNU ld warns about objects that do not say so). */
+	.section .note.GNU-stack, "", @progbits

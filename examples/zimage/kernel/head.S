@@ -30,3 +30,6 @@ kernel_start:
 	.balign	16
 stack:	.skip	4096
 stack_end:
+
+	/* No executable stack wanted (GNU ld warns about objects that do not say so). */
+	.section .note.GNU-stack, "", @progbits

@@ -42,7 +42,7 @@ static void puthex(unsigned int v, int digits)
 }
 
 /* Something in .data and something in .bss, to show both arrive intact. */
-static const char *greeting = "Hello from the tiny kernel!";
+static char greeting[] = "Hello from the tiny kernel!";
 static unsigned int zeroed[16];
 
 void kernel_main(const unsigned char *boot_header)
