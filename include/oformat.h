@@ -8,8 +8,8 @@
 
 #include "slink.h"
 
-/* The output format name in force: --oformat, else the first OUTPUT_FORMAT of a -T/-dT
- * script, else NULL (the emulation's ELF format). */
+/* The output format name in force: --oformat; else, with -T/-dT, the first OUTPUT_FORMAT of
+ * the scripts or the last -b FORMAT of the command line; else NULL (the emulation's ELF). */
 const char *oformat_name(const struct ctx *ctx);
 /* Is the output ELF?  (True for unknown names: oformat_check reports those.) */
 bool oformat_is_elf(const struct ctx *ctx);

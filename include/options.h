@@ -104,6 +104,8 @@ struct options {
 	const char *init, *fini;       /* -init / -fini, NULL for GNU ld's defaults _init/_fini */
 	const char *oformat;           /* --oformat, NULL for the emulation's ELF format */
 	bool accept_unknown_input_arch;/* --accept-unknown-input-arch: -b ihex/srec inputs (no arch) */
+	const char *last_format;       /* the -b FORMAT in force at the end of the command line: GNU ld's
+	                                * output format when no --oformat or script OUTPUT_FORMAT names one */
 	const char *dependency_file;   /* --dependency-file */
 	const char *layout_json;       /* --layout-json=FILE: slink's layout as JSON (reports.c) */
 	bool enable_new_dtags;         /* --enable-new-dtags (default off, as GNU ld 2.40 on Debian) */

@@ -13,6 +13,7 @@ PACKAGES="
 	zlib1g-dev
 	musl-tools
 	qemu-user
+	qemu-system-x86
 	gcc-multilib
 	lld-19
 	python3

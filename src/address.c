@@ -435,7 +435,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	uint64_t old_addr = os->addr, old_size = os->size;
 
 	if (lo->removed) {
-		/* an empty section is not in the output, but its assignments run at `.` */
+		/* an empty section is not in the output and does not move `.`, but its
+		 * assignments run there */
 		os->addr = os->lma = dot;
 		os->size = 0;
 		walk_body(L, lo, &dot, false);
@@ -462,6 +463,9 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		explicit_addr = true;
 	} else if (d && d->addr) {
 		addr = eval_abs(L, d->addr, dot, NULL, &ok);
+		explicit_addr = true;
+	} else if (lo->orphan && !(os->flags & SHF_ALLOC)) {
+		addr = 0; /* GNU ld gives non-allocated orphans address 0 */
 		explicit_addr = true;
 	} else if (lo->region) {
 		addr = align_to(lo->region->cur, align);

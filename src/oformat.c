@@ -46,12 +46,15 @@ const char *oformat_name(const struct ctx *ctx)
 		return ctx->opt.oformat;
 	/* without -T or -dT the emulation's built-in script is in force, and its OUTPUT_FORMAT
 	 * is the first one GNU ld sees (input scripts are read after it) */
-	if (!ctx->script || (!ctx->opt.scripts.n && !ctx->opt.default_script))
+	if (!ctx->opt.scripts.n && !ctx->opt.default_script)
 		return NULL;
-	for (const struct stmt *s = ctx->script->cmds; s; s = s->next)
+	for (const struct stmt *s = ctx->script ? ctx->script->cmds : NULL; s; s = s->next)
 		if (s->kind == ST_OUTPUT_FORMAT)
 			return s->output_format.def;
-	return NULL;
+	/* a script without OUTPUT_FORMAT: GNU ld opens the output with the input format in force
+	 * at the end of the command line (ldlang.c open_output's current_target), so the seed's
+	 * `ld -r -b binary blob.gz -b elf32-i386 -T piggy.lnk` writes elf32-i386 */
+	return ctx->opt.last_format;
 }
 
 /* "elf64-x86-64" and "elf32-i386" name the ELF writer; "default" is the emulation's */
@@ -398,12 +401,17 @@ static bool write_bfd(struct ctx *ctx, const char *format, const uint8_t *elf, s
 			ok = false;
 			break;
 		}
-		size_t n;
-		struct piece *pcs = section_pieces(os, &n);
+		/* tekhex takes a section only whole (GNU ld trips its assertion), and verilog output,
+		 * which GNU ld cannot write, is compared with objcopy's, which writes whole sections */
+		size_t n = 1;
+		struct piece whole = {0, os->size};
+		struct piece *pcs = strcmp(format, "tekhex") && strcmp(format, "verilog") ? section_pieces(os, &n)
+											  : &whole;
 		for (size_t j = 0; j < n && ok; j++)
 			ok = bfd_set_section_contents(obfd, osec[i], elf + os->offset + pcs[j].off,
 						      (file_ptr)pcs[j].off, pcs[j].size);
-		free(pcs);
+		if (pcs != &whole)
+			free(pcs);
 	}
 	if (!ok && !ctx->errors)
 		error(ctx, "cannot write %s as %s: %s", ctx->opt.output, format, bfd_errmsg(bfd_get_error()));

@@ -801,6 +801,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 		break;
 	case O_FORMAT:
 		p->format = arg;
+		o->last_format = arg;
 		break;
 	case O_WHOLE: p->st.whole_archive = true; break;
 	case O_NO_WHOLE: p->st.whole_archive = false; break;

@@ -214,10 +214,30 @@ static void declare_list(struct ctx *ctx, const struct stmt *s)
 	}
 }
 
+static bool expr_is_constant(const struct expr *e)
+{
+	if (!e)
+		return true;
+	if (e->kind == EXPR_NUM)
+		return true;
+	if (e->kind == EXPR_UNARY || e->kind == EXPR_BINARY || e->kind == EXPR_COND)
+		return expr_is_constant(e->a) && expr_is_constant(e->b) && expr_is_constant(e->c);
+	return false;
+}
+
 void script_declare_symbols(struct ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
-		declare_assign(ctx, &ctx->defsym_stmts.v[i]->assign);
+	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {
+		const struct assign *a = &ctx->defsym_stmts.v[i]->assign;
+		declare_assign(ctx, a);
+		/* a constant --defsym has its value before layout: relaxation decisions need it */
+		struct symbol *s = symbol_find(ctx, a->name);
+		uint64_t v;
+		if (s && s->kind == SYM_SCRIPT && expr_is_constant(a->expr) && script_eval_const(ctx, a->expr, &v)) {
+			s->value = v;
+			s->osec = NULL;
+		}
+	}
 	if (ctx->script)
 		declare_list(ctx, ctx->script->cmds);
 }

@@ -18,7 +18,7 @@
 #define BOOTSEG		0x07c0		/* where the BIOS loads us (0x7c00) */
 #define INITSEG		0x9000		/* where we move ourselves (0x90000) */
 #define SETUPSEG	0x9020		/* setup follows us (0x90200) */
-#define SYSSEG		0x1000		/* the system goes to 0x10000; setup moves it to 1 MiB */
+#define SYSSEG		0x1000		/* the system goes to 0x10000; setup moves it */
 #define CHUNK		64		/* sectors per BIOS call: 32 KiB, a safe size */
 
 	.code16

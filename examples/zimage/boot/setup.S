@@ -3,13 +3,14 @@
  *
  * Its first bytes continue the boot header the boot sector starts at 0x1f1: a boot loader
  * recognises a kernel by "HdrS" at 0x202 and reads the fields after it (the Linux/x86 boot
- * protocol, here version 2.03, the late-2.4 one).  QEMU's -kernel is such a loader: it puts
- * boot sector + setup at some segment S (0x1000 with protocol >= 2.02), the system at
- * code32_start (1 MiB, because loadflags says LOADED_HIGH), writes its loader id into
- * type_of_loader and jumps to S+0x20:0, i.e. to begtext below.  A loader may write any
- * field of the header version we claim (QEMU 7.2 writes initrd_addr_max even without an
- * initrd), so the code must start after all of them.  Our own bootsect jumps to the same
- * place with S = 0x9000, but leaves the system at 0x10000 and type_of_loader 0.
+ * protocol, here version 2.03, the late-2.4 one).  QEMU's -kernel is such a loader.  For a
+ * bzImage (loadflags LOADED_HIGH) it puts boot sector + setup at segment S = 0x1000 and the
+ * system at code32_start (1 MiB); for a zImage, S = 0x9000 and the system at 0x10000.  It
+ * writes its loader id into type_of_loader and jumps to S+0x20:0, i.e. to begtext below.
+ * A loader may write any field of the header version we claim (QEMU 7.2 writes
+ * initrd_addr_max even without an initrd), so the code must start after all of them.
+ * Our own bootsect jumps to the same place with S = 0x9000, the system at 0x10000 and
+ * type_of_loader 0.
  *
  * Setup then switches to 32-bit protected mode with flat segments and jumps to the
  * decompressor's startup_32 at code32_start, with %esi pointing at the boot header ("zero
@@ -23,7 +24,20 @@
  */
 #define BOOT_CS		0x10		/* GDT selectors, the numbers Linux uses */
 #define BOOT_DS		0x18
-#define SYSSEG_ADDR	0x10000		/* where our bootsect left the system */
+#define SYSSEG_ADDR	0x10000		/* where a "low" system is loaded */
+
+/*
+ * Assembled twice, as in 2.4: with -D__BIG_KERNEL__ for the bzImage (bsetup), whose system
+ * runs at 1 MiB and may be loaded there directly by a boot loader (LOADED_HIGH); and without
+ * for the zImage (setup), whose system is always loaded at 0x10000 and runs at 0x1000.
+ */
+#ifdef __BIG_KERNEL__
+#define LOADFLAGS	1		/* LOADED_HIGH */
+#define CODE32_START	0x100000
+#else
+#define LOADFLAGS	0
+#define CODE32_START	0x1000
+#endif
 
 	.code16
 	.text
@@ -36,9 +50,9 @@ realmode_swtch:	.long	0		/* 0x208: loader hook (unused) */
 start_sys_seg:	.word	0x1000		/* 0x20c: obsolete */
 		.word	kernel_version	/* 0x20e: version string, offset from 0x200 */
 type_of_loader:	.byte	0		/* 0x210: written by a boot loader; 0 = bootsect */
-loadflags:	.byte	1		/* 0x211: bit 0 LOADED_HIGH: system goes to 1 MiB */
+loadflags:	.byte	LOADFLAGS	/* 0x211: bit 0 LOADED_HIGH: load the system high */
 setup_move_size: .word	0x8000		/* 0x212: unused here */
-code32_start:	.long	0x100000	/* 0x214: where the system runs (startup_32) */
+code32_start:	.long	CODE32_START	/* 0x214: where the system runs (startup_32) */
 ramdisk_image:	.long	0		/* 0x218: no initrd */
 ramdisk_size:	.long	0		/* 0x21c */
 bootsect_kludge: .long	0		/* 0x220: obsolete */
@@ -95,16 +109,25 @@ pm32:
 	movw	%ax, %ss
 	/* Flat segments now: memory operands are linear addresses, so setup's own fields
 	 * are reached through %ebx (an offset plus setup's base). */
+	/* Where is the system?  At 0x10000, unless this is a bzImage and a boot loader
+	 * (type_of_loader != 0) loaded it high, i.e. right at code32_start. */
 	movl	code32_start(%ebx), %edi
-	cmpb	$0, type_of_loader(%ebx)
-	jne	1f
-	/* Loaded by our bootsect: move the system from 0x10000 up to code32_start. */
 	movl	$SYSSEG_ADDR, %esi
+	testb	$1, loadflags(%ebx)
+	jz	1f
+	cmpb	$0, type_of_loader(%ebx)
+	je	1f
+	movl	%edi, %esi
+1:	cmpl	%esi, %edi
+	je	2f
+	/* Move it to code32_start: down to 0x1000 (zImage) or up to 1 MiB (bzImage from our
+	 * bootsect).  A forward copy is right for the move down; the move up never overlaps,
+	 * as a system loaded at 0x10000 is smaller than 0x80000 bytes. */
 	movzwl	-0x200+0x1f4(%ebx), %ecx /* syssize, in 16-byte units */
 	shll	$2, %ecx		/* ... in 4-byte units */
 	rep movsl
 	movl	code32_start(%ebx), %edi
-1:	leal	-0x200(%ebx), %esi	/* %esi = the boot header, for the kernel */
+2:	leal	-0x200(%ebx), %esi	/* %esi = the boot header, for the kernel */
 	jmp	*%edi			/* startup_32 in compressed/head.S */
 
 	.code16

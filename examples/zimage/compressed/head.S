@@ -1,7 +1,8 @@
 /*
- * compressed/head.S — startup_32, the first instruction of the system, at code32_start
- * (1 MiB; the decompressor is linked with -Ttext 0x100000 -e startup_32).  setup.S jumps
- * here in 32-bit protected mode with flat segments and %esi = the boot header.
+ * compressed/head.S — startup_32, the first instruction of the system, at code32_start:
+ * the decompressor is linked with -Ttext 0x100000 -e startup_32 for a bzImage and with
+ * -Ttext 0x1000 for a zImage.  setup.S jumps here in 32-bit protected mode with flat
+ * segments and %esi = the boot header.
  *
  * We set up the segments and a stack, clear .bss, let misc.c's decompress_kernel() inflate
  * the kernel (it returns the kernel's entry point) and jump there, handing %esi on.
