@@ -66,6 +66,9 @@ void output_write(struct ctx *ctx);
 void input_load_foreign(struct ctx *ctx, const char *path, const char *format, const uint8_t *data,
 			size_t size);
 
+/* gnu_property.c: .note.gnu.property merging (one kept section, rewritten) */
+void gnu_properties_merge(struct ctx *ctx);
+
 /* script_load.c: linker scripts given with -T, as input files, or built in */
 void scripts_load_user(struct ctx *ctx);
 void scripts_load_default(struct ctx *ctx);

@@ -435,11 +435,34 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	uint64_t old_addr = os->addr, old_size = os->size;
 
 	if (lo->removed) {
-		/* an empty section is not in the output and does not move `.`, but its
-		 * assignments run there */
+		/* An empty section is not in the output, but its assignments run at `.`.  While
+		 * sizing, GNU ld still evaluates its address expression and moves `.` there
+		 * (which DATA_SEGMENT_END sees); the final assignment pass does not. */
+		if (!L->final_pass && d && d->addr) {
+			bool ok;
+			uint64_t a = eval_abs(L, d->addr, dot, NULL, &ok);
+			if (ok)
+				*dotp = dot = a;
+		}
 		os->addr = os->lma = dot;
 		os->size = 0;
 		walk_body(L, lo, &dot, false);
+		return;
+	}
+	if (L->final_pass) {
+		/* addresses are fixed: the last pass only evaluates symbols, data and assertions */
+		dot = os->addr;
+		walk_body(L, lo, &dot, false);
+		if (os->type == SHT_NOBITS && (os->flags & SHF_TLS))
+			dot = os->addr;
+		else
+			dot = os->addr + os->size;
+		*dotp = dot;
+		if (os->flags & SHF_ALLOC) {
+			L->current_section = os;
+			L->prefer_next_section = false;
+			L->last_alloc = os;
+		}
 		return;
 	}
 	uint64_t align = os->align;
@@ -684,7 +707,8 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	}
 	free(prev);
 	free(cur);
-	/* the final pass reports errors and checks assertions */
+	/* the final pass keeps the addresses, gives symbols their values, reports errors and
+	 * checks assertions (GNU ld's lang_do_assignments) */
 	L->final_pass = true;
-	size_sections(L);
+	walk(L);
 }

@@ -29,7 +29,7 @@ static struct layout_osec *new_osec(struct layout *L, const char *name, const st
 
 static void add_node(struct layout *L, enum lnode_kind kind, const struct stmt *st, struct layout_osec *lo)
 {
-	vec_push(L->nodes, ((struct lnode){kind, st, lo}));
+	vec_push(L->nodes, ((struct lnode){.kind = kind, .st = st, .lo = lo}));
 }
 
 /* Collect the input section descriptions of an output section, in order, for matching. */
@@ -368,7 +368,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	vec_push(L->nodes, ((struct lnode){0}));
 	size_t pos = after + 1;
 	memmove(&L->nodes.v[pos + 1], &L->nodes.v[pos], (L->nodes.n - 1 - pos) * sizeof(struct lnode));
-	L->nodes.v[pos] = (struct lnode){LN_OSEC, NULL, lo};
+	L->nodes.v[pos] = (struct lnode){.kind = LN_OSEC, .lo = lo};
 	for (int i = 0; i < ORPHAN_N; i++)
 		if (L->orphan_last[i] > pos)
 			L->orphan_last[i]++;

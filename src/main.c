@@ -63,6 +63,8 @@ int main(int argc, char **argv)
 	/* objects, archives and groups, in command-line order; the target follows the inputs */
 	inputs_load(ctx);
 	checkpoint(ctx);
+	/* GNU ld merges property notes once every input is open (after_open), before any mapping */
+	gnu_properties_merge(ctx);
 	/* without -T, the emulation's built-in script (needs the target) */
 	scripts_load_default(ctx);
 	/* --oformat / OUTPUT_FORMAT known now: a bad name stops the link before any layout */

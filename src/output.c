@@ -189,8 +189,8 @@ static void write_section(struct ctx *ctx, uint8_t *image, struct output_section
 			merge_write(isec, base + isec->out_offset);
 		else if (isec->data && isec->type != SHT_NOBITS)
 			memcpy(base + isec->out_offset, isec->data, isec->size);
-		if (isec->out_offset + isec->size > pos)
-			pos = isec->out_offset + isec->size;
+		if (isec->out_offset + isec_output_size(isec) > pos)
+			pos = isec->out_offset + isec_output_size(isec);
 	}
 	/* the gap after the last input (an assignment to `.`) is padded too */
 	fill_gap(ctx, base, pos, os->size, os);

@@ -181,9 +181,11 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 		vec_push(*out, ((struct segment){.type = PT_GNU_EH_FRAME, .flags = PF_R, .first = ehh, .last = ehh}));
 	bool exec_stack = ctx->opt.execstack == 1 ||
 			  (ctx->opt.execstack == -1 && (ctx->input_wants_execstack || ctx->input_missing_stack_note));
-	/* GNU ld writes PT_GNU_STACK only when some input has .note.GNU-stack or -z [no]execstack */
-	if (ctx->opt.execstack != -1 || ctx->saw_stack_note)
+	/* GNU ld writes PT_GNU_STACK only when some input has .note.GNU-stack, -z [no]execstack or
+	 * -z stack-size=N (N > 0, which is also its p_memsz) */
+	if (ctx->opt.execstack != -1 || ctx->saw_stack_note || ctx->opt.z_stack_size > 0)
 		vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),
+					 .memsz = ctx->opt.z_stack_size,
 					 .align = ctx->target->elfclass == ELFCLASS64 ? 16 : 16}));
 	if (L->relro_enabled && L->relro_end) {
 		/* only when some PT_LOAD starting inside the relro range has contents */
