@@ -25,10 +25,28 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 ifeq ($(SAN),1)
-all: slink-san
+all: slink-san slink-layout
 else
-all: slink
+all: slink slink-layout
 endif
+
+# slink-layout: the layout study tool (tools/slink-layout), reading --layout-json output.  Its
+# HTML page template becomes a C string at build time.
+LAYOUT_SRCS := $(wildcard tools/slink-layout/*.c)
+LAYOUT_OBJS := $(patsubst tools/slink-layout/%.c,$(BUILD)/slink-layout/%.o,$(LAYOUT_SRCS))
+
+slink-layout: $(LAYOUT_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(LAYOUT_OBJS)
+
+$(BUILD)/slink-layout/template_html.h: tools/slink-layout/template.html | $(BUILD)
+	mkdir -p $(BUILD)/slink-layout
+	{ echo 'static const char template_html[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/slink-layout/%.o: tools/slink-layout/%.c $(wildcard tools/slink-layout/*.h) $(BUILD)/slink-layout/template_html.h | $(BUILD)
+	mkdir -p $(BUILD)/slink-layout
+	$(CC) $(CFLAGS) -I$(BUILD)/slink-layout -c -o $@ $<
 
 slink: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -53,19 +71,20 @@ $(BUILD)/unit/%: tests/unit/%.c $(filter-out $(BUILD)/main.o,$(OBJS)) | $(BUILD)
 unit: $(UNIT_BINS)
 
 ifeq ($(SAN),1)
-check: slink-san unit
+check: slink-san slink-layout unit
 	SLINK=$(CURDIR)/slink-san UNIT_DIR=$(CURDIR)/$(BUILD)/unit tests/run
 else
-check: slink unit
+check: slink slink-layout unit
 	SLINK=$(CURDIR)/slink UNIT_DIR=$(CURDIR)/$(BUILD)/unit tests/run
 endif
 
-install: slink
+install: slink slink-layout
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 slink $(DESTDIR)$(PREFIX)/bin/slink
 	ln -sf slink $(DESTDIR)$(PREFIX)/bin/ld.slink
+	install -m 0755 slink-layout $(DESTDIR)$(PREFIX)/bin/slink-layout
 
 clean:
-	rm -rf build build-san slink slink-san tests/out
+	rm -rf build build-san slink slink-san slink-layout tests/out
 
 .PHONY: all check unit install clean

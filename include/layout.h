@@ -78,7 +78,7 @@ struct layout {
 	uint64_t phnum;                         /* program headers, for SIZEOF_HEADERS */
 	VEC(struct region) regions;
 	uint64_t maxpagesize, commonpagesize;
-	bool segment_start_used;
+	VEC(bool) segment_used;                 /* per opt.section_starts: SEGMENT_START() asked */
 	bool load_phdrs;
 	bool relro_enabled;                     /* -z relro and some relro section exists */                        /* SIZEOF_HEADERS was used: headers are loaded */                /* the script asked SEGMENT_START() */
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */

@@ -29,6 +29,8 @@ const char *sb_str(struct sbuf *b); /* NUL-terminated, "" when empty */
 /* An expression as GNU ld's map prints it (ldexp.c exp_print_tree), with the constant folding
  * GNU ld's parser does (exp_binop/exp_unop/exp_trinop fold all-constant operands). */
 void report_expr(struct sbuf *b, const struct expr *e);
+/* Is the expression a constant to GNU ld's parser (which folds all-number operands)? */
+bool report_fold(const struct expr *e, uint64_t *v);
 /* An assignment statement: "x = (a + 0x1)", "PROVIDE (x = .)". */
 void report_assign(struct sbuf *b, const struct assign *a);
 /* An input section description: "*(.text .text.*)", "KEEP(*(.init))" is printed as GNU ld

@@ -18,6 +18,7 @@ PACKAGES="
 	lld-19
 	python3
 	binutils-doc
+	chromium
 "
 #	build-essential  gcc, make, libc headers: building slink and the test inputs
 #	clang            the build must be warning-free with clang too

@@ -97,7 +97,12 @@ static uint64_t env_segment_start(void *ud, const char *segment, uint64_t deflt)
 	for (size_t i = o->section_starts.n; i-- > 0;) {
 		const struct section_start *ss = &o->section_starts.v[i];
 		if (ss->segment && !strcmp(ss->segment, segment)) {
-			L->segment_start_used = true;
+			if (L->segment_used.n < o->section_starts.n) {
+				vec_reserve(L->segment_used, o->section_starts.n);
+				memset(L->segment_used.v, 0, o->section_starts.n * sizeof(bool));
+				L->segment_used.n = o->section_starts.n;
+			}
+			L->segment_used.v[i] = true;
 			return ss->addr;
 		}
 	}
@@ -366,8 +371,7 @@ static uint64_t section_start_override(struct layout *L, const char *name, bool 
 		if (strcmp(ss->name, name))
 			continue;
 		/* -Ttext etc. are ignored once the script asked SEGMENT_START for that segment */
-		if (ss->segment && L->segment_start_used && strcmp(ss->segment, "text") && strcmp(ss->segment, "data") &&
-		    strcmp(ss->segment, "bss"))
+		if (ss->segment && i < L->segment_used.n && L->segment_used.v[i])
 			continue;
 		*found = true;
 		return ss->addr;

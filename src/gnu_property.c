@@ -114,17 +114,24 @@ static void plist_remove_at(struct plist *l, size_t pos)
 
 /* ---- reading ---- */
 
-/* bfd's messages while it reads an object: printed, never counted (GNU ld links on) */
-static void note_msg(const char *kind, const struct input_file *f, const char *fmt, ...)
+/* bfd's messages while it reads an object: GNU ld prints them together once the object is
+ * recognized, the program name before the first only; never counted (the link goes on) */
+struct reader {
+	const struct input_file *f;
+	bool said;   /* a message was printed for this object */
+};
+
+static void note_msg(struct reader *r, const char *kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void note_msg(const char *kind, const struct input_file *f, const char *fmt, ...)
+static void note_msg(struct reader *r, const char *kind, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "slink: %s: %s: ", kind, f->name);
+	fprintf(stderr, "%s%s: %s: ", r->said ? "" : "slink: ", kind, r->f->name);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
+	r->said = true;
 }
 
 static bool x86_known(uint32_t t)
@@ -135,12 +142,12 @@ static bool x86_known(uint32_t t)
 
 /* one NT_GNU_PROPERTY_TYPE_0 descriptor (_bfd_elf_parse_gnu_properties); false ends the
  * reading of the section */
-static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_t *d, uint64_t descsz)
+static bool parse_desc(struct reader *r, struct plist *l, const uint8_t *d, uint64_t descsz)
 {
-	uint32_t align = f->elfclass == ELFCLASS64 ? 8 : 4;
+	uint32_t align = r->f->elfclass == ELFCLASS64 ? 8 : 4;
 	if (descsz < 8 || descsz % align) {
 	bad_size:
-		note_msg("warning", f, "corrupt GNU_PROPERTY_TYPE (%d) size: %#llx", NT_GNU_PROPERTY_TYPE_0,
+		note_msg(r, "warning", "corrupt GNU_PROPERTY_TYPE (%d) size: %#llx", NT_GNU_PROPERTY_TYPE_0,
 			 (unsigned long long)descsz);
 		return false;
 	}
@@ -152,7 +159,7 @@ static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_
 		off += 8;
 		const uint8_t *val = d + off;
 		if (datasz > descsz - off) {
-			note_msg("warning", f, "corrupt GNU_PROPERTY_TYPE (%d) type (0x%x) datasz: 0x%x",
+			note_msg(r, "warning", "corrupt GNU_PROPERTY_TYPE (%d) type (0x%x) datasz: 0x%x",
 				 NT_GNU_PROPERTY_TYPE_0, type, datasz);
 			l->n = 0;
 			return false;
@@ -161,7 +168,7 @@ static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_
 		if (type >= PROP_LOPROC) {
 			if (type < PROP_LOUSER && x86_known(type)) {
 				if (datasz != 4) {
-					note_msg("error", f, "<corrupt x86 property (0x%x) size: 0x%x>", type, datasz);
+					note_msg(r, "error", "<corrupt x86 property (0x%x) size: 0x%x>", type, datasz);
 					l->n = 0;
 					return false;
 				}
@@ -173,7 +180,7 @@ static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_
 			}
 		} else if (type == PROP_STACK_SIZE) {
 			if (datasz != align) {
-				note_msg("warning", f, "corrupt stack size: 0x%x", datasz);
+				note_msg(r, "warning", "corrupt stack size: 0x%x", datasz);
 				l->n = 0;
 				return false;
 			}
@@ -182,14 +189,14 @@ static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_
 			p->kind = PK_NUMBER;
 		} else if (type == PROP_NO_COPY_ON_PROTECTED) {
 			if (datasz != 0) {
-				note_msg("warning", f, "corrupt no copy on protected size: 0x%x", datasz);
+				note_msg(r, "warning", "corrupt no copy on protected size: 0x%x", datasz);
 				l->n = 0;
 				return false;
 			}
 			plist_get(l, type, datasz)->kind = PK_NUMBER;
 		} else if (in(type, PROP_AND_LO, PROP_AND_HI) || in(type, PROP_OR_LO, PROP_OR_HI)) {
 			if (datasz != 4) {
-				note_msg("error", f, "<corrupt property (0x%x) size: 0x%x>", type, datasz);
+				note_msg(r, "error", "<corrupt property (0x%x) size: 0x%x>", type, datasz);
 				l->n = 0;
 				return false;
 			}
@@ -200,7 +207,7 @@ static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_
 			handled = false;
 		}
 		if (!handled)
-			note_msg("warning", f, "unsupported GNU_PROPERTY_TYPE (%d) type: 0x%x", NT_GNU_PROPERTY_TYPE_0,
+			note_msg(r, "warning", "unsupported GNU_PROPERTY_TYPE (%d) type: 0x%x", NT_GNU_PROPERTY_TYPE_0,
 				 type);
 		off += align_to(datasz, align);
 	}
@@ -208,7 +215,7 @@ static bool parse_desc(const struct input_file *f, struct plist *l, const uint8_
 }
 
 /* the notes of one SHT_NOTE section (bfd's elf_parse_notes): a note that does not fit ends it */
-static void parse_notes(const struct input_file *f, struct plist *l, const struct input_section *isec)
+static void parse_notes(struct reader *r, struct plist *l, const struct input_section *isec)
 {
 	uint64_t align = isec->align < 4 ? 4 : isec->align;
 	if (align != 4 && align != 8)
@@ -225,7 +232,7 @@ static void parse_notes(const struct input_file *f, struct plist *l, const struc
 		if (descsz != 0 && (desc >= size || descsz > size - desc))
 			return;
 		if (namesz == 4 && !memcmp(buf + p + 12, "GNU", 4) && type == NT_GNU_PROPERTY_TYPE_0 &&
-		    !parse_desc(f, l, descsz ? buf + desc : buf, descsz))
+		    !parse_desc(r, l, descsz ? buf + desc : buf, descsz))
 			return;
 		p += align_to(align_to(12 + (uint64_t)namesz, align) + descsz, align);
 	}
@@ -477,10 +484,11 @@ void gnu_properties_merge(struct ctx *ctx)
 		if (f->synthetic || !f->elf)
 			continue;
 		eligible[fi] = true;
+		struct reader r = {.f = f};
 		for (size_t i = 1; i < f->shnum; i++) {
 			struct input_section *s = f->sections[i];
 			if (s && s->type == SHT_NOTE && s->size && s->data)
-				parse_notes(f, &lists[fi], s);
+				parse_notes(&r, &lists[fi], s);
 		}
 	}
 

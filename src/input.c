@@ -269,6 +269,23 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 	}
 	f->elfclass = gelf_getclass(f->elf);
 	f->machine = eh.e_machine;
+	/* libelf trusts the header; check the section header table lies in the file */
+	size_t shentsize = f->elfclass == ELFCLASS64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+	if (eh.e_shoff && eh.e_shentsize != shentsize) {
+		error(ctx, "%s: bad section header entry size %u", name, eh.e_shentsize);
+		return NULL;
+	}
+	if (eh.e_shoff > size || (eh.e_shoff && size - eh.e_shoff < shentsize) ||
+	    (uint64_t)eh.e_shnum * shentsize > size - (eh.e_shoff > size ? size : eh.e_shoff)) {
+		error(ctx, "%s: file is truncated: the section header table (offset 0x%llx, %u entries) ends past "
+			   "the end of the file (size 0x%zx)",
+		      name, (unsigned long long)eh.e_shoff, eh.e_shnum, size);
+		return NULL;
+	}
+	if (!eh.e_shoff) {
+		error(ctx, "%s: not a relocatable object: no section header table", name);
+		return NULL;
+	}
 	if (eh.e_ident[EI_DATA] != ELFDATA2LSB) {
 		error(ctx, "%s: big-endian objects are not supported", name);
 		return NULL;
@@ -306,7 +323,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 		}
 		GElf_Shdr *sh = &shdrs[i];
 		if (sh->sh_type != SHT_NOBITS && (sh->sh_offset > size || sh->sh_size > size - sh->sh_offset)) {
-			error(ctx, "%s: section [%zu] (offset 0x%llx, size 0x%llx) lies outside the file (size 0x%zx)",
+			error(ctx, "%s: file is truncated: section [%zu] (offset 0x%llx, size 0x%llx) extends past the end of the file (size 0x%zx)",
 			      name, i, (unsigned long long)sh->sh_offset, (unsigned long long)sh->sh_size, size);
 			ok = false;
 		}

@@ -400,7 +400,8 @@ static void print_osec(struct mapper *m, struct layout_osec *lo)
 			fputc(' ', out);
 			size_field(m, size);
 			fprintf(out, " %s 0x%llx", data_name(st->data.kind), (unsigned long long)value);
-			if (st->data.value->kind != EXPR_NUM) {
+			uint64_t folded;
+			if (!report_fold(st->data.value, &folded)) {
 				struct sbuf b = {0};
 				report_expr(&b, st->data.value);
 				fprintf(out, " %s", sb_str(&b));

@@ -54,7 +54,7 @@ const char *sb_str(struct sbuf *b)
 /* ---- expressions, as ldexp.c exp_print_tree prints them ---- */
 
 /* GNU ld's parser folds an operator whose operands are all numbers into a number. */
-static bool fold(const struct expr *e, uint64_t *v)
+bool report_fold(const struct expr *e, uint64_t *v)
 {
 	uint64_t a, b, c;
 	switch (e->kind) {
@@ -62,7 +62,7 @@ static bool fold(const struct expr *e, uint64_t *v)
 		*v = e->num;
 		return true;
 	case EXPR_UNARY:
-		if (!fold(e->a, &a))
+		if (!report_fold(e->a, &a))
 			return false;
 		switch (e->op) {
 		case OP_NEG: *v = -a; return true;
@@ -71,7 +71,7 @@ static bool fold(const struct expr *e, uint64_t *v)
 		default: *v = a; return true;
 		}
 	case EXPR_BINARY:
-		if (!fold(e->a, &a) || !fold(e->b, &b))
+		if (!report_fold(e->a, &a) || !report_fold(e->b, &b))
 			return false;
 		switch (e->op) {
 		case OP_MUL: *v = a * b; return true;
@@ -95,7 +95,7 @@ static bool fold(const struct expr *e, uint64_t *v)
 		default: return false;
 		}
 	case EXPR_COND:
-		if (!fold(e->a, &a) || !fold(e->b, &b) || !fold(e->c, &c))
+		if (!report_fold(e->a, &a) || !report_fold(e->b, &b) || !report_fold(e->c, &c))
 			return false;
 		*v = a ? b : c;
 		return true;
@@ -103,12 +103,12 @@ static bool fold(const struct expr *e, uint64_t *v)
 		switch (e->fn) {
 		case FN_MAX:
 		case FN_MIN:
-			if (!fold(e->a, &a) || !fold(e->b, &b))
+			if (!report_fold(e->a, &a) || !report_fold(e->b, &b))
 				return false;
 			*v = (e->fn == FN_MAX) == ((int64_t)a > (int64_t)b) ? a : b;
 			return true;
 		case FN_LOG2CEIL: {
-			if (!fold(e->a, &a))
+			if (!report_fold(e->a, &a))
 				return false;
 			uint64_t r = 0;
 			while (r < 64 && ((uint64_t)1 << r) < a)
@@ -159,7 +159,7 @@ void report_expr(struct sbuf *b, const struct expr *e)
 		sb_puts(b, "NULL TREE");
 		return;
 	}
-	if (e->kind != EXPR_NUM && fold(e, &v)) {
+	if (e->kind != EXPR_NUM && report_fold(e, &v)) {
 		sb_printf(b, "0x%llx", (unsigned long long)v);
 		return;
 	}

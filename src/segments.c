@@ -514,12 +514,24 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	uint64_t hsize = headers_size(ctx, segs.n);
 
 	assign_nearby(L);
-	/* section order in the output: statement order */
+	/* section order in the output: sections given an address on the command line first
+	 * (GNU ld creates them before the others), then statement order */
 	ctx->osecs.n = 0;
 	uint32_t index = 1;
-	for (size_t i = 0; i < L->nodes.n; i++) {
-		struct layout_osec *lo = L->nodes.v[i].lo;
-		if (L->nodes.v[i].kind != LN_OSEC || lo->removed)
+	size_t nstarts = ctx->opt.section_starts.n;
+	for (size_t i = 0; i < nstarts + L->nodes.n; i++) {
+		struct layout_osec *lo = NULL;
+		if (i < nstarts) {
+			const struct section_start *ss = &ctx->opt.section_starts.v[i];
+			if (ss->segment && i < L->segment_used.n && L->segment_used.v[i])
+				continue;
+			for (size_t k = 0; k < L->nodes.n && !lo; k++)
+				if (L->nodes.v[k].kind == LN_OSEC && !strcmp(L->nodes.v[k].lo->os->name, ss->name))
+					lo = L->nodes.v[k].lo;
+		} else if (L->nodes.v[i - nstarts].kind == LN_OSEC) {
+			lo = L->nodes.v[i - nstarts].lo;
+		}
+		if (!lo || lo->removed || lo->os->index)
 			continue;
 		lo->os->index = index++;
 		vec_push(ctx->osecs, lo->os);
