@@ -45,6 +45,9 @@ const char *report_file_name(struct ctx *ctx, const struct input_section *isec);
  * "orphan-handling=discard". */
 const char *report_discard_reason(struct ctx *ctx, const struct input_section *isec);
 
+/* The /DISCARD/ rule that takes the section first (NULL when a rule placing it comes first). */
+const struct rule *report_discard_rule(struct layout *L, const struct input_section *isec);
+
 /* Does the output section statement have a section in GNU ld's sense (it then prints its
  * address and size even when it is empty and not in the output)? */
 bool report_osec_exists(struct layout *L, const struct layout_osec *lo);

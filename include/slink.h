@@ -112,7 +112,6 @@ struct symbol {
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */
 	bool script_seen;                /* assigned by the script in this link */
-	bool hidden;                     /* PROVIDE_HIDDEN / HIDDEN */
 	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
 	uint32_t got_index;              /* slot in .got when needs_got */

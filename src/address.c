@@ -302,7 +302,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	s->provide = provide;
 	s->script_seen = true;
 	if (a->kind == ASSIGN_PROVIDE_HIDDEN || a->kind == ASSIGN_HIDDEN)
-		s->visibility = STV_HIDDEN;
+		s->forced_local = true; /* GNU ld: a local of the output, visibility unchanged */
 }
 
 /* `. = expr`; returns the new dot */

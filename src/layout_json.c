@@ -196,25 +196,6 @@ static void write_rule(struct jw *j, const struct layout_osec *lo, const struct 
 	fputc('}', out);
 }
 
-/* The first /DISCARD/ rule that takes the section. */
-static const struct rule *discard_rule(struct layout *L, const struct input_section *isec)
-{
-	const struct input_file *f = isec->file;
-	const char *path = f->archive ? f->archive : f->name;
-	for (size_t r = 0; r < L->rules.n; r++) {
-		const struct rule *rl = &L->rules.v[r];
-		const struct input_section_desc *d = rl->desc;
-		if (!script_match_file(&d->file, path, f->archive, f->member))
-			continue;
-		bool hit = !d->sections;
-		for (const struct section_pattern *sp = d->sections; sp && !hit; sp = sp->next)
-			hit = script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member);
-		if (hit)
-			return rl->discard ? rl : NULL;
-	}
-	return NULL;
-}
-
 static void write_files(struct jw *j)
 {
 	struct ctx *ctx = j->ctx;
@@ -479,7 +460,7 @@ static void write_discarded(struct jw *j)
 			str(out, isec->name);
 			fprintf(out, ",\"file\":%zu,\"size\":%llu,\"reason\":", fi, (unsigned long long)isec->size);
 			str(out, report_discard_reason(ctx, isec));
-			const struct rule *r = isec->discard_by_script ? discard_rule(j->L, isec) : NULL;
+			const struct rule *r = isec->discard_by_script ? report_discard_rule(j->L, isec) : NULL;
 			if (r) {
 				const struct lo_item *it = &r->lo->items.v[r->item];
 				struct sbuf b = {0};

@@ -158,6 +158,38 @@ static void print_commons(struct mapper *m)
 
 static void print_input_section(struct mapper *m, const struct input_section *isec, bool discarded);
 
+/* slink drops .note.GNU-stack when reading inputs; GNU ld discards it only by a /DISCARD/ rule
+ * and otherwise makes it an (empty, removed) non-alloc orphan */
+static bool unplaced_stack_note(struct mapper *m, const struct input_section *isec)
+{
+	return isec->discarded && !isec->discard_by_script && !strcmp(isec->name, ".note.GNU-stack") &&
+	       !report_discard_rule(m->L, isec);
+}
+
+static void print_stack_notes(struct mapper *m)
+{
+	bool header = false;
+	for (size_t i = 0; i < m->ctx->files.n; i++) {
+		struct input_file *f = m->ctx->files.v[i];
+		for (size_t k = 1; k < f->shnum; k++) {
+			struct input_section *isec = f->sections[k];
+			if (!isec || !unplaced_stack_note(m, isec))
+				continue;
+			if (!header) {
+				fprintf(m->out, "\n.note.GNU-stack\n");
+				spaces(m->out, NAME_COL);
+				addr(m, 0);
+				fputc(' ', m->out);
+				size_field(m, 0);
+				fputc('\n', m->out);
+				header = true;
+			}
+			m->print_dot = 0;
+			print_input_section(m, isec, false);
+		}
+	}
+}
+
 static void print_discarded(struct mapper *m)
 {
 	struct ctx *ctx = m->ctx;
@@ -183,7 +215,7 @@ static void print_discarded(struct mapper *m)
 				if (!group.name)
 					continue;
 				isec = &group;
-			} else if (!isec->discarded || isec->out) {
+			} else if (!isec->discarded || isec->out || unplaced_stack_note(m, isec)) {
 				continue;
 			}
 			if (!header) {
@@ -559,8 +591,20 @@ void map_write(struct ctx *ctx, struct layout *L, FILE *out)
 	if (ctx->script)
 		find_ghosts(&m, ctx->script->cmds, &ghosts);
 	size_t g = 0, pending = 0; /* ghosts [g, pending) wait for the next non-orphan node */
-	for (size_t i = 0; i <= L->nodes.n; i++) {
-		struct lnode *n = i < L->nodes.n ? &L->nodes.v[i] : NULL;
+	/* GNU ld appends non-alloc orphans to the statement list when the script has no non-alloc
+	 * output section to put them after: they print after OUTPUT() */
+	size_t late = L->nodes.n;
+	bool script_nonalloc = !user_script;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *n = &L->nodes.v[i];
+		if (n->kind == LN_OSEC && !n->lo->orphan && !n->lo->removed && !(n->lo->os->flags & SHF_ALLOC))
+			script_nonalloc = true;
+	}
+	while (!script_nonalloc && late > 0 && L->nodes.v[late - 1].kind == LN_OSEC && L->nodes.v[late - 1].lo->orphan &&
+	       !(L->nodes.v[late - 1].lo->os->flags & SHF_ALLOC))
+		late--;
+	for (size_t i = 0; i <= late; i++) {
+		struct lnode *n = i < late ? &L->nodes.v[i] : NULL;
 		while (pending < ghosts.n && ghosts.v[pending].after <= i)
 			pending++;
 		/* a ghost follows the statement before it and the orphans placed after that one */
@@ -585,6 +629,9 @@ void map_write(struct ctx *ctx, struct layout *L, FILE *out)
 	if (ctx->opt.oformat)
 		fmt = ctx->opt.oformat;
 	fprintf(out, "OUTPUT(%s %s)\n", ctx->opt.output ? ctx->opt.output : "a.out", fmt);
+	for (size_t i = late; i < L->nodes.n; i++)
+		print_node(&m, &L->nodes.v[i]);
+	print_stack_notes(&m);
 	for (size_t j = 0; j < m.cap; j++)
 		free(m.lists[j].v);
 	free(m.lists);

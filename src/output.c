@@ -138,6 +138,8 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 			if (s->kind == SYM_UNDEF)
 				bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;
 			symtab_push(t, s->name, bind, s, out_shndx(s), symbol_address(s));
+			if (local) /* GNU ld turns visibility off on symbols it makes local */
+				t->syms.v[t->syms.n - 1].other &= (uint8_t)~0x3;
 			s->out_index = (uint32_t)t->syms.n - 1;
 		}
 	}

@@ -403,6 +403,25 @@ bool report_osec_exists(struct layout *L, const struct layout_osec *lo)
 	return false;
 }
 
+/* The first /DISCARD/ rule that takes the section. */
+const struct rule *report_discard_rule(struct layout *L, const struct input_section *isec)
+{
+	const struct input_file *f = isec->file;
+	const char *path = f->archive ? f->archive : f->name;
+	for (size_t r = 0; r < L->rules.n; r++) {
+		const struct rule *rl = &L->rules.v[r];
+		const struct input_section_desc *d = rl->desc;
+		if (!script_match_file(&d->file, path, f->archive, f->member))
+			continue;
+		bool hit = !d->sections;
+		for (const struct section_pattern *sp = d->sections; sp && !hit; sp = sp->next)
+			hit = script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member);
+		if (hit)
+			return rl->discard ? rl : NULL;
+	}
+	return NULL;
+}
+
 /* ---- MEMORY regions ---- */
 
 size_t report_regions(struct ctx *ctx, struct layout *L, struct report_region **out)

@@ -4,8 +4,8 @@
 usage: mapcmp.py [--placed] GNU.map SLINK.map
 
 Only the differences listed in docs/map-differences.md are normalized away:
-  * GNU ld's x86 backend makes empty dynamic sections (.iplt, .rela.iplt, .rela.got, .got,
-    .got.plt, .igot.plt, .plt, .rela.plt) in the first input object even for static links;
+  * GNU ld's x86 backend makes empty dynamic sections (.iplt, .got, .got.plt, .igot.plt, .plt,
+    .rel(a).*) in the first input object even for static links;
     slink makes only the sections a link needs.  Those zero-size input lines are dropped from
     GNU ld's map; an output section left with no input and no assignment loses its address
     (slink does not create it), and one left with no lines at all (an orphan) is dropped.
@@ -22,6 +22,12 @@ import re
 import sys
 
 LINKER_MADE = {'.iplt', '.rela.iplt', '.rela.got', '.got', '.got.plt', '.igot.plt', '.plt', '.rela.plt'}
+
+
+def linker_made(name):
+    return name in LINKER_MADE or name.startswith(('.rel.', '.rela.'))
+
+
 INPUT_RE = re.compile(r'^ (\S+)\s+0x[0-9a-f]+\s+0x([0-9a-f]+) (.*)$')
 HEADER_RE = re.compile(r'^(\S+)\s+0x[0-9a-f]+\s+0x([0-9a-f]+)( load address 0x[0-9a-f]+)?$')
 
@@ -82,7 +88,7 @@ def normalize_gnu(lines, mine):
         kept, dropped = [], False
         for ln in b[1:]:
             m = INPUT_RE.match(ln)
-            if m and m.group(1) in LINKER_MADE and m.group(2) == '0' and m.group(3) == dynobj:
+            if m and linker_made(m.group(1)) and m.group(2) == '0' and m.group(3) == dynobj:
                 dropped = True
                 continue
             kept.append(ln)
