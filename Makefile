@@ -1,5 +1,5 @@
 # slink — build, test, install.
-#   make              build ./slink (warning-free with gcc and clang)
+#   make              build ./slink and ./slink-layout (warning-free with gcc and clang)
 #   make check        build and run the whole test suite
 #   make check SAN=1  the same under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make install PREFIX=/usr/local
@@ -25,8 +25,10 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 
 ifeq ($(SAN),1)
-all: slink-san slink-layout
+LAYOUT_BIN := slink-layout-san
+all: slink-san slink-layout-san
 else
+LAYOUT_BIN := slink-layout
 all: slink slink-layout
 endif
 
@@ -35,7 +37,7 @@ endif
 LAYOUT_SRCS := $(wildcard tools/slink-layout/*.c)
 LAYOUT_OBJS := $(patsubst tools/slink-layout/%.c,$(BUILD)/slink-layout/%.o,$(LAYOUT_SRCS))
 
-slink-layout: $(LAYOUT_OBJS)
+$(LAYOUT_BIN): $(LAYOUT_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(LAYOUT_OBJS)
 
 $(BUILD)/slink-layout/template_html.h: tools/slink-layout/template.html | $(BUILD)
@@ -71,12 +73,19 @@ $(BUILD)/unit/%: tests/unit/%.c $(filter-out $(BUILD)/main.o,$(OBJS)) | $(BUILD)
 unit: $(UNIT_BINS)
 
 ifeq ($(SAN),1)
-check: slink-san slink-layout unit
+check: slink-san slink-layout-san unit
 	SLINK=$(CURDIR)/slink-san UNIT_DIR=$(CURDIR)/$(BUILD)/unit tests/run
 else
 check: slink slink-layout unit
 	SLINK=$(CURDIR)/slink UNIT_DIR=$(CURDIR)/$(BUILD)/unit tests/run
 endif
+
+# The kernel check (builds and boots Linux 6.1 linked by slink) and the link benchmark.
+check-kernel: slink
+	scripts/kernel-check.sh
+
+bench: slink
+	scripts/bench.sh
 
 install: slink slink-layout
 	install -d $(DESTDIR)$(PREFIX)/bin
@@ -85,6 +94,6 @@ install: slink slink-layout
 	install -m 0755 slink-layout $(DESTDIR)$(PREFIX)/bin/slink-layout
 
 clean:
-	rm -rf build build-san slink slink-san slink-layout tests/out
+	rm -rf build build-san slink slink-san slink-layout slink-layout-san tests/out
 
-.PHONY: all check unit install clean
+.PHONY: all check unit install clean check-kernel bench

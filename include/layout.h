@@ -30,16 +30,39 @@ struct layout_osec {
 	bool constraint_seen, constraint_ro, constraint_failed;
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
-	struct region *region, *lma_region;     /* >region, AT>region */
+	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
+	struct region *region_used;             /* where it was placed in the last pass */
+	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */
+	bool overlay_last;
+	struct layout_osec *overlay_first;
+	VEC(struct pad) pads;                   /* gaps inside it, from the last pass */
+	const struct fill_pattern *fill;        /* =fill */
 	const struct name_list *phdrs;          /* :phdr list in force (own or inherited) */
 };
 
-/* A MEMORY region and where allocation in it has got to. */
+/* A MEMORY region and where allocation in it has got to (GNU ld's lang_memory_region_type).
+ * The "*default*" region (origin 0, no length limit) holds sections given no region. */
 struct region {
 	const char *name;
-	const struct memory_region *desc;
+	const struct memory_region *desc;      /* NULL for *default* and undeclared regions */
 	uint64_t origin, length;
-	uint64_t cur, cur_lma;
+	unsigned attrs, not_attrs;             /* MEM_* */
+	uint64_t cur;                          /* GNU's region->current */
+	struct layout_osec *last_os;           /* for the LMA of the next section using it */
+	bool had_full_message;                 /* "will not fit": overflow reported at the end */
+	bool is_default;
+};
+
+/* A gap inside an output section (alignment before an input section, or `.` moved): GNU ld's
+ * padding statement, filled with the fill pattern in force there (NULL: the target's code
+ * fill in code sections, else zeros). */
+struct fill_pattern {
+	const uint8_t *data;
+	size_t size;
+};
+struct pad {
+	uint64_t offset, size;
+	const struct fill_pattern *fill;
 };
 
 /* One input section description, in script order: matching is first-rule-wins. */
@@ -50,6 +73,8 @@ struct rule {
 	bool discard;
 	bool in_relro;                          /* between DATA_SEGMENT_ALIGN and RELRO_END */
 };
+
+struct region_alias { const char *name; struct region *region; };
 
 enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC };
 struct lnode {
@@ -76,7 +101,11 @@ struct layout {
 	const char *entry_name;                 /* ENTRY() of the script */
 	struct dataseg seg;
 	uint64_t phnum;                         /* program headers, for SIZEOF_HEADERS */
-	VEC(struct region) regions;
+	VEC(struct region *) regions;           /* MEMORY regions in order */
+	VEC(struct region_alias) region_aliases;
+	struct region *default_region;
+	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
+	bool no_region_reported;
 	uint64_t maxpagesize, commonpagesize;
 	VEC(bool) segment_used;                 /* per opt.section_starts: SEGMENT_START() asked */
 	bool load_phdrs;
@@ -102,6 +131,8 @@ void layout_segments(struct ctx *ctx, struct layout *L);
 uint64_t segments_count(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
+/* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
+const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value);
 void regions_reset(struct layout *L);
 
 #endif

@@ -37,6 +37,9 @@ void report_assign(struct sbuf *b, const struct assign *a);
  * prints it (KEEP is not shown): "*(.init)". */
 void report_wild(struct sbuf *b, const struct input_section_desc *d);
 
+/* A symbol name as GNU ld prints it: demangled unless --no-demangle. */
+const char *report_sym_name(struct ctx *ctx, const char *name);
+
 /* The file GNU ld names for an input section: linker-made sections belong to the first input
  * object (GNU ld's dynobj). */
 const char *report_file_name(struct ctx *ctx, const struct input_section *isec);

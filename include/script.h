@@ -86,6 +86,8 @@ struct expr {
 	enum expr_op op;          /* EXPR_UNARY, EXPR_BINARY */
 	enum expr_fn fn;          /* EXPR_CALL */
 	uint64_t num;             /* EXPR_NUM */
+	uint16_t hex_digits;      /* EXPR_NUM written 0xDIGITS (no K/M): how many digits, which
+	                           * give a fill pattern its width (GNU ld's exp_get_fill) */
 	const char *name;         /* EXPR_SYMBOL; EXPR_CALL's name argument (see enum expr_fn) */
 	struct expr *a, *b, *c;   /* operands: unary a; binary a op b; cond a ? b : c; call args */
 };

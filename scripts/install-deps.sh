@@ -19,6 +19,13 @@ PACKAGES="
 	python3
 	binutils-doc
 	chromium
+	linux-source-6.1
+	flex
+	bison
+	bc
+	libssl-dev
+	cpio
+	time
 "
 #	build-essential  gcc, make, libc headers: building slink and the test inputs
 #	clang            the build must be warning-free with clang too
@@ -31,6 +38,10 @@ PACKAGES="
 #	lld-19           a second linker to compare behaviour with when studying a case
 #	python3          tests/lib/elfcmp.py
 #	binutils-doc     the GNU ld manual (the specification)
+#	chromium         the layout explorer's browser test
+#	linux-source-6.1 the kernel check (scripts/kernel-check.sh), with flex, bison, bc,
+#	                 libssl-dev and cpio to build it and qemu-system-x86 to boot it
+#	time             /usr/bin/time for the benchmark's peak memory
 
 missing=
 for p in $PACKAGES; do

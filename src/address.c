@@ -379,6 +379,46 @@ static uint64_t section_start_override(struct layout *L, const char *name, bool 
 	return 0;
 }
 
+static uint64_t pow2_ceil(uint64_t x)
+{
+	uint64_t p = 1;
+	while (p && p < x)
+		p <<= 1;
+	return p;
+}
+
+/* `.` after the last member of an OVERLAY: ADDR(first) + the largest member size */
+static uint64_t overlay_end(struct layout *L, struct layout_osec *last)
+{
+	struct layout_osec *first = last->overlay_first;
+	uint64_t max = 0;
+	for (size_t i = node_of(L, first); i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind != LN_OSEC || lo->overlay_first != first)
+			continue;
+		uint64_t sz = lo->removed ? 0 : lo->os->size;
+		if (sz > max)
+			max = sz;
+		if (lo == last)
+			break;
+	}
+	return first->os->addr + max;
+}
+
+static void add_pad(struct layout_osec *lo, uint64_t offset, uint64_t size, const struct fill_pattern *fill)
+{
+	if (size)
+		vec_push(lo->pads, ((struct pad){offset, size, fill}));
+}
+
+static const struct fill_pattern *eval_fill(struct layout *L, const struct expr *e, uint64_t dot,
+					    struct output_section *os)
+{
+	bool ok;
+	uint64_t f = eval_abs(L, e, dot, os, &ok);
+	return ok ? fill_from_expr(L->ctx, e, f) : NULL;
+}
+
 static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, bool sizing)
 {
 	struct output_section *os = lo->os;
@@ -386,7 +426,13 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 	uint64_t subalign = 0;
 	if (lo->desc && lo->desc->subalign)
 		subalign = eval_abs(L, lo->desc->subalign, dot, os, NULL);
+	else if (lo->overlay && lo->overlay->subalign)
+		subalign = eval_abs(L, lo->overlay->subalign, dot, os, NULL);
+	if (subalign && !is_pow2(subalign))
+		subalign = pow2_ceil(subalign);
+	const struct fill_pattern *fill = lo->fill;
 	os->data.n = 0;
+	lo->pads.n = 0;
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];
 		switch (it->kind) {
@@ -394,16 +440,22 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 			for (size_t j = 0; j < it->secs.n; j++) {
 				struct input_section *isec = it->secs.v[j];
 				uint64_t a = subalign ? subalign : isec->align;
-				dot = align_to(dot, a);
+				uint64_t nd = align_to(dot, a);
+				add_pad(lo, dot - os->addr, nd - dot, fill);
+				dot = nd;
 				isec->out_offset = dot - os->addr;
 				dot += isec_output_size(isec);
 			}
 			break;
 		case IT_ASSIGN:
-			if (!strcmp(it->st->assign.name, "."))
-				dot = it->dot_after = assign_dot(L, it->st, os, dot);
-			else if (!sizing)
+			if (!strcmp(it->st->assign.name, ".")) {
+				uint64_t nd = it->dot_after = assign_dot(L, it->st, os, dot);
+				if (nd > dot)
+					add_pad(lo, dot - os->addr, nd - dot, fill);
+				dot = nd;
+			} else if (!sizing) {
 				define_symbol(L, it->st, os, dot);
+			}
 			break;
 		case IT_DATA: {
 			static const uint8_t sizes[] = {[DATA_BYTE] = 1, [DATA_SHORT] = 2, [DATA_LONG] = 4, [DATA_QUAD] = 8, [DATA_SQUAD] = 8};
@@ -414,12 +466,9 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 			break;
 		}
 		case IT_FILL: {
-			bool ok;
-			uint64_t f = eval_abs(L, it->st->fill, dot, os, &ok);
-			if (ok) {
-				os->fill = (uint32_t)f;
-				os->has_fill = true;
-			}
+			const struct fill_pattern *f = eval_fill(L, it->st->fill, dot, os);
+			if (f)
+				fill = f;
 			break;
 		}
 		case IT_ASSERT:
@@ -431,23 +480,97 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 	*dotp = dot;
 }
 
+/* GNU ld's lang_memory_default: the first region whose attributes accept the section */
+static struct region *memory_default(struct layout *L, const struct output_section *os)
+{
+	unsigned f = 0;
+	if (os->flags & SHF_ALLOC) {
+		f |= MEM_A;
+		if (os->type != SHT_NOBITS && !os->noload)
+			f |= MEM_I;
+	}
+	if (!(os->flags & SHF_WRITE))
+		f |= MEM_R;
+	if (os->flags & SHF_EXECINSTR)
+		f |= MEM_X;
+	else if (f & MEM_I)
+		f |= MEM_W; /* bfd's SEC_DATA */
+	if ((f & (MEM_A | MEM_R | MEM_X)) == MEM_A)
+		f |= MEM_W; /* "Override SEC_DATA to mean a writable section" */
+	for (size_t i = 0; i < L->regions.n; i++) {
+		struct region *r = L->regions.v[i];
+		if ((r->attrs & f) && !(r->not_attrs & f))
+			return r;
+	}
+	return L->default_region;
+}
+
+static bool ignore_section(const struct output_section *os)
+{
+	return !(os->flags & SHF_ALLOC) || (os->type == SHT_NOBITS && (os->flags & SHF_TLS));
+}
+
+/* GNU ld's os_region_check, in the final pass only (our sizing passes may see sizes that
+ * are not final yet) */
+static void region_check(struct layout *L, struct layout_osec *lo, struct region *r, bool explicit_addr, uint64_t base)
+{
+	if (!L->final_pass)
+		return;
+	if ((r->cur < r->origin || r->cur - r->origin > r->length) && (r->cur != r->origin + r->length || base == 0)) {
+		const char *out = L->ctx->opt.output ? L->ctx->opt.output : "a.out";
+		if (explicit_addr) {
+			error(L->ctx, "address 0x%llx of %s section `%s' is not within region `%s'",
+			      (unsigned long long)r->cur, out, lo->os->name, r->name);
+		} else if (!r->had_full_message) {
+			r->had_full_message = true;
+			error(L->ctx, "%s section `%s' will not fit in region `%s'", out, lo->os->name, r->name);
+		}
+	}
+}
+
 static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *dotp)
 {
 	struct output_section *os = lo->os;
 	const struct output_section_desc *d = lo->desc;
 	uint64_t dot = *dotp;
-	uint64_t old_addr = os->addr, old_size = os->size;
+	uint64_t old_addr = os->addr, old_size = os->size, old_lma = os->lma;
+	bool ok = true;
+
+	/* the address expression: -Ttext and friends, the statement's own, an overlay member's
+	 * (the OVERLAY start for the first, ADDR(first) for the others), or 0 for a
+	 * non-allocated orphan (GNU ld's lang_insert_orphan) */
+	bool has_start;
+	uint64_t start = section_start_override(L, os->name, &has_start);
+	bool explicit_addr = false;
+	if (has_start) {
+		dot = start;
+		explicit_addr = true;
+	} else if (lo->overlay && lo->overlay_index > 1) {
+		dot = lo->overlay_first->os->addr;
+		explicit_addr = true;
+	} else if (lo->overlay && lo->overlay->start) {
+		uint64_t a = eval_abs(L, lo->overlay->start, dot, NULL, &ok);
+		if (ok)
+			dot = a;
+		explicit_addr = true;
+	} else if (!lo->overlay && d && d->addr) {
+		uint64_t a = eval_abs(L, d->addr, dot, NULL, &ok);
+		if (ok)
+			dot = a;
+		explicit_addr = true;
+	} else if (lo->orphan && !(os->flags & SHF_ALLOC)) {
+		dot = 0;
+		explicit_addr = true;
+	}
 
 	if (lo->removed) {
 		/* An empty section is not in the output, but its assignments run at `.`.  While
 		 * sizing, GNU ld still evaluates its address expression and moves `.` there
 		 * (which DATA_SEGMENT_END sees); the final assignment pass does not. */
-		if (!L->final_pass && d && d->addr) {
-			bool ok;
-			uint64_t a = eval_abs(L, d->addr, dot, NULL, &ok);
-			if (ok)
-				*dotp = dot = a;
-		}
+		if (!L->final_pass && explicit_addr)
+			*dotp = dot;
+		else
+			dot = *dotp;
 		os->addr = os->lma = dot;
 		os->size = 0;
 		walk_body(L, lo, &dot, false);
@@ -461,77 +584,125 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			dot = os->addr;
 		else
 			dot = os->addr + os->size;
+		if (lo->overlay_last)
+			dot = overlay_end(L, lo);
 		*dotp = dot;
 		if (os->flags & SHF_ALLOC) {
 			L->current_section = os;
 			L->prefer_next_section = false;
 			L->last_alloc = os;
 		}
+		if (lo->region_used && (os->flags & SHF_ALLOC)) {
+			lo->region_used->cur = dot;
+			region_check(L, lo, lo->region_used, explicit_addr, os->addr);
+		}
 		return;
 	}
-	uint64_t align = os->align;
-	bool ok = true;
+
+	/* ALIGN(n): the section's alignment to start with (GNU ld rounds it up to a power of 2) */
+	uint64_t stmt_align = 0;
 	if (d && d->align) {
 		uint64_t a = eval_abs(L, d->align, dot, NULL, &ok);
-		if (ok && !is_pow2(a)) {
+		if (ok && a && !is_pow2(a)) {
 			if (L->final_pass)
 				script_error(L->ctx, &d->align->loc, "alignment %llu of section %s is not a power of two",
 					     (unsigned long long)a, os->name);
-		} else if (ok && a > align) {
-			align = a;
+			a = pow2_ceil(a);
 		}
+		if (ok)
+			stmt_align = a;
 	}
-	bool has_start;
-	uint64_t start = section_start_override(L, os->name, &has_start);
-	uint64_t addr;
-	bool explicit_addr = false;
-	if (has_start) {
-		addr = start;
-		explicit_addr = true;
-	} else if (d && d->addr) {
-		addr = eval_abs(L, d->addr, dot, NULL, &ok);
-		explicit_addr = true;
-	} else if (lo->orphan && !(os->flags & SHF_ALLOC)) {
-		addr = 0; /* GNU ld gives non-allocated orphans address 0 */
-		explicit_addr = true;
-	} else if (lo->region) {
-		addr = align_to(lo->region->cur, align);
-	} else {
-		addr = align_to(dot, align);
-	}
-	os->addr = addr;
-	if (align > os->align)
-		os->align = align;
+	if (stmt_align > os->align)
+		os->align = stmt_align;
 
-	/* the load address */
-	if (d && d->lma) {
-		os->lma = eval_abs(L, d->lma, dot, NULL, &ok);
-	} else if (lo->lma_region) {
-		os->lma = align_to(lo->lma_region->cur_lma, align);
-	} else if (explicit_addr || !(os->flags & SHF_ALLOC) || !L->last_alloc) {
-		os->lma = addr;
+	struct region *region = lo->region ? lo->region : L->default_region;
+	uint64_t newdot = dot, section_align;
+	if (!explicit_addr) {
+		if ((os->flags & SHF_ALLOC) && region->is_default)
+			region = memory_default(L, os);
+		if (!ignore_section(os) && !ctx_relocatable(L->ctx) && region->is_default && L->regions.n &&
+		    L->sizing_iteration == 1 && !L->no_region_reported) {
+			L->no_region_reported = true;
+			if (L->ctx->opt.check_sections)
+				error(L->ctx, "error: no memory region specified for loadable section `%s'", os->name);
+			else
+				warn(L->ctx, "no memory region specified for loadable section `%s'", os->name);
+		}
+		newdot = region->cur;
+		section_align = os->align;
 	} else {
-		os->lma = addr + (L->last_alloc->lma - L->last_alloc->addr);
+		section_align = stmt_align;
 	}
+	lo->region_used = region;
+	uint64_t saved = newdot;
+	if (section_align > 1)
+		newdot = align_to(newdot, section_align);
+	uint64_t dotdelta = newdot - saved;
+	os->addr = newdot;
+	os->lma = newdot;
 
-	dot = addr;
+	dot = newdot;
 	walk_body(L, lo, &dot, false);
-	os->size = dot - addr;
-	if (d && d->fill) {
-		uint64_t f = eval_abs(L, d->fill, dot, os, &ok);
-		if (ok) {
-			os->fill = (uint32_t)f;
-			os->has_fill = true;
+	os->size = dot - newdot;
+	dot = os->addr;
+
+	/* the load address: GNU ld's lang_size_sections_1 */
+	struct region *r = region;
+	const struct expr *lma_expr = lo->overlay ? (lo->overlay_index == 1 ? lo->overlay->lma : NULL) : d ? d->lma : NULL;
+	if (lma_expr) {
+		uint64_t lma = eval_abs(L, lma_expr, dot, NULL, &ok);
+		if (ok)
+			os->lma = lma;
+	} else if (lo->lma_region) {
+		uint64_t lma = lo->lma_region->cur;
+		if (d && d->align_with_input) {
+			lma += dotdelta;
+		} else {
+			if (lo->lma_region != lo->region)
+				section_align = stmt_align;
+			if (section_align > 1)
+				lma = align_to(lma, section_align);
+		}
+		os->lma = lma;
+	} else if (r->last_os && (os->flags & SHF_ALLOC)) {
+		struct output_section *last = r->last_os->os;
+		if (dot < last->addr && os->size && dot + os->size <= last->addr) {
+			if (last->addr != last->lma && L->sizing_iteration == 1)
+				warn(L->ctx, "dot moved backwards before `%s'", os->name);
+		} else {
+			uint64_t lma;
+			if (lo->overlay && lo->overlay_index > 1)
+				lma = last->lma + last->size;
+			else
+				lma = os->addr + last->lma - last->addr;
+			if (section_align > 1)
+				lma = align_to(lma, section_align);
+			os->lma = lma;
 		}
 	}
-	if (os->type == SHT_NOBITS && (os->flags & SHF_TLS))
-		dot = addr; /* .tbss takes no address space of its own */
-	if (lo->region)
-		lo->region->cur = addr + os->size;
-	if (lo->lma_region)
-		lo->lma_region->cur_lma = os->lma + (os->type == SHT_NOBITS ? 0 : os->size);
-	else if (lo->region)
-		lo->region->cur_lma = os->lma + os->size;
+	if (((!ignore_section(os) && (os->size || (!r->last_os && os->addr != os->lma) ||
+				      (r->last_os && dot >= r->last_os->os->addr))) ||
+	     (lo->overlay && lo->overlay_index == 1)) &&
+	    !lo->lma_region && !ctx_relocatable(L->ctx))
+		r->last_os = lo;
+
+	if (d && d->fill)
+		lo->fill = eval_fill(L, d->fill, dot, os);
+	else if (lo->overlay && lo->overlay->fill)
+		lo->fill = eval_fill(L, lo->overlay->fill, dot, os);
+
+	dotdelta = (os->type == SHT_NOBITS && (os->flags & SHF_TLS)) ? 0 : os->size;
+	dot += dotdelta;
+	if (lo->overlay_last)
+		dot = overlay_end(L, lo);
+	if (os->flags & SHF_ALLOC) {
+		region->cur = dot;
+		region_check(L, lo, region, explicit_addr, os->addr);
+		if (lo->lma_region && lo->lma_region != region && (os->type != SHT_NOBITS || (d && d->align_with_input))) {
+			lo->lma_region->cur = os->lma + dotdelta;
+			region_check(L, lo, lo->lma_region, false, os->lma);
+		}
+	}
 	*dotp = dot;
 	if (os->flags & SHF_ALLOC) {
 		L->current_section = os;
@@ -540,7 +711,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		if (L->in_relro)
 			lo->relro = true;
 	}
-	if (old_addr != os->addr || old_size != os->size)
+	if (old_addr != os->addr || old_size != os->size || old_lma != os->lma)
 		L->changed = true;
 }
 
@@ -567,6 +738,8 @@ static void walk(struct layout *L)
 					L->found_end = true;
 				define_symbol(L, n->st, NULL, dot);
 			}
+			/* GNU ld: an assignment outside output sections sets the default region */
+			L->default_region->cur = dot;
 			break;
 		case LN_ASSERT:
 			check_assert(L, n->st, NULL, dot);
@@ -643,6 +816,7 @@ static uint64_t relro_adjust(struct layout *L)
 
 static void size_sections(struct layout *L)
 {
+	L->sizing_iteration++;
 	L->seg.phase = SEG_NONE;
 	walk(L);
 	if (L->seg.phase != SEG_END_SEEN) {
@@ -715,4 +889,12 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	 * checks assertions (GNU ld's lang_do_assignments) */
 	L->final_pass = true;
 	walk(L);
+	/* GNU ld's lang_check_section_addresses: how far each region overflowed */
+	for (size_t i = 0; i < L->regions.n; i++) {
+		struct region *r = L->regions.v[i];
+		if (r->had_full_message) {
+			unsigned long over = (unsigned long)(r->cur - (r->origin + r->length));
+			error(ctx, "region `%s' overflowed by %lu byte%s", r->name, over, over == 1 ? "" : "s");
+		}
+	}
 }

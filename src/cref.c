@@ -10,13 +10,14 @@ enum { FILE_COL = 50 };
 
 struct cref_ent {
 	struct symbol *sym;
+	const char *name;      /* as printed: demangled unless --no-demangle */
 	VEC(struct input_file *) defs, commons, refs;
 };
 
 static int cmp_name(const void *a, const void *b)
 {
 	const struct cref_ent *x = *(struct cref_ent *const *)a, *y = *(struct cref_ent *const *)b;
-	return strcmp(x->sym->name, y->sym->name);
+	return strcmp(x->name, y->name);
 }
 
 void cref_write(struct ctx *ctx, FILE *out)
@@ -42,6 +43,7 @@ void cref_write(struct ctx *ctx, FILE *out)
 			if (!e) {
 				e = ent[s->order] = xcalloc(1, sizeof(*e));
 				e->sym = s;
+				e->name = report_sym_name(ctx, s->name);
 				vec_push(list, e);
 			}
 			if (sym.st_shndx == SHN_COMMON)
@@ -59,8 +61,8 @@ void cref_write(struct ctx *ctx, FILE *out)
 		/* GNU ld skips symbols defined in a section that is not in the output */
 		if (s->kind == SYM_DEFINED && s->isec && (!s->isec->out || s->isec->discarded))
 			continue;
-		fprintf(out, "%s ", s->name);
-		int len = (int)strlen(s->name) + 1;
+		fprintf(out, "%s ", e->name);
+		int len = (int)strlen(e->name) + 1;
 		struct input_file **groups[3] = {e->defs.v, e->commons.v, e->refs.v};
 		size_t counts[3] = {e->defs.n, e->commons.n, e->refs.n};
 		for (int gi = 0; gi < 3; gi++)

@@ -14,6 +14,9 @@
 
 /* ---- building the statement list ---------------------------------------------------- */
 
+static void build_regions(struct layout *L);
+static void assign_regions(struct layout *L);
+
 static struct layout_osec *new_osec(struct layout *L, const char *name, const struct output_section_desc *desc)
 {
 	struct ctx *ctx = L->ctx;
@@ -72,6 +75,55 @@ static void build_osec_body(struct layout *L, struct layout_osec *lo, const stru
 	}
 }
 
+static struct expr *mk_expr(struct layout *L, enum expr_kind kind, const struct src_loc *loc)
+{
+	struct expr *e = arena_alloc(&L->ctx->arena, sizeof(*e));
+	e->kind = kind;
+	e->loc = *loc;
+	return e;
+}
+
+static struct expr *mk_call(struct layout *L, enum expr_fn fn, const char *name, const struct src_loc *loc)
+{
+	struct expr *e = mk_expr(L, EXPR_CALL, loc);
+	e->fn = fn;
+	e->name = name;
+	return e;
+}
+
+static void add_overlay_symbols(struct layout *L, const struct stmt *o)
+{
+	const char *name = o->osec->name;
+	size_t n = strlen(name);
+	char *clean = arena_alloc(&L->ctx->arena, n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if ((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		    (name[i] >= '0' && name[i] <= '9') || name[i] == '_')
+			clean[k++] = name[i];
+	clean[k] = 0;
+	for (int stop = 0; stop < 2; stop++) {
+		struct stmt *st = arena_alloc(&L->ctx->arena, sizeof(*st));
+		st->kind = ST_ASSIGN;
+		st->loc = o->loc;
+		size_t len = strlen(clean) + 16;
+		char *sym = arena_alloc(&L->ctx->arena, len);
+		snprintf(sym, len, "%s%s", stop ? "__load_stop_" : "__load_start_", clean);
+		st->assign.name = sym;
+		st->assign.kind = ASSIGN_PROVIDE;
+		struct expr *e = mk_call(L, FN_LOADADDR, name, &o->loc);
+		if (stop) {
+			struct expr *add = mk_expr(L, EXPR_BINARY, &o->loc);
+			add->op = OP_ADD;
+			add->a = e;
+			add->b = mk_call(L, FN_SIZEOF, name, &o->loc);
+			e = add;
+		}
+		st->assign.expr = e;
+		add_node(L, LN_ASSIGN, st, NULL);
+	}
+}
+
 static void build_sections(struct layout *L, const struct stmt *list)
 {
 	for (const struct stmt *s = list; s; s = s->next) {
@@ -96,14 +148,29 @@ static void build_sections(struct layout *L, const struct stmt *list)
 				add_node(L, LN_OSEC, s, lo);
 			break;
 		}
-		case ST_OVERLAY:
+		case ST_OVERLAY: {
+			/* GNU ld's lang_enter_overlay_section / lang_leave_overlay_section: each member
+			 * is followed by PROVIDE(__load_start_NAME = LOADADDR(NAME)) and
+			 * PROVIDE(__load_stop_NAME = LOADADDR(NAME) + SIZEOF(NAME)), NAME cleaned of
+			 * characters other than letters, digits and '_' */
+			struct layout_osec *first = NULL, *prev = NULL;
+			size_t idx = 0;
 			for (const struct stmt *o = s->overlay->sections; o; o = o->next) {
 				struct layout_osec *lo = new_osec(L, o->osec->name, o->osec);
 				lo->overlay = s->overlay;
+				lo->overlay_index = ++idx;
+				if (!first)
+					first = lo;
+				lo->overlay_first = first;
+				prev = lo;
 				build_osec_body(L, lo, o->osec->body, false);
 				add_node(L, LN_OSEC, o, lo);
+				add_overlay_symbols(L, o);
 			}
+			if (prev)
+				prev->overlay_last = true;
 			break;
+		}
 		default:
 			break;
 		}
@@ -628,6 +695,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->orphan_item)
 			finish_osec(L, L->nodes.v[i].lo);
 	find_relro_sections(L, all.v, all.n);
+	build_regions(L);
+	assign_regions(L);
 	free(all.v);
 	free(orphans.v);
 }
@@ -637,13 +706,145 @@ void layout_map(struct ctx *ctx, struct layout *L)
 struct region *region_find(struct layout *L, const char *name)
 {
 	for (size_t i = 0; i < L->regions.n; i++)
-		if (!strcmp(L->regions.v[i].name, name))
-			return &L->regions.v[i];
+		if (!strcmp(L->regions.v[i]->name, name))
+			return L->regions.v[i];
+	for (size_t i = 0; i < L->region_aliases.n; i++)
+		if (!strcmp(L->region_aliases.v[i].name, name))
+			return L->region_aliases.v[i].region;
 	return NULL;
 }
 
 void regions_reset(struct layout *L)
 {
-	for (size_t i = 0; i < L->regions.n; i++)
-		L->regions.v[i].cur = L->regions.v[i].cur_lma = L->regions.v[i].origin;
+	for (size_t i = 0; i < L->regions.n; i++) {
+		L->regions.v[i]->cur = L->regions.v[i]->origin;
+		L->regions.v[i]->last_os = NULL;
+	}
+	L->default_region->cur = 0;
+	L->default_region->last_os = NULL;
+}
+
+static struct region *new_region(struct layout *L, const char *name)
+{
+	struct region *r = arena_alloc(&L->ctx->arena, sizeof(*r));
+	r->name = name;
+	r->length = ~(uint64_t)0;
+	return r;
+}
+
+/* GNU ld's lang_memory_region_lookup (create = false): an unknown name is a warning and a new
+ * region without limits */
+static struct region *region_lookup(struct layout *L, const char *name, const struct src_loc *loc)
+{
+	if (!name)
+		return NULL;
+	if (!strcmp(name, "*default*"))
+		return L->default_region;
+	struct region *r = region_find(L, name);
+	if (r)
+		return r;
+	script_warn(L->ctx, loc, "memory region `%s' not declared", name);
+	r = new_region(L, arena_strdup(&L->ctx->arena, name));
+	vec_push(L->regions, r);
+	return r;
+}
+
+/* GNU ld's lang_get_regions */
+static void get_regions(struct layout *L, struct layout_osec *lo, const char *memspec, const char *lma_memspec,
+			bool have_lma, bool have_vma, const struct src_loc *loc)
+{
+	lo->lma_region = region_lookup(L, lma_memspec, loc);
+	if (lma_memspec && !have_vma && !memspec)
+		lo->region = lo->lma_region;
+	else
+		lo->region = memspec ? region_lookup(L, memspec, loc) : L->default_region;
+	if (have_lma && lma_memspec)
+		script_error(L->ctx, loc, "section has both a load address and a load region");
+}
+
+static void build_regions(struct layout *L)
+{
+	struct ctx *ctx = L->ctx;
+	L->default_region = new_region(L, "*default*");
+	L->default_region->is_default = true;
+	if (!ctx->script)
+		return;
+	for (const struct memory_region *m = ctx->script->memory; m; m = m->next) {
+		if (region_find(L, m->name)) {
+			script_warn(ctx, &m->loc, "redeclaration of memory region `%s'", m->name);
+			continue;
+		}
+		struct region *r = new_region(L, m->name);
+		r->desc = m;
+		r->attrs = m->attrs;
+		r->not_attrs = m->not_attrs;
+		if (!script_eval_const(ctx, m->origin, &r->origin))
+			r->origin = 0;
+		if (!script_eval_const(ctx, m->length, &r->length))
+			r->length = 0;
+		vec_push(L->regions, r);
+	}
+	for (const struct stmt *s = ctx->script->cmds; s; s = s->next) {
+		if (s->kind != ST_REGION_ALIAS)
+			continue;
+		const char *alias = s->region_alias.alias, *name = s->region_alias.region;
+		if (!strcmp(alias, "*default*") || !strcmp(name, "*default*")) {
+			script_error(ctx, &s->loc, "alias for default memory region");
+			continue;
+		}
+		if (region_find(L, alias)) {
+			script_error(ctx, &s->loc, "redefinition of memory region alias `%s'", alias);
+			continue;
+		}
+		struct region *r = region_find(L, name);
+		if (!r) {
+			script_error(ctx, &s->loc, "memory region `%s' for alias `%s' does not exist", name, alias);
+			continue;
+		}
+		vec_push(L->region_aliases, ((struct region_alias){alias, r}));
+	}
+}
+
+/* every output section statement's >region and AT>region */
+static void assign_regions(struct layout *L)
+{
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind != LN_OSEC)
+			continue;
+		struct layout_osec *lo = nd->lo;
+		const struct output_section_desc *d = lo->desc;
+		if (lo->overlay) {
+			const struct overlay_desc *ov = lo->overlay;
+			get_regions(L, lo, ov->region, ov->lma_region, ov->lma != NULL, false, &nd->st->loc);
+		} else if (d) {
+			get_regions(L, lo, d->region, d->lma_region, d->lma != NULL, d->addr != NULL, &nd->st->loc);
+		} else {
+			lo->region = L->default_region;
+		}
+	}
+}
+
+/* GNU ld's exp_get_fill: a bare 0x literal gives as many bytes as it has digit pairs (rounded
+ * up), anything else the value's low 4 bytes, big-endian */
+const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value)
+{
+	struct fill_pattern *f = arena_alloc(&ctx->arena, sizeof(*f));
+	if (e->kind == EXPR_NUM && e->hex_digits) {
+		size_t n = ((size_t)e->hex_digits + 1) / 2;
+		uint8_t *d = arena_alloc(&ctx->arena, n);
+		for (size_t i = 0; i < n; i++) {
+			size_t shift = 8 * (n - 1 - i);
+			d[i] = shift < 64 ? (uint8_t)(value >> shift) : 0;
+		}
+		f->data = d;
+		f->size = n;
+	} else {
+		uint8_t *d = arena_alloc(&ctx->arena, 4);
+		for (int i = 0; i < 4; i++)
+			d[i] = (uint8_t)(value >> (8 * (3 - i)));
+		f->data = d;
+		f->size = 4;
+	}
+	return f;
 }

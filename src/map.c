@@ -125,7 +125,7 @@ static void print_archive_members(struct mapper *m)
 		spaces(m->out, 30 - len);
 		if (f->extract_ref)
 			fprintf(m->out, "%s ", f->extract_ref->name);
-		fprintf(m->out, "(%s)\n", f->extract_symbol);
+		fprintf(m->out, "(%s)\n", report_sym_name(m->ctx, f->extract_symbol));
 	}
 }
 
@@ -143,8 +143,9 @@ static void print_commons(struct mapper *m)
 			fprintf(m->out, "Common symbol       size              file\n\n");
 			header = true;
 		}
-		int len = (int)strlen(s->name);
-		fputs(s->name, m->out);
+		const char *name = report_sym_name(m->ctx, s->name);
+		int len = (int)strlen(name);
+		fputs(name, m->out);
 		if (len >= 19) {
 			fputc('\n', m->out);
 			len = 0;
@@ -293,7 +294,7 @@ static void print_input_section(struct mapper *m, const struct input_section *is
 	for (size_t i = 0; l && i < l->n; i++) {
 		spaces(out, NAME_COL);
 		addr(m, symbol_address(l->v[i]));
-		fprintf(out, "                %s\n", l->v[i]->name);
+		fprintf(out, "                %s\n", report_sym_name(m->ctx, l->v[i]->name));
 	}
 	if (a + size > m->print_dot)
 		m->print_dot = a + size;

@@ -1,6 +1,9 @@
 /* Reports about the finished layout: which ones the command line asked for, and the helpers
  * the map, cross reference and JSON writers share (GNU ld's expression and input section
  * description printing, discard reasons, MEMORY regions). */
+#define PACKAGE "slink"          /* bfd.h insists on a configured package */
+#define PACKAGE_VERSION "1"
+#include <bfd.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -306,6 +309,21 @@ void report_wild(struct sbuf *b, const struct input_section_desc *d)
 			sb_putc(b, ' ');
 	}
 	sb_putc(b, ')');
+}
+
+/* ---- symbol names ---- */
+
+const char *report_sym_name(struct ctx *ctx, const char *name)
+{
+	if (!ctx->opt.demangle || name[0] != '_' || name[1] != 'Z')
+		return name;
+	/* GNU ld prints names through bfd_demangle with DMGL_ANSI | DMGL_PARAMS */
+	char *d = bfd_demangle(NULL, name, 1 << 0 | 1 << 1);
+	if (!d)
+		return name;
+	const char *r = arena_strdup(&ctx->arena, d);
+	free(d);
+	return r;
 }
 
 /* ---- facts about sections ---- */

@@ -358,8 +358,12 @@ static struct expr *parse_unary(struct parser *p);
 static struct expr *parse_primary(struct parser *p)
 {
 	struct token t = next(p, LEX_EXPR);
-	if (t.kind == TOK_NUM)
-		return num_expr(p, t.num, t.loc);
+	if (t.kind == TOK_NUM) {
+		struct expr *e = num_expr(p, t.num, t.loc);
+		if (t.len > 2 && t.s[0] == '0' && (t.s[1] == 'x' || t.s[1] == 'X') && !strchr("KkMm", t.s[t.len - 1]))
+			e->hex_digits = (uint16_t)(t.len - 2 > 0xffff ? 0xffff : t.len - 2);
+		return e;
+	}
 	if (tok_op(&t, "(")) {
 		struct expr *e = parse_expr(p);
 		expect_op(p, LEX_EXPR, ")");
