@@ -31,6 +31,7 @@ struct layout_osec {
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
+	struct layout_osec *inherit;            /* orphan: the section it was placed after */
 	struct region *region_used;             /* where it was placed in the last pass */
 	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */
 	bool overlay_last;
@@ -97,7 +98,8 @@ struct layout {
 	struct ctx *ctx;
 	VEC(struct lnode) nodes;
 	VEC(struct rule) rules;
-	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each kind */
+	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each place */
+	struct layout_osec *place_os[8];        /* GNU ld's orphan_save os: where each place starts */
 	const char *entry_name;                 /* ENTRY() of the script */
 	struct dataseg seg;
 	uint64_t phnum;                         /* program headers, for SIZEOF_HEADERS */
@@ -122,6 +124,14 @@ struct layout {
 	size_t node_index;
 };
 
+/* Is the section allocated in GNU ld's (bfd's) sense?  A section made only by the script (no
+ * inputs, no data) has no bfd flags: it is in no segment and never "the current section",
+ * even when its ELF flags (from its name) say SHF_ALLOC. */
+static inline bool osec_bfd_alloc(const struct output_section *os)
+{
+	return (os->flags & SHF_ALLOC) && (os->has_inputs || (os->layout && os->layout->has_data));
+}
+
 void layout_map(struct ctx *ctx, struct layout *L);
 void finish_osec(struct layout *L, struct layout_osec *lo);
 void layout_declare_symbols(struct ctx *ctx, struct layout *L);
@@ -132,6 +142,7 @@ uint64_t segments_count(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 /* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
+bool layout_special_type(const char *name, uint32_t *type);
 const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value);
 void regions_reset(struct layout *L);
 

@@ -61,6 +61,13 @@ void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size);
 
 /* output.c */
 void output_write(struct ctx *ctx);
+/* an output section's bytes (inputs, fill, BYTE/LONG data) into the image at os->offset */
+void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section *os);
+
+/* relocatable.c: -r / -Ur output (ET_REL: sections, groups, .rela.*, .symtab) */
+void relocatable_write(struct ctx *ctx);
+/* -r keeps COMMON symbols unallocated unless -d or FORCE_COMMON_ALLOCATION */
+bool relocatable_allocates_commons(struct ctx *ctx);
 
 /* foreign.c: -b binary and other non-ELF inputs */
 void input_load_foreign(struct ctx *ctx, const char *path, const char *format, const uint8_t *data,

@@ -51,6 +51,11 @@ const char *report_discard_reason(struct ctx *ctx, const struct input_section *i
 /* The /DISCARD/ rule that takes the section first (NULL when a rule placing it comes first). */
 const struct rule *report_discard_rule(struct layout *L, const struct input_section *isec);
 
+/* Does any KEEP() input section description match the section (first match or not)?  GNU ld
+ * marks every such section SEC_KEEP (lang_gc_sections_1), which keeps it off the map's list
+ * of discarded sections. */
+bool report_keep_matches(struct layout *L, const struct input_section *isec);
+
 /* Does the output section statement have a section in GNU ld's sense (it then prints its
  * address and size even when it is empty and not in the output)? */
 bool report_osec_exists(struct layout *L, const struct layout_osec *lo);

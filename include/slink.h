@@ -49,6 +49,8 @@ struct input_section {
 	/* linker-made sections (.got, COMMON, build-id note, ...) fill their bytes here at write
 	 * time; NULL for sections copied from an input file */
 	void (*synthesize)(struct ctx *ctx, struct input_section *isec, uint8_t *out);
+	/* linker-made, but leaves the output when empty (GNU ld strips empty dynamic sections) */
+	bool strip_if_empty;
 };
 
 struct input_file {
@@ -149,6 +151,7 @@ struct output_section {
 	uint32_t fill;                       /* =fill pattern */
 	bool has_fill;
 	bool noload;
+	bool has_inputs;                     /* some input section is assigned to it */
 	bool keep_empty;                     /* emit even when empty (script assigns . in it) */
 	bool discard;                        /* /DISCARD/ */
 	struct segment *segment;             /* first PT_LOAD containing it */
@@ -185,6 +188,7 @@ struct ctx {
 	struct input_section *got;           /* synthetic .got, when needed */
 	struct input_section *got_plt;       /* synthetic .got.plt (the GOT base), when needed */
 	bool needs_got_base;                 /* some relocation refers to _GLOBAL_OFFSET_TABLE_ */
+	bool got_referenced;                 /* some relocation is against _GLOBAL_OFFSET_TABLE_ */
 	VEC(struct symbol *) got_syms;       /* symbols with a .got slot, in slot order */
 	struct input_file *internal;         /* holder of linker-made sections */
 	struct input_section *build_id_out;  /* the build-id note, when made */

@@ -51,6 +51,9 @@ struct target {
 	void (*apply)(struct ctx *ctx, struct input_section *isec, struct reloc_args *r);
 	/* does this type refer to the GOT base (so .got.plt / _GLOBAL_OFFSET_TABLE_ must exist)? */
 	bool (*needs_got_base)(uint32_t type);
+	/* is this an absolute relocation of an address-sized word (a RELATIVE one in PIC output)? */
+	bool (*abs_word_reloc)(uint32_t type);
+	uint32_t relative_reloc;    /* R_X86_64_RELATIVE / R_386_RELATIVE */
 	/* padding between input sections of a code section (GNU ld pads with no-ops) */
 	void (*code_fill)(uint8_t *p, uint64_t n);
 };

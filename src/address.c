@@ -239,7 +239,7 @@ static struct output_section *section_for_dot(struct layout *L)
 				if (i >= L->nodes.n)
 					continue;
 				struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
-				if (lo && !lo->removed && (lo->os->flags & SHF_ALLOC) && !(lo->os->flags & SHF_TLS))
+				if (lo && !lo->removed && osec_bfd_alloc(lo->os) && !(lo->os->flags & SHF_TLS))
 					return lo->os;
 			}
 			return NULL;
@@ -287,12 +287,12 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		s->type = STT_NOTYPE;
 		s->size = 0;
 		s->bind = STB_GLOBAL;
-		if (a->expr->kind == EXPR_SYMBOL) {
-			/* `a = b` copies b's type, as GNU ld does */
-			struct symbol *src = symbol_find(ctx, a->expr->name);
-			if (src)
-				s->type = src->type;
-		}
+	}
+	if (a->expr->kind == EXPR_SYMBOL) {
+		/* `a = b` copies b's type, as GNU ld does */
+		struct symbol *src = symbol_find(ctx, a->expr->name);
+		if (src && src != s)
+			s->type = src->type;
 	}
 	s->kind = SYM_SCRIPT;
 	s->osec = sec;
@@ -411,6 +411,21 @@ static void add_pad(struct layout_osec *lo, uint64_t offset, uint64_t size, cons
 		vec_push(lo->pads, ((struct pad){offset, size, fill}));
 }
 
+/* GNU ld (lang_size_sections_1): `.` moved forward inside a section gives it space, so it is
+ * allocated unless its type says otherwise; with no contents of its own it is NOBITS (bfd's
+ * elf_fake_sections), unless its name has a type of its own */
+static void dot_advanced(struct layout_osec *lo)
+{
+	struct output_section *os = lo->os;
+	if (lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY || lo->desc->type == OSEC_INFO ||
+			 lo->desc->type == OSEC_OVERLAY))
+		return;
+	os->flags |= SHF_ALLOC;
+	uint32_t type;
+	if (!os->has_inputs && !lo->has_data && !layout_special_type(os->name, &type))
+		os->type = SHT_NOBITS;
+}
+
 static const struct fill_pattern *eval_fill(struct layout *L, const struct expr *e, uint64_t dot,
 					    struct output_section *os)
 {
@@ -450,10 +465,14 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 		case IT_ASSIGN:
 			if (!strcmp(it->st->assign.name, ".")) {
 				uint64_t nd = it->dot_after = assign_dot(L, it->st, os, dot);
-				if (nd > dot)
+				if (nd > dot) {
 					add_pad(lo, dot - os->addr, nd - dot, fill);
+					dot_advanced(lo);
+				}
 				dot = nd;
-			} else if (!sizing) {
+			} else if (!sizing || lo->assigns_dot) {
+				/* while presizing too when `.` is assigned here: `. = sym + N` may
+				 * use a symbol assigned just before (the kernel's .vvar) */
 				define_symbol(L, it->st, os, dot);
 			}
 			break;
@@ -528,6 +547,11 @@ static void region_check(struct layout *L, struct layout_osec *lo, struct region
 	}
 }
 
+static bool is_tbss_os(const struct output_section *os)
+{
+	return os->type == SHT_NOBITS && (os->flags & SHF_TLS);
+}
+
 static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *dotp)
 {
 	struct output_section *os = lo->os;
@@ -538,7 +562,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 
 	/* the address expression: -Ttext and friends, the statement's own, an overlay member's
 	 * (the OVERLAY start for the first, ADDR(first) for the others), or 0 for a
-	 * non-allocated orphan (GNU ld's lang_insert_orphan) */
+	 * non-allocated orphan and for every orphan of -r (GNU ld's lang_insert_orphan) */
 	bool has_start;
 	uint64_t start = section_start_override(L, os->name, &has_start);
 	bool explicit_addr = false;
@@ -558,7 +582,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		if (ok)
 			dot = a;
 		explicit_addr = true;
-	} else if (lo->orphan && !(os->flags & SHF_ALLOC)) {
+	} else if (lo->orphan && (!(os->flags & SHF_ALLOC) || ctx_relocatable(L->ctx))) {
 		dot = 0;
 		explicit_addr = true;
 	}
@@ -587,7 +611,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		if (lo->overlay_last)
 			dot = overlay_end(L, lo);
 		*dotp = dot;
-		if (os->flags & SHF_ALLOC) {
+		if (osec_bfd_alloc(os)) {
 			L->current_section = os;
 			L->prefer_next_section = false;
 			L->last_alloc = os;
@@ -595,6 +619,11 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		if (lo->region_used && (os->flags & SHF_ALLOC)) {
 			lo->region_used->cur = dot;
 			region_check(L, lo, lo->region_used, explicit_addr, os->addr);
+			if (lo->lma_region && lo->lma_region != lo->region_used &&
+			    (os->type != SHT_NOBITS || (d && d->align_with_input))) {
+				lo->lma_region->cur = os->lma + (is_tbss_os(os) ? 0 : os->size);
+				region_check(L, lo, lo->lma_region, false, os->lma);
+			}
 		}
 		return;
 	}
@@ -624,7 +653,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		    L->sizing_iteration == 1 && !L->no_region_reported) {
 			L->no_region_reported = true;
 			if (L->ctx->opt.check_sections)
-				error(L->ctx, "error: no memory region specified for loadable section `%s'", os->name);
+				error(L->ctx, "no memory region specified for loadable section `%s'", os->name);
 			else
 				warn(L->ctx, "no memory region specified for loadable section `%s'", os->name);
 		}
@@ -704,7 +733,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		}
 	}
 	*dotp = dot;
-	if (os->flags & SHF_ALLOC) {
+	if (osec_bfd_alloc(os)) {
 		L->current_section = os;
 		L->prefer_next_section = false;
 		L->last_alloc = os;
@@ -753,6 +782,28 @@ static void walk(struct layout *L)
 	}
 }
 
+static bool is_num(const struct expr *e, uint64_t v) { return e && e->kind == EXPR_NUM && e->num == v; }
+
+/* GNU ld keeps an otherwise empty output section whose body assigns to `.`, except for
+ * `. = 0`, `. = . + 0` and `. = ALIGN(. != 0 ? x : 1)` (ldexp.c, mark phase). */
+static bool keeps_by_dot_assignment(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++) {
+		const struct lo_item *it = &lo->items.v[i];
+		if (it->kind != IT_ASSIGN || strcmp(it->st->assign.name, "."))
+			continue;
+		const struct expr *e = it->st->assign.expr;
+		bool exempt = is_num(e, 0) ||
+			      (e->kind == EXPR_BINARY && e->op == OP_ADD && e->a->kind == EXPR_DOT && is_num(e->b, 0)) ||
+			      (e->kind == EXPR_CALL && e->fn == FN_ALIGN && !e->b && e->a && e->a->kind == EXPR_COND &&
+			       e->a->a->kind == EXPR_BINARY && e->a->a->op == OP_NE && e->a->a->a->kind == EXPR_DOT &&
+			       is_num(e->a->a->b, 0) && is_num(e->a->c, 1));
+		if (!exempt)
+			return true;
+	}
+	return false;
+}
+
 /* Before the first pass, sizes of sections laid out from 0: SIZEOF() of a section not yet
  * walked then already sees its (nearly always exact) size, as in GNU ld where input sizes are
  * known before addresses. */
@@ -767,8 +818,18 @@ static void presize(struct layout *L)
 		walk_body(L, lo, &dot, true);
 		lo->os->size = dot;
 		/* GNU ld removes output sections that are empty once sized (strip_excluded_output_sections),
-		 * unless the linker made one of their inputs */
-		lo->removed = dot == 0 && !lo->has_linker_input;
+		 * unless the linker made one of their inputs; not for -r, which keeps every output
+		 * section that got an input, an assignment or data (and --emit-relocs keeps those with
+		 * an input) */
+		lo->removed = dot == 0 && !lo->has_linker_input && !keeps_by_dot_assignment(lo);
+		bool any_input = false;
+		for (size_t k = 0; k < lo->items.n; k++)
+			if (lo->items.v[k].kind == IT_INPUTS && lo->items.v[k].secs.n)
+				any_input = true;
+		if (ctx_relocatable(L->ctx))
+			lo->removed = !any_input && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
+		else if (L->ctx->opt.emit_relocs && any_input)
+			lo->removed = false;
 	}
 }
 

@@ -320,6 +320,8 @@ static void i386_apply(struct ctx *ctx, struct input_section *isec, struct reloc
 	write_checked(ctx, isec, r, ri, r->loc, v);
 }
 
+static bool i386_abs_word_reloc(uint32_t type) { return type == R_386_32; }
+
 static bool i386_needs_got_base(uint32_t type)
 {
 	switch (type) {
@@ -352,5 +354,7 @@ const struct target target_i386 = {
 	.scan = i386_scan,
 	.apply = i386_apply,
 	.needs_got_base = i386_needs_got_base,
+	.abs_word_reloc = i386_abs_word_reloc,
+	.relative_reloc = R_386_RELATIVE,
 	.code_fill = i386_code_fill,
 };

@@ -420,6 +420,8 @@ static void x86_64_apply(struct ctx *ctx, struct input_section *isec, struct rel
 	write_checked(ctx, isec, r, r->type, r->loc, v);
 }
 
+static bool x86_64_abs_word_reloc(uint32_t type) { return type == R_X86_64_64; }
+
 static bool x86_64_needs_got_base(uint32_t type)
 {
 	switch (type) {
@@ -475,5 +477,7 @@ const struct target target_x86_64 = {
 	.scan = x86_64_scan,
 	.apply = x86_64_apply,
 	.needs_got_base = x86_64_needs_got_base,
+	.abs_word_reloc = x86_64_abs_word_reloc,
+	.relative_reloc = R_X86_64_RELATIVE,
 	.code_fill = x86_64_code_fill,
 };

@@ -302,13 +302,8 @@ static bool parse_file(struct parse *p, const char *path, const uint8_t *data, s
 					break;
 				}
 			}
-			for (; i < 16; i++)
-				if (h[i] != ' ') {
-					ok = bad(p, path, off, raw_name(p, h), "bad long-name reference");
-					break;
-				}
-			if (!ok)
-				break;
+			/* bfd reads the number and ignores what follows it: GNU ar sometimes leaves a
+			 * '/' at the end of the field (seen in the kernel's vmlinux.a) */
 			if (!names) {
 				ok = bad(p, path, off, raw_name(p, h), "long-name reference but no \"//\" table before it");
 				break;

@@ -91,6 +91,7 @@ static struct {
 	struct output_section *eh_out;
 	uint32_t fde_count;
 	bool table;
+	bool no_cie_merge;             /* -r: FDEs of discarded code go, CIEs are never merged */
 	unsigned ptr_size;
 } S;
 
@@ -573,6 +574,8 @@ static void find_merged_cie(struct eh_section *es, uint32_t idx, struct eh_secti
 		return;
 	}
 	e->removed = false;
+	if (S.no_cie_merge)
+		return;
 	struct cie_info *c = e->ci;
 	const struct input_file *f = es->isec->file;
 	if (c->per_encoding != DW_EH_PE_omit) {
@@ -650,8 +653,8 @@ static void discard_section(struct eh_section *es, bool last_in_output)
 
 void eh_frame_process(struct ctx *ctx)
 {
-	if (ctx_relocatable(ctx))
-		return;
+	/* GNU ld -r drops the FDEs of discarded (COMDAT) code too, but keeps every used CIE */
+	S.no_cie_merge = ctx_relocatable(ctx);
 	S.ptr_size = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
 	S.table = true;
 	/* the output section named .eh_frame, and its inputs in output order */

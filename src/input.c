@@ -344,7 +344,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 	for (size_t i = 1; i < f->shnum && ok; i++) {
 		if (shdrs[i].sh_type == SHT_SYMTAB_SHNDX && shdrs[i].sh_link == f->symtab_index)
 			f->symtab_shndx = (uint32_t *)(uintptr_t)(f->data + shdrs[i].sh_offset);
-		if (shdrs[i].sh_type == SHT_GROUP && !ctx_relocatable(ctx))
+		if (shdrs[i].sh_type == SHT_GROUP) /* -r too: GNU ld keeps the first group of a signature */
 			ok = read_group(ctx, f, elf_getscn(f->elf, i), &shdrs[i], discard);
 	}
 	if (f->symtab_shndx && ((uintptr_t)f->symtab_shndx & 3)) {

@@ -348,29 +348,79 @@ static void allocate_commons(struct ctx *ctx)
 	free(all);
 }
 
-/* Where GNU ld puts an orphan: with the output section of the same name, else after the last
- * output section of the same kind (code, read-only data, TLS, data, bss, notes, non-alloc). */
-enum orphan_kind { ORPHAN_TEXT, ORPHAN_RODATA, ORPHAN_TDATA, ORPHAN_DATA, ORPHAN_BSS, ORPHAN_NOTE, ORPHAN_NONALLOC, ORPHAN_N };
+/* Orphan placement: GNU ld's ldelf_place_orphan, lang_output_section_find_by_flags and
+ * insert_os_after, on bfd's section flags. */
+enum {
+	G_ALLOC = 1, G_LOAD = 2, G_RO = 4, G_CODE = 8, G_DATA = 16, G_CONTENTS = 32, G_TLS = 64, G_DEBUG = 128,
+};
 
-static enum orphan_kind orphan_kind_of(const struct input_section *isec)
+static unsigned gnu_flags(const struct input_section *isec)
 {
-	uint64_t f = isec->flags;
-	if (!(f & SHF_ALLOC))
-		return ORPHAN_NONALLOC;
-	if (isec->type == SHT_NOTE)
-		return ORPHAN_NOTE;
-	if (isec->type == SHT_NOBITS && !(f & SHF_TLS))
-		return ORPHAN_BSS;
-	if (f & SHF_TLS)
-		return ORPHAN_TDATA;
-	if (f & SHF_WRITE)
-		return ORPHAN_DATA;
-	if (!(f & SHF_EXECINSTR))
-		return ORPHAN_RODATA;
-	return ORPHAN_TEXT;
+	unsigned f = 0;
+	if (isec->flags & SHF_ALLOC)
+		f |= G_ALLOC;
+	if (isec->type != SHT_NOBITS) {
+		f |= G_CONTENTS;
+		if (f & G_ALLOC)
+			f |= G_LOAD;
+	}
+	if (!(isec->flags & SHF_WRITE))
+		f |= G_RO;
+	if (isec->flags & SHF_EXECINSTR)
+		f |= G_CODE;
+	else if (f & G_LOAD)
+		f |= G_DATA;
+	if (isec->flags & SHF_TLS)
+		f |= G_TLS;
+	if (!(f & G_ALLOC) && (!strncmp(isec->name, ".debug", 6) || !strncmp(isec->name, ".zdebug", 7) ||
+			       !strncmp(isec->name, ".gnu.linkonce.wi.", 17) || !strncmp(isec->name, ".line", 5) ||
+			       !strncmp(isec->name, ".stab", 5) || !strcmp(isec->name, ".gdb_index")))
+		f |= G_DEBUG;
+	return f;
 }
 
-static const char *const orphan_anchor[ORPHAN_N] = {".text", ".rodata", ".tdata", ".data", ".bss", ".interp", NULL};
+enum orphan_place { P_TEXT, P_RODATA, P_TDATA, P_DATA, P_BSS, P_REL, P_INTERP, P_NONALLOC, P_N };
+static const char *const place_name[P_N] = {".text", ".rodata", ".tdata", ".data", ".bss", NULL, ".interp", ".comment"};
+static const unsigned place_flags[P_N] = {
+	G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_CODE, G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA,
+	G_CONTENTS | G_ALLOC | G_LOAD | G_DATA | G_TLS, G_CONTENTS | G_ALLOC | G_LOAD | G_DATA, G_ALLOC,
+	G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA, G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA, G_CONTENTS,
+};
+
+/* an output section statement's bfd flags at orphan time; false when GNU ld would have no
+ * bfd section for it yet (nothing mapped to it) */
+static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32_t *type)
+{
+	bool any = false, ro = true;
+	unsigned f = 0;
+	*type = 0;
+	for (size_t i = 0; i < lo->items.n; i++)
+		for (size_t j = 0; j < lo->items.v[i].secs.n; j++) {
+			const struct input_section *isec = lo->items.v[i].secs.v[j];
+			unsigned g = gnu_flags(isec);
+			if (!any)
+				*type = isec->type;
+			any = true;
+			f |= g & ~(unsigned)G_RO;
+			if (!(g & G_RO))
+				ro = false;
+		}
+	if (any && ro)
+		f |= G_RO;
+	if (lo->has_data) {
+		f |= G_CONTENTS | G_ALLOC | G_LOAD;
+		any = true;
+	}
+	if (lo->desc && (lo->desc->type == OSEC_NOLOAD))
+		f &= ~(unsigned)(G_LOAD | G_CONTENTS);
+	if (lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY || lo->desc->type == OSEC_INFO ||
+			 lo->desc->type == OSEC_OVERLAY))
+		f &= ~(unsigned)(G_ALLOC | G_LOAD);
+	if (!any && lo->assigns_dot)
+		any = true;
+	*flags = f;
+	return any;
+}
 
 static size_t find_node(struct layout *L, const char *name)
 {
@@ -380,19 +430,118 @@ static size_t find_node(struct layout *L, const char *name)
 	return (size_t)-1;
 }
 
-static bool osec_kind_matches(const struct layout_osec *lo, enum orphan_kind k)
+/* GNU ld's lang_output_section_find_by_flags */
+static size_t find_by_flags(struct layout *L, const struct input_section *isec, unsigned sf, bool match_type)
 {
-	const struct output_section *os = lo->os;
-	if (lo->removed || !lo->os->flags)
-		return false;
-	struct input_section probe = {.flags = os->flags, .type = os->type};
-	return orphan_kind_of(&probe) == k;
+	size_t found = (size_t)-1;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		for (int step = 0; step < 2; step++) {
+			bool seen_tls = false;
+			for (size_t i = 0; i < L->nodes.n; i++) {
+				if (L->nodes.v[i].kind != LN_OSEC)
+					continue;
+				const struct layout_osec *lo = L->nodes.v[i].lo;
+				if (lo->discard)
+					continue;
+				unsigned lf;
+				uint32_t ltype;
+				bool has = osec_gnu_flags(lo, &lf, &ltype);
+				if (!has) {
+					lf = 0;
+					for (int k = 0; k < P_N; k++)
+						if (place_name[k] && !strcmp(place_name[k], lo->os->name))
+							lf = place_flags[k];
+				}
+				bool mt = match_type && has && !(sf & G_TLS && step == 1);
+				if (mt && ltype != isec->type)
+					continue;
+				unsigned d = lf ^ sf;
+				if (step == 0) {
+					if (!(sf & G_ALLOC)) {
+						if (!(d & G_DEBUG))
+							found = i;
+					} else if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_CODE | G_TLS)))
+						found = i;
+					continue;
+				}
+				if ((sf & G_CODE) && (sf & G_ALLOC)) {
+					if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_CODE | G_TLS)))
+						found = i;
+				} else if ((sf & G_RO) && (sf & G_ALLOC)) {
+					if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_RO)))
+						found = i;
+				} else if ((sf & G_TLS) && (sf & G_ALLOC)) {
+					unsigned d2 = lf ^ (sf | G_LOAD | G_CONTENTS);
+					if (!(d2 & (G_TLS | G_ALLOC))) {
+						if (!(lf & G_LOAD) && (sf & G_LOAD))
+							break;
+						found = i;
+						seen_tls = true;
+					} else if (seen_tls) {
+						break;
+					} else if (!(d2 & (G_CONTENTS | G_ALLOC | G_LOAD))) {
+						found = i;
+					}
+				} else if ((sf & G_CONTENTS) && (sf & G_ALLOC)) {
+					if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_TLS)))
+						found = i;
+				} else if (sf & G_ALLOC) {
+					if (!(d & G_ALLOC))
+						found = i;
+				}
+			}
+			if (found != (size_t)-1 || !(sf & G_ALLOC))
+				return found;
+		}
+		if (!match_type)
+			break;
+		match_type = false;
+	}
+	return found;
+}
+
+/* GNU ld's insert_os_after: the orphan goes before the next output section statement after
+ * `after`, but before a `. =` assignment standing between them (symbol assignments are
+ * skipped over) */
+static size_t insert_pos(struct layout *L, size_t after)
+{
+	if (after == (size_t)-1)
+		return 0;
+	size_t assign = (size_t)-1;
+	size_t i;
+	for (i = after + 1; i < L->nodes.n; i++) {
+		const struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind == LN_ASSIGN) {
+			if (assign == (size_t)-1 && !strcmp(nd->st->assign.name, "."))
+				assign = i;
+			continue;
+		}
+		if (nd->kind == LN_ASSERT)
+			continue;
+		if (assign != (size_t)-1) {
+			const struct layout_osec *lo = nd->lo;
+			unsigned f;
+			uint32_t t;
+			if (!osec_gnu_flags(lo, &f, &t) || (f & G_ALLOC))
+				i = assign;
+		}
+		break;
+	}
+	return i;
 }
 
 static void place_orphan(struct layout *L, struct input_section *isec)
 {
 	struct ctx *ctx = L->ctx;
-	size_t at = find_node(L, isec->name);
+	/* allocated relocation sections go to .rela.dyn / .rel.dyn (GNU ld's -z combreloc) */
+	const char *secname = isec->name;
+	if (!ctx_relocatable(ctx) && (isec->flags & SHF_ALLOC) && (isec->type == SHT_RELA || isec->type == SHT_REL))
+		secname = isec->type == SHT_RELA ? ".rela.dyn" : ".rel.dyn";
+	/* commons no *(COMMON) took go to .bss (GNU ld's lang_place_orphans: -r -d) */
+	if (isec->file->common == isec)
+		secname = ".bss";
+	size_t at = find_node(L, secname);
+	const char *oh = ctx->opt.orphan_handling;
 	if (at != (size_t)-1) {
 		struct layout_osec *lo = L->nodes.v[at].lo;
 		if (!lo->orphan_item) {
@@ -400,47 +549,147 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 			lo->orphan_item = lo->items.n;
 		}
 		vec_push(lo->items.v[lo->orphan_item - 1].secs, isec);
+		if (oh && !strcmp(oh, "error"))
+			error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, isec->file->name);
+		else if (oh && !strcmp(oh, "warn"))
+			warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, isec->file->name, secname);
 		return;
 	}
-	enum orphan_kind k = orphan_kind_of(isec);
+	unsigned sf = gnu_flags(isec);
+	int place = -1;
+	if (!(sf & (G_ALLOC | G_DEBUG)))
+		place = P_NONALLOC;
+	else if (!(sf & G_ALLOC))
+		place = -1;
+	else if ((sf & G_LOAD) && isec->type == SHT_NOTE)
+		place = P_INTERP;
+	else if (!(sf & (G_LOAD | G_CONTENTS | G_TLS)))
+		place = P_BSS;
+	else if (sf & G_TLS)
+		place = P_TDATA;
+	else if (!(sf & G_RO))
+		place = P_DATA;
+	else if ((sf & G_LOAD) && (isec->type == SHT_RELA || isec->type == SHT_REL))
+		place = P_REL;
+	else if (!(sf & G_CODE))
+		place = P_RODATA;
+	else
+		place = P_TEXT;
 	size_t after = (size_t)-1;
-	if (L->orphan_last[k]) {
-		after = L->orphan_last[k] - 1;
-	} else if (k == ORPHAN_NONALLOC) {
-		after = L->nodes.n - 1;
+	if (place < 0) {
+		after = L->nodes.n ? L->nodes.n - 1 : (size_t)-1;
+	} else if (L->orphan_last[place]) {
+		after = L->orphan_last[place] - 1;
 	} else {
-		if (orphan_anchor[k])
-			after = find_node(L, orphan_anchor[k]);
-		if (after == (size_t)-1 || L->nodes.v[after].lo->removed) {
-			after = (size_t)-1;
-			for (size_t i = 0; i < L->nodes.n; i++)
-				if (L->nodes.v[i].kind == LN_OSEC && osec_kind_matches(L->nodes.v[i].lo, k))
-					after = i;
+		if (!L->place_os[place] && place_name[place]) {
+			size_t n = find_node(L, place_name[place]);
+			if (n != (size_t)-1)
+				L->place_os[place] = L->nodes.v[n].lo;
 		}
-		if (after == (size_t)-1 && orphan_anchor[k])
-			after = find_node(L, orphan_anchor[k]);
-		if (after == (size_t)-1)
-			after = L->nodes.n - 1;
+		if (L->place_os[place])
+			after = node_of(L, L->place_os[place]);
+		else {
+			after = find_by_flags(L, isec, sf, true);
+			if (after != (size_t)-1 && (place != P_NONALLOC))
+				L->place_os[place] = L->nodes.v[after].lo;
+		}
 	}
-	const char *oh = ctx->opt.orphan_handling;
 	if (oh && !strcmp(oh, "error"))
-		error(ctx, "%s: error: unplaced orphan section `%s' from `%s'", isec->file->name, isec->name, isec->file->name);
+		error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, isec->file->name);
 	else if (oh && !strcmp(oh, "warn"))
-		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, isec->file->name, isec->name);
-	struct layout_osec *lo = new_osec(L, isec->name, NULL);
+		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, isec->file->name, secname);
+	struct layout_osec *lo = new_osec(L, secname, NULL);
 	lo->orphan = true;
 	vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 	vec_push(lo->items.v[0].secs, isec);
-	/* insert after `after` */
+	/* it inherits the region, load region and program headers of the section it follows */
+	if (after != (size_t)-1 && after < L->nodes.n && L->nodes.v[after].kind == LN_OSEC && (sf & G_ALLOC)) {
+		lo->inherit = L->nodes.v[after].lo;
+	}
+	size_t pos = place >= 0 && L->orphan_last[place] ? after + 1 : insert_pos(L, after);
 	vec_push(L->nodes, ((struct lnode){0}));
-	size_t pos = after + 1;
 	memmove(&L->nodes.v[pos + 1], &L->nodes.v[pos], (L->nodes.n - 1 - pos) * sizeof(struct lnode));
 	L->nodes.v[pos] = (struct lnode){.kind = LN_OSEC, .lo = lo};
-	for (int i = 0; i < ORPHAN_N; i++)
+	for (int i = 0; i < P_N; i++)
 		if (L->orphan_last[i] > pos)
 			L->orphan_last[i]++;
-	L->orphan_last[k] = pos + 1;
+	if (place >= 0)
+		L->orphan_last[place] = pos + 1;
 	finish_osec(L, lo);
+}
+
+/* bfd's special sections (bfd/elf.c special_sections): the default type and flags of a
+ * section by name.  `match`: 0 exact, -1 prefix, -2 the name or the name followed by '.'. */
+static const struct special_section {
+	const char *prefix;
+	int match;
+	uint32_t type;
+	uint64_t flags;
+} special_sections[] = {
+	{".bss", -2, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	{".comment", 0, SHT_PROGBITS, 0},
+	{".ctf", 0, SHT_PROGBITS, 0},
+	{".data", -2, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	{".data1", 0, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	{".debug", 0, SHT_PROGBITS, 0},
+	{".debug_line", 0, SHT_PROGBITS, 0},
+	{".debug_info", 0, SHT_PROGBITS, 0},
+	{".debug_abbrev", 0, SHT_PROGBITS, 0},
+	{".debug_aranges", 0, SHT_PROGBITS, 0},
+	{".dynamic", 0, SHT_DYNAMIC, SHF_ALLOC},
+	{".dynstr", 0, SHT_STRTAB, SHF_ALLOC},
+	{".dynsym", 0, SHT_DYNSYM, SHF_ALLOC},
+	{".fini", 0, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	{".fini_array", -2, SHT_FINI_ARRAY, SHF_ALLOC | SHF_WRITE},
+	{".gnu.linkonce.b", -2, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	{".gnu.linkonce.n", -2, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	{".gnu.linkonce.p", -2, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	{".gnu.lto_", -1, SHT_PROGBITS, SHF_EXCLUDE},
+	{".got", 0, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	{".gnu.version", 0, SHT_GNU_versym, 0},
+	{".gnu.version_d", 0, SHT_GNU_verdef, 0},
+	{".gnu.version_r", 0, SHT_GNU_verneed, 0},
+	{".gnu.liblist", 0, SHT_GNU_LIBLIST, SHF_ALLOC},
+	{".gnu.conflict", 0, SHT_RELA, SHF_ALLOC},
+	{".gnu.hash", 0, SHT_GNU_HASH, SHF_ALLOC},
+	{".hash", 0, SHT_HASH, SHF_ALLOC},
+	{".init", 0, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	{".init_array", -2, SHT_INIT_ARRAY, SHF_ALLOC | SHF_WRITE},
+	{".interp", 0, SHT_PROGBITS, 0},
+	{".line", 0, SHT_PROGBITS, 0},
+	{".noinit", -2, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	{".note.GNU-stack", 0, SHT_PROGBITS, 0},
+	{".note", -1, SHT_NOTE, 0},
+	{".persistent.bss", 0, SHT_NOBITS, SHF_ALLOC | SHF_WRITE},
+	{".persistent", -2, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE},
+	{".preinit_array", -2, SHT_PREINIT_ARRAY, SHF_ALLOC | SHF_WRITE},
+	{".plt", 0, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	{".rodata", -2, SHT_PROGBITS, SHF_ALLOC},
+	{".rodata1", 0, SHT_PROGBITS, SHF_ALLOC},
+	{".rela", -1, SHT_RELA, 0},
+	{".rel", -1, SHT_REL, 0},
+	{".shstrtab", 0, SHT_STRTAB, 0},
+	{".strtab", 0, SHT_STRTAB, 0},
+	{".symtab", 0, SHT_SYMTAB, 0},
+	{".text", -2, SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR},
+	{".tbss", -2, SHT_NOBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS},
+	{".tdata", -2, SHT_PROGBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS},
+};
+
+static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flags)
+{
+	for (size_t i = 0; i < sizeof(special_sections) / sizeof(special_sections[0]); i++) {
+		const struct special_section *sp = &special_sections[i];
+		size_t n = strlen(sp->prefix);
+		if (strncmp(name, sp->prefix, n))
+			continue;
+		if ((sp->match == 0 && name[n]) || (sp->match == -2 && name[n] && name[n] != '.'))
+			continue;
+		*type = sp->type;
+		*flags = sp->flags;
+		return true;
+	}
+	return false;
 }
 
 /* Output section type and flags from its inputs, and whether it is kept at all. */
@@ -464,7 +713,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			struct input_section *isec = it->secs.v[j];
 			isec->out = os;
 			any_input = true;
-			if (isec->file->synthetic)
+			if (isec->file->synthetic && !(isec->strip_if_empty && !isec->size))
 				lo->has_linker_input = true;
 			os->flags |= isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK | SHF_LINK_ORDER);
 			if (isec->align > os->align)
@@ -498,6 +747,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	} else if (any_input && same_entsize) {
 		os->entsize = entsize;
 	}
+	os->has_inputs = any_input;
 	if (!any_input)
 		os->type = SHT_PROGBITS;
 	else if (all_nobits)
@@ -506,9 +756,19 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->type = type;
 	else
 		os->type = SHT_PROGBITS;
-	if (lo->has_data && !any_input)
-		os->flags |= SHF_ALLOC | SHF_WRITE;
-	else if (lo->has_data)
+	if (!any_input) {
+		/* A section made only by the script takes its type and flags from its name, as
+		 * bfd's table of special sections gives them; it is writable unless they say
+		 * otherwise (bfd: no SEC_READONLY) */
+		uint32_t type;
+		uint64_t flags;
+		if (elf_special_section(os->name, &type, &flags)) {
+			os->type = type;
+			os->flags |= flags;
+		}
+		os->flags |= SHF_WRITE;
+	}
+	if (lo->has_data)
 		os->flags |= SHF_ALLOC;
 	if (lo->desc) {
 		switch (lo->desc->type) {
@@ -590,13 +850,19 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
 	if (ctx->script)
 		build_top(L, ctx->script->cmds);
-	allocate_commons(ctx);
+	if (!ctx_relocatable(ctx) || relocatable_allocates_commons(ctx))
+		allocate_commons(ctx);
 	find_relro_range(L);
 
-	/* Sections the linker itself makes (.got, ...) are matched like any other input. */
+	/* Sections the linker itself makes (.got, build-id, ...) are matched like any other
+	 * input; GNU ld attaches them to the first input object, after its own sections, so that
+	 * is where they come in file order. */
 	VEC(struct input_section *) all = {0};
+	bool internal_done = false;
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
+		if (f == ctx->internal && internal_done)
+			continue;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
 			if (isec && !isec->discarded)
@@ -604,6 +870,14 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		}
 		if (f->common)
 			vec_push(all, f->common);
+		if (!internal_done && ctx->internal && f != ctx->internal && !f->synthetic) {
+			internal_done = true;
+			for (size_t si = 1; si < ctx->internal->shnum; si++) {
+				struct input_section *isec = ctx->internal->sections[si];
+				if (isec && !isec->discarded)
+					vec_push(all, isec);
+			}
+		}
 	}
 
 	/* ONLY_IF_RO/ONLY_IF_RW: find, for each constrained output section, whether its matching
@@ -819,9 +1093,29 @@ static void assign_regions(struct layout *L)
 			get_regions(L, lo, ov->region, ov->lma_region, ov->lma != NULL, false, &nd->st->loc);
 		} else if (d) {
 			get_regions(L, lo, d->region, d->lma_region, d->lma != NULL, d->addr != NULL, &nd->st->loc);
+		} else if (lo->inherit) {
+			lo->region = lo->inherit->region ? lo->inherit->region : L->default_region;
+			lo->lma_region = lo->inherit->lma_region;
 		} else {
 			lo->region = L->default_region;
 		}
+	}
+	/* GNU ld's lang_propagate_lma_regions: a section with no address, load address or load
+	 * region, in the same region as the one before, loads after it (`.bss > RAM` after
+	 * `.data > RAM AT> ROM`) */
+	struct layout_osec *prev = NULL;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind != LN_OSEC)
+			continue;
+		struct layout_osec *lo = nd->lo;
+		const struct output_section_desc *d = lo->desc;
+		bool has_lma = lo->overlay ? (lo->overlay_index == 1 && lo->overlay->lma) : d && d->lma;
+		bool has_addr = lo->overlay ? (lo->overlay_index > 1 || lo->overlay->start) : d ? d->addr != NULL
+												 : !(lo->os->flags & SHF_ALLOC);
+		if (prev && !lo->lma_region && !has_lma && !has_addr && lo->region == prev->region)
+			lo->lma_region = prev->lma_region;
+		prev = lo;
 	}
 }
 
@@ -847,4 +1141,11 @@ const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e,
 		f->size = 4;
 	}
 	return f;
+}
+
+/* The type bfd's table of special sections gives a section name, for address.c */
+bool layout_special_type(const char *name, uint32_t *type)
+{
+	uint64_t flags;
+	return elf_special_section(name, type, &flags);
 }

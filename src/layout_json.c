@@ -309,7 +309,7 @@ static void write_output_sections(struct jw *j, struct pend_vec *pend)
 		hex(out, os->offset);
 		fprintf(out, ",\"size\":%llu,\"align\":%llu", (unsigned long long)(lo->removed ? 0 : os->size),
 			(unsigned long long)os->align);
-		const char *region = lo->region ? lo->region->name : lo->desc ? lo->desc->region : NULL;
+		const char *region = lo->region && !lo->region->is_default ? lo->region->name : lo->desc ? lo->desc->region : NULL;
 		const char *lma_region = lo->lma_region ? lo->lma_region->name : lo->desc ? lo->desc->lma_region : NULL;
 		fputs(",\"region\":", out);
 		str_or_null(out, region);
@@ -328,8 +328,12 @@ static void write_output_sections(struct jw *j, struct pend_vec *pend)
 		} else {
 			fputs("null", out);
 		}
-		if (os->has_fill)
-			fprintf(out, ",\"fill\":\"0x%08x\"", os->fill);
+		if (lo->fill) {
+			fputs(",\"fill\":\"0x", out);
+			for (size_t k = 0; k < lo->fill->size; k++)
+				fprintf(out, "%02x", lo->fill->data[k]);
+			fputc('"', out);
+		}
 		/* inputs and data in address order, with the gap before each */
 		uint64_t cursor = os->addr;
 		size_t data = 0;

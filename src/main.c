@@ -1,6 +1,7 @@
 /* slink: a linker-script-driven ELF linker.  The link is this list of passes. */
 #include <stdlib.h>
 
+#include "dynamic.h"
 #include "layout.h"
 #include "oformat.h"
 #include "passes.h"
@@ -10,7 +11,9 @@
 /* The entry point: -e, else the script's ENTRY, else _start; a number is an address. */
 static void resolve_entry(struct ctx *ctx, struct layout *L)
 {
-	const char *name = ctx->opt.entry ? ctx->opt.entry : L->entry_name ? L->entry_name : "_start";
+	/* GNU ld's own default is `start': the .xr/.xu scripts of -r have no ENTRY(_start) */
+	const char *name = ctx->opt.entry ? ctx->opt.entry : L->entry_name ? L->entry_name
+					     : ctx_relocatable(ctx) ? "start" : "_start";
 	struct symbol *s = symbol_find(ctx, name);
 	if (s && (s->kind == SYM_DEFINED || s->kind == SYM_SCRIPT)) {
 		ctx->entry_addr = symbol_address(s);
@@ -77,6 +80,8 @@ int main(int argc, char **argv)
 	checkpoint(ctx);
 	/* .got, .got.plt, build-id: input sections of the linker's own, placed by the script */
 	synthetic_create(ctx);
+	/* -pie/-shared: .dynsym, .dynstr, .hash, .gnu.hash, .gnu.version*, .dynamic, .rela.dyn */
+	dynamic_create(ctx);
 	/* every input section to its output section: script rules, then orphans */
 	layout_map(ctx, L);
 	/* every undefined reference from a section that stays in the output */

@@ -73,6 +73,10 @@ static void collect_symbols(struct mapper *m)
 		struct symbol *s = all[i];
 		if (s->kind != SYM_DEFINED || !s->isec || !s->isec->out || s->isec->discarded)
 			continue;
+		/* bfd moves symbols of a removed output section to a kept one of the output
+		 * (_bfd_fix_excluded_sec_syms): GNU ld's map then lists them nowhere */
+		if (s->isec->out->layout && s->isec->out->layout->removed)
+			continue;
 		size_t j = slot_of(m, s->isec);
 		m->keys[j] = s->isec;
 		struct symlist *l = &m->lists[j];
@@ -110,7 +114,7 @@ static void print_archive_members(struct mapper *m)
 	bool header = false;
 	for (size_t i = 0; i < m->ctx->files.n; i++) {
 		struct input_file *f = m->ctx->files.v[i];
-		if (!f->archive || !f->extract_symbol)
+		if (!f->archive)
 			continue;
 		if (!header) {
 			fprintf(m->out, "Archive member included to satisfy reference by file (symbol)\n\n");
@@ -125,7 +129,8 @@ static void print_archive_members(struct mapper *m)
 		spaces(m->out, 30 - len);
 		if (f->extract_ref)
 			fprintf(m->out, "%s ", f->extract_ref->name);
-		fprintf(m->out, "(%s)\n", report_sym_name(m->ctx, f->extract_symbol));
+		/* --whole-archive members: GNU ld names the option instead of a symbol */
+		fprintf(m->out, "(%s)\n", f->extract_symbol ? report_sym_name(m->ctx, f->extract_symbol) : "--whole-archive");
 	}
 }
 
@@ -216,7 +221,7 @@ static void print_discarded(struct mapper *m)
 				if (!group.name)
 					continue;
 				isec = &group;
-			} else if (!isec->discarded || isec->out || unplaced_stack_note(m, isec)) {
+			} else if (!isec->discarded || isec->out || unplaced_stack_note(m, isec) || report_keep_matches(m->L, isec)) {
 				continue;
 			}
 			if (!header) {
@@ -278,11 +283,16 @@ static void print_input_section(struct mapper *m, const struct input_section *is
 	bool placed = !discarded && isec->out;
 	uint64_t a = placed ? isec->out->addr + isec->out_offset : m->print_dot;
 	uint64_t size = placed ? isec_output_size(isec) : discarded ? isec->size : 0;
+	/* bfd leaves a merged section whose every entry is a duplicate at its input size (and
+	 * excludes it) rather than shrinking it */
+	bool all_dups = placed && isec->merge && size == 0 && isec->size;
+	if (all_dups)
+		size = isec->size;
 	addr(m, a);
 	fputc(' ', out);
 	size_field(m, size);
 	fprintf(out, " %s\n", report_file_name(m->ctx, isec));
-	if (placed && size != isec->size && isec->size) {
+	if (placed && !all_dups && size != isec->size && isec->size) {
 		/* merged strings, edited .eh_frame: GNU ld shows the input size too */
 		spaces(out, NAME_COL + 3 + m->vw);
 		size_field(m, isec->size);
@@ -300,7 +310,7 @@ static void print_input_section(struct mapper *m, const struct input_section *is
 		m->print_dot = a + size;
 }
 
-static void print_fill(struct mapper *m, const struct output_section *os, uint64_t at, uint64_t size)
+static void print_fill(struct mapper *m, uint64_t at, uint64_t size, const struct fill_pattern *fill)
 {
 	fprintf(m->out, " *fill*");
 	spaces(m->out, NAME_COL - 7);
@@ -308,10 +318,20 @@ static void print_fill(struct mapper *m, const struct output_section *os, uint64
 	fputc(' ', m->out);
 	size_field(m, size);
 	fputc(' ', m->out);
-	if (os && os->has_fill)
-		fprintf(m->out, "%08x", os->fill);
+	for (size_t i = 0; fill && i < fill->size; i++)
+		fprintf(m->out, "%02x", fill->data[i]);
 	fputc('\n', m->out);
 	m->print_dot = at + size;
+}
+
+/* GNU ld's padding statements sit before the input section, data or after the `. =` that
+ * made them: print those of the section that start before `offset` */
+static void print_pads(struct mapper *m, const struct layout_osec *lo, size_t *next, uint64_t offset)
+{
+	for (; *next < lo->pads.n && lo->pads.v[*next].offset < offset; (*next)++) {
+		const struct pad *p = &lo->pads.v[*next];
+		print_fill(m, lo->os->addr + p->offset, p->size, p->fill);
+	}
 }
 
 static void print_assignment(struct mapper *m, const struct stmt *st, bool have_dot, uint64_t dot_after)
@@ -395,7 +415,8 @@ static void print_osec(struct mapper *m, struct layout_osec *lo)
 		m->print_dot = os->addr;
 	}
 	fputc('\n', out);
-	size_t data = 0;
+	size_t data = 0, pad = 0;
+	bool pads = !lo->removed;
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];
 		switch (it->kind) {
@@ -404,24 +425,18 @@ static void print_osec(struct mapper *m, struct layout_osec *lo)
 				print_wild_line(m, it->st);
 			for (size_t j = 0; j < it->secs.n; j++) {
 				struct input_section *isec = it->secs.v[j];
-				uint64_t at = os->addr + isec->out_offset;
-				if (!lo->removed && at > m->print_dot && m->print_dot >= os->addr)
-					print_fill(m, os, m->print_dot, at - m->print_dot);
+				if (pads)
+					print_pads(m, lo, &pad, isec->out_offset);
 				print_input_section(m, isec, false);
 			}
 			break;
-		case IT_ASSIGN: {
-			uint64_t before = m->print_dot;
-			bool dot = !strcmp(it->st->assign.name, ".");
+		case IT_ASSIGN:
 			print_assignment(m, it->st, true, it->dot_after);
-			/* a `. =` that moves forward leaves a padding statement in GNU ld */
-			if (dot && !lo->removed && it->dot_after > before && before >= os->addr)
-				print_fill(m, os, before, it->dot_after - before);
+			if (pads && !strcmp(it->st->assign.name, ".") && it->dot_after >= os->addr)
+				print_pads(m, lo, &pad, it->dot_after - os->addr);
 			break;
-		}
 		case IT_DATA: {
 			const struct stmt *st = it->st;
-			spaces(out, NAME_COL);
 			uint64_t at = os->addr, value = 0, size = 0;
 			if (data < os->data.n) {
 				at += os->data.v[data].offset;
@@ -429,6 +444,9 @@ static void print_osec(struct mapper *m, struct layout_osec *lo)
 				size = os->data.v[data].size;
 			}
 			data++;
+			if (pads)
+				print_pads(m, lo, &pad, at - os->addr);
+			spaces(out, NAME_COL);
 			addr(m, at);
 			fputc(' ', out);
 			size_field(m, size);
@@ -444,14 +462,23 @@ static void print_osec(struct mapper *m, struct layout_osec *lo)
 			m->print_dot = at + size;
 			break;
 		}
-		case IT_FILL:
-			fprintf(out, " FILL mask 0x%08x\n", os->fill);
+		case IT_FILL: {
+			uint64_t v = 0;
+			report_fold(it->st->fill, &v);
+			const struct fill_pattern *f = fill_from_expr(m->ctx, it->st->fill, v);
+			fprintf(out, " FILL mask 0x");
+			for (size_t k = 0; k < f->size; k++)
+				fprintf(out, "%02x", f->data[k]);
+			fputc('\n', out);
 			break;
+		}
 		case IT_ASSERT:
 			print_assert(m, it->st);
 			break;
 		}
 	}
+	if (pads)
+		print_pads(m, lo, &pad, UINT64_MAX);
 }
 
 /* An output section statement that is not in the layout: /DISCARD/, or one whose ONLY_IF_RO /

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "layout.h"
+#include "dynamic.h"
 #include "oformat.h"
 #include "output.h"
 #include "passes.h"
@@ -123,9 +125,9 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 				continue;
 			/* hidden symbols become local where there is dynamic linking; the linker's own
 			 * (_GLOBAL_OFFSET_TABLE_) always are */
-			bool dynamic = ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED;
-			bool local = s->forced_local ||
-				     (dynamic && (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL));
+			/* hidden symbols and VERSION `local:` matches become local in a shared object;
+			 * a PIE keeps them global (GNU ld hides only dynamic symbols) */
+			bool local = dynamic_forced_local(ctx, s);
 			if (local != (pass == 0))
 				continue;
 			if (local && ctx->opt.discard == DISCARD_ALL)
@@ -176,11 +178,48 @@ static void fill_gap(const struct ctx *ctx, uint8_t *base, uint64_t from, uint64
 	}
 }
 
-static void write_section(struct ctx *ctx, uint8_t *image, struct output_section *os)
+/* GNU ld's padding statements: each gap inside the section gets the fill in force where it
+ * is (repeating from the gap's start), else the target's code fill in code, else zeros; the
+ * BYTE/LONG/... data and the input sections are not gaps */
+static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output_section *os)
+{
+	const struct layout_osec *lo = os->layout;
+	for (size_t i = 0; i < lo->pads.n; i++) {
+		const struct pad *p = &lo->pads.v[i];
+		if (p->offset + p->size > os->size)
+			continue;
+		if (p->fill && p->fill->size) {
+			for (uint64_t k = 0; k < p->size; k++)
+				base[p->offset + k] = p->fill->data[k % p->fill->size];
+		} else if ((os->flags & SHF_EXECINSTR) && ctx->target->code_fill) {
+			ctx->target->code_fill(base + p->offset, p->size);
+		}
+	}
+}
+
+void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section *os)
 {
 	if (os->type == SHT_NOBITS || !os->size)
 		return;
 	uint8_t *base = image + os->offset;
+	if (os->layout) {
+		write_pads(ctx, base, os);
+		for (size_t i = 0; i < os->inputs.n; i++) {
+			struct input_section *isec = os->inputs.v[i];
+			if (isec->synthesize)
+				isec->synthesize(ctx, isec, base + isec->out_offset);
+			else if (isec->merge)
+				merge_write(isec, base + isec->out_offset);
+			else if (isec->data && isec->type != SHT_NOBITS)
+				memcpy(base + isec->out_offset, isec->data, isec->size);
+		}
+		for (size_t i = 0; i < os->data.n; i++) {
+			const struct data_item *d = &os->data.v[i];
+			for (unsigned b = 0; b < d->size; b++)
+				base[d->offset + b] = (uint8_t)(d->value >> (8 * b));
+		}
+		return;
+	}
 	uint64_t pos = 0;
 	for (size_t i = 0; i < os->inputs.n; i++) {
 		struct input_section *isec = os->inputs.v[i];
@@ -288,6 +327,10 @@ static void remove_temp(void)
 
 void output_write(struct ctx *ctx)
 {
+	if (ctx_relocatable(ctx)) {
+		relocatable_write(ctx); /* -r: ET_REL with rewritten relocations (relocatable.c) */
+		return;
+	}
 	bool is64 = ctx->target->elfclass == ELFCLASS64;
 	size_t shdr_size = is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
 	size_t sym_size = is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
@@ -358,8 +401,10 @@ void output_write(struct ctx *ctx)
 
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		if (ctx->osecs.v[i]->index)
-			write_section(ctx, image, ctx->osecs.v[i]);
+			output_write_section(ctx, image, ctx->osecs.v[i]);
 	relocs_apply(ctx, image);
+	/* -pie/-shared: .dynsym, .dynamic, .rela.dyn, ... (need the applied relocations) */
+	dynamic_finish(ctx, image);
 	if (want_symtab) {
 		symtab_write(ctx, &st, image + symtab_off);
 		memcpy(image + strtab_off, st.str.buf.v, st.str.buf.n);

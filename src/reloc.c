@@ -1,5 +1,6 @@
 /* Relocations: scanned once before layout (which symbols need GOT slots, which references are
  * undefined) and applied once after it, straight from the input's relocation section. */
+#include "dynamic.h"
 #include "passes.h"
 #include "target.h"
 
@@ -116,6 +117,8 @@ static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64
  * (undefined weak references resolve to 0). */
 void relocs_check_undefined(struct ctx *ctx)
 {
+	if (ctx_relocatable(ctx))
+		return; /* -r: undefined symbols stay undefined in the output */
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		const struct symbol *last_fn = NULL;
@@ -142,7 +145,10 @@ void relocs_check_undefined(struct ctx *ctx)
 
 void relocs_scan(struct ctx *ctx)
 {
+	if (ctx_relocatable(ctx))
+		return; /* -r copies relocations: no GOT, no relaxation */
 	const struct target *t = ctx->target;
+	const struct symbol *gotsym = symbol_find(ctx, "_GLOBAL_OFFSET_TABLE_");
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		for (size_t si = 1; si < f->shnum; si++) {
@@ -179,6 +185,11 @@ void relocs_scan(struct ctx *ctx)
 					continue;
 				if (t->needs_got_base(r.type))
 					ctx->needs_got_base = true;
+				if (s && s == gotsym)
+					ctx->got_referenced = true;
+				/* -pie/-shared: absolute addresses get RELATIVE dynamic relocations */
+				if (dynamic_reloc_needed(ctx, isec, &a))
+					dynamic_count_reloc();
 			}
 		}
 	}
@@ -264,6 +275,9 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 					}
 				}
 				t->apply(ctx, isec, &a);
+				/* the place holds the link-time address: ld.so adds the load base */
+				if (dynamic_reloc_needed(ctx, isec, &a))
+					dynamic_add_relative(a.P, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
 			}
 		}
 	}

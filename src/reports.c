@@ -421,23 +421,38 @@ bool report_osec_exists(struct layout *L, const struct layout_osec *lo)
 	return false;
 }
 
-/* The first /DISCARD/ rule that takes the section. */
-const struct rule *report_discard_rule(struct layout *L, const struct input_section *isec)
+static bool rule_hits(const struct rule *rl, const struct input_section *isec)
 {
 	const struct input_file *f = isec->file;
 	const char *path = f->archive ? f->archive : f->name;
-	for (size_t r = 0; r < L->rules.n; r++) {
-		const struct rule *rl = &L->rules.v[r];
-		const struct input_section_desc *d = rl->desc;
-		if (!script_match_file(&d->file, path, f->archive, f->member))
-			continue;
-		bool hit = !d->sections;
-		for (const struct section_pattern *sp = d->sections; sp && !hit; sp = sp->next)
-			hit = script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member);
-		if (hit)
-			return rl->discard ? rl : NULL;
-	}
+	const struct input_section_desc *d = rl->desc;
+	if (!script_match_file(&d->file, path, f->archive, f->member))
+		return false;
+	if (d->has_flags && ((isec->flags & d->flags_required) != d->flags_required || (isec->flags & d->flags_forbidden)))
+		return false;
+	if (!d->sections)
+		return true;
+	for (const struct section_pattern *sp = d->sections; sp; sp = sp->next)
+		if (script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member))
+			return true;
+	return false;
+}
+
+/* The first /DISCARD/ rule that takes the section. */
+const struct rule *report_discard_rule(struct layout *L, const struct input_section *isec)
+{
+	for (size_t r = 0; r < L->rules.n; r++)
+		if (rule_hits(&L->rules.v[r], isec))
+			return L->rules.v[r].discard ? &L->rules.v[r] : NULL;
 	return NULL;
+}
+
+bool report_keep_matches(struct layout *L, const struct input_section *isec)
+{
+	for (size_t r = 0; r < L->rules.n; r++)
+		if (L->rules.v[r].desc->keep && rule_hits(&L->rules.v[r], isec))
+			return true;
+	return false;
 }
 
 /* ---- MEMORY regions ---- */
@@ -460,6 +475,15 @@ size_t report_regions(struct ctx *ctx, struct layout *L, struct report_region **
 		if (!script_eval_const(ctx, m->length, &r[i].length))
 			r[i].length = 0;
 		uint64_t end = r[i].origin;
+		/* the layout's own record of how far allocation in the region got */
+		struct region *lr = NULL;
+		for (size_t k = 0; k < L->regions.n; k++)
+			if (L->regions.v[k]->desc == m)
+				lr = L->regions.v[k];
+		if (lr) {
+			r[i].used = lr->cur - lr->origin;
+			continue;
+		}
 		for (size_t k = 0; k < L->nodes.n; k++) {
 			const struct lnode *nd = &L->nodes.v[k];
 			if (nd->kind != LN_OSEC || nd->lo->removed || !nd->lo->desc)

@@ -207,6 +207,22 @@ static void declare_list(struct ctx *ctx, const struct stmt *s)
 			break;
 		case ST_OVERLAY:
 			declare_list(ctx, s->overlay->sections);
+			/* the PROVIDEd __load_start_NAME / __load_stop_NAME of each member (layout.c) */
+			for (const struct stmt *m = s->overlay->sections; m; m = m->next) {
+				char buf[512];
+				size_t k = 0;
+				for (const char *c = m->osec->name; *c && k < sizeof(buf) - 1; c++)
+					if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+					    *c == '_')
+						buf[k++] = *c;
+				buf[k] = 0;
+				for (int stop = 0; stop < 2; stop++) {
+					char name[540];
+					snprintf(name, sizeof(name), "%s%s", stop ? "__load_stop_" : "__load_start_", buf);
+					struct assign a = {.name = name, .kind = ASSIGN_PROVIDE};
+					declare_assign(ctx, &a);
+				}
+			}
 			break;
 		default:
 			break;
@@ -225,8 +241,92 @@ static bool expr_is_constant(const struct expr *e)
 	return false;
 }
 
+/* ---- symbols referenced by script expressions ---- */
+
+/* GNU ld's mark phase looks every symbol named in an expression up, creating it undefined:
+ * such a reference is enough for PROVIDE to define the symbol.  The expressions of PROVIDEs
+ * count only once their own symbol is wanted. */
+static bool provide_wanted(struct ctx *ctx, const char *name)
+{
+	struct symbol *s = symbol_find(ctx, name);
+	return s && s->kind == SYM_UNDEF && s->referenced;
+}
+
+static bool mark_expr(struct ctx *ctx, const struct expr *e)
+{
+	bool changed = false;
+	if (!e)
+		return false;
+	if (e->kind == EXPR_SYMBOL) {
+		struct symbol *s = symbol_find(ctx, e->name);
+		if (!s) {
+			s = symbol_intern(ctx, arena_strdup(&ctx->arena, e->name));
+			s->weak_ref_only = false;
+		}
+		if (s->kind == SYM_UNDEF && !s->referenced) {
+			s->referenced = true;
+			changed = true;
+		}
+		return changed;
+	}
+	if (e->kind == EXPR_CALL && e->fn == FN_DEFINED)
+		return false;
+	changed |= mark_expr(ctx, e->a);
+	changed |= mark_expr(ctx, e->b);
+	changed |= mark_expr(ctx, e->c);
+	return changed;
+}
+
+static bool mark_list(struct ctx *ctx, const struct stmt *s)
+{
+	bool changed = false;
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case ST_ASSIGN: {
+			const struct assign *a = &s->assign;
+			bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
+			if (!provide || provide_wanted(ctx, a->name))
+				changed |= mark_expr(ctx, a->expr);
+			break;
+		}
+		case ST_ASSERT:
+			changed |= mark_expr(ctx, s->assert_.cond);
+			break;
+		case ST_DATA:
+			changed |= mark_expr(ctx, s->data.value);
+			break;
+		case ST_FILL:
+			changed |= mark_expr(ctx, s->fill);
+			break;
+		case ST_SECTIONS:
+			changed |= mark_list(ctx, s->sections);
+			break;
+		case ST_OUTPUT_SECTION: {
+			const struct output_section_desc *d = s->osec;
+			changed |= mark_expr(ctx, d->addr) | mark_expr(ctx, d->lma) | mark_expr(ctx, d->align) |
+				   mark_expr(ctx, d->subalign) | mark_expr(ctx, d->fill);
+			changed |= mark_list(ctx, d->body);
+			break;
+		}
+		case ST_OVERLAY: {
+			const struct overlay_desc *o = s->overlay;
+			changed |= mark_expr(ctx, o->start) | mark_expr(ctx, o->lma) | mark_expr(ctx, o->subalign) |
+				   mark_expr(ctx, o->fill);
+			changed |= mark_list(ctx, o->sections);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return changed;
+}
+
 void script_declare_symbols(struct ctx *ctx)
 {
+	if (ctx->script)
+		for (int i = 0; i < 16 && mark_list(ctx, ctx->script->cmds); i++)
+			;
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {
 		const struct assign *a = &ctx->defsym_stmts.v[i]->assign;
 		declare_assign(ctx, a);

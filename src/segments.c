@@ -125,7 +125,7 @@ static struct output_section **alloc_sections(struct layout *L, size_t *count)
 	size_t n = 0;
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct layout_osec *lo = L->nodes.v[i].lo;
-		if (L->nodes.v[i].kind != LN_OSEC || lo->removed || !(lo->os->flags & SHF_ALLOC))
+		if (L->nodes.v[i].kind != LN_OSEC || lo->removed || !osec_bfd_alloc(lo->os))
 			continue;
 		lo->os->order = (uint32_t)i;
 		secs[n++] = lo->os;
@@ -152,6 +152,12 @@ static bool has_section(struct layout *L, const char *name, struct output_sectio
 static void extra_segments(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
 			   struct segment_vec *out)
 {
+	/* PT_DYNAMIC: the .dynamic section of -pie/-shared output (dynamic.c) */
+	struct output_section *dyn;
+	if ((ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED) && has_section(L, ".dynamic", &dyn) &&
+	    (dyn->flags & SHF_ALLOC))
+		vec_push(*out, ((struct segment){.type = PT_DYNAMIC, .flags = PF_R | (dyn->flags & SHF_WRITE ? PF_W : 0),
+					 .first = dyn, .last = dyn}));
 	/* PT_NOTE: each run of adjacent loadable notes with the same alignment */
 	for (size_t i = 0; i < count; i++) {
 		struct output_section *s = secs[i];
@@ -461,6 +467,27 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 	}
 }
 
+enum { BF_ALLOC = 1, BF_LOAD = 2, BF_READONLY = 4, BF_CODE = 8, BF_TLS = 16 };
+
+static unsigned bfd_flags(const struct output_section *os)
+{
+	if (!os->has_inputs && !(os->layout && os->layout->has_data))
+		return 0;
+	unsigned f = 0;
+	if (os->flags & SHF_ALLOC) {
+		f |= BF_ALLOC;
+		if (os->type != SHT_NOBITS)
+			f |= BF_LOAD;
+	}
+	if (!(os->flags & SHF_WRITE))
+		f |= BF_READONLY;
+	if (os->flags & SHF_EXECINSTR)
+		f |= BF_CODE;
+	if (os->flags & SHF_TLS)
+		f |= BF_TLS;
+	return f;
+}
+
 /* GNU ld's _bfd_nearby_section: symbols of a removed output section are given the kept
  * section before or after it that most likely shares its segment. */
 static void assign_nearby(struct layout *L)
@@ -479,21 +506,22 @@ static void assign_nearby(struct layout *L)
 				next = L->nodes.v[k].lo->os;
 				break;
 			}
+		/* compare in bfd's terms: a section without inputs has no flags at all, so it
+		 * is neither allocated nor read-only */
+		unsigned sf = bfd_flags(s), pf = prev ? bfd_flags(prev) : 0, nf = next ? bfd_flags(next) : 0;
 		struct output_section *best = next;
 		if (!prev)
 			best = next;
 		else if (!next)
 			best = prev;
-		else if ((prev->flags ^ next->flags) & (SHF_ALLOC | SHF_TLS) ||
-			 (prev->type == SHT_NOBITS) != (next->type == SHT_NOBITS)) {
-			bool prev_load = prev->type != SHT_NOBITS, next_load = next->type != SHT_NOBITS;
-			if (((next->flags ^ s->flags) & (SHF_ALLOC | SHF_TLS)) || (prev_load && !next_load))
+		else if ((pf ^ nf) & (BF_ALLOC | BF_TLS | BF_LOAD)) {
+			if (((nf ^ sf) & (BF_ALLOC | BF_TLS)) || ((pf & BF_LOAD) && !(nf & BF_LOAD)))
 				best = prev;
-		} else if ((prev->flags ^ next->flags) & SHF_WRITE) {
-			if ((next->flags ^ s->flags) & SHF_WRITE)
+		} else if ((pf ^ nf) & BF_READONLY) {
+			if ((nf ^ sf) & BF_READONLY)
 				best = prev;
-		} else if ((prev->flags ^ next->flags) & SHF_EXECINSTR) {
-			if ((next->flags ^ s->flags) & SHF_EXECINSTR)
+		} else if ((pf ^ nf) & BF_CODE) {
+			if ((nf ^ sf) & BF_CODE)
 				best = prev;
 		} else if (s->addr < next->addr) {
 			best = prev;

@@ -161,7 +161,7 @@ take:
 	s->isec = isec;
 	s->osec = NULL;
 	s->type = type != STT_NOTYPE ? type : old_type;
-	s->bind = weak ? STB_WEAK : STB_GLOBAL;
+	s->bind = weak ? STB_WEAK : bind == STB_GNU_UNIQUE ? STB_GNU_UNIQUE : STB_GLOBAL; /* GNU ld keeps UNIQUE */
 	s->shndx = esym->st_shndx;
 	s->size = esym->st_size ? esym->st_size : old_size;
 	s->value = esym->st_value;

@@ -150,7 +150,9 @@ void synthetic_create(struct ctx *ctx)
 		ctx->got = add_section(ctx, ".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, ctx->got_syms.n * t->got_entry_size,
 				       t->got_entry_size, write_got);
 	struct symbol *gotsym = symbol_find(ctx, "_GLOBAL_OFFSET_TABLE_");
-	bool got_sym_used = gotsym && gotsym->referenced && gotsym->kind == SYM_UNDEF;
+	/* a mere symbol-table reference (gas adds one for any GOT relocation) does not count:
+	 * GNU ld keeps .got.plt only when a relocation is against the symbol (got_referenced) */
+	bool got_sym_used = !ctx_relocatable(ctx) && gotsym && ctx->got_referenced && gotsym->kind == SYM_UNDEF;
 	if (ctx->got_syms.n || got_sym_used)
 		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE,
 					   (uint64_t)t->gotplt_reserved * t->got_entry_size, t->got_entry_size, write_got_plt);

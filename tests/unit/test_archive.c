@@ -313,7 +313,13 @@ static void test_broken(void)
 	CHECK(hdr != 0);
 	if (hdr) {
 		BROKEN("bad long-name offset", n, memcpy(buf + hdr, "/9999     ", 10));
-		BROKEN("bad long-name reference", n, memcpy(buf + hdr, "/1x       ", 10));
+		/* bfd reads the number and ignores the rest of the field: GNU ar leaves a '/'
+		 * there in some members of the kernel's vmlinux.a */
+		memcpy(buf, mf.data, n);
+		memcpy(buf + hdr, "/0             /", 16);
+		cur = "trailing slash after a long-name reference";
+		e = ctx.errors;
+		CHECK(archive_parse(&ctx, "slash.a", buf, n, &ar) && ctx.errors == e);
 	}
 	/* a long-name reference with no // table */
 	static const char nolong[] = "!<arch>\n/0              0           0     0     644     2         `\nab";

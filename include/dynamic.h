@@ -1,0 +1,23 @@
+/* Dynamic-linking sections for -pie and -shared (dynamic.c). */
+#ifndef SLINK_DYNAMIC_H
+#define SLINK_DYNAMIC_H
+
+#include "slink.h"
+
+struct reloc_args;
+
+/* before layout, after the relocation scan and the GOT: make and size the dynamic sections */
+void dynamic_create(struct ctx *ctx);
+/* after the relocations were applied: write the dynamic sections' contents */
+void dynamic_finish(struct ctx *ctx, uint8_t *image);
+bool dynamic_active(const struct ctx *ctx);
+/* made local in the output (.symtab binding STB_LOCAL): hidden symbols of a shared object,
+ * VERSION `local:` matches, the linker's own (_DYNAMIC, _GLOBAL_OFFSET_TABLE_) */
+bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s);
+/* relocation scan: does this relocation need a RELATIVE dynamic relocation? (then count it) */
+bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r);
+void dynamic_count_reloc(void);
+/* relocation apply: record a RELATIVE relocation at `place` whose address is `value` */
+void dynamic_add_relative(uint64_t place, uint64_t value);
+
+#endif

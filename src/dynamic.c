@@ -1,0 +1,802 @@
+/* Dynamic-linking sections for -pie and -shared, as GNU ld 2.40 makes them
+ * (bfd/elflink.c bfd_elf_size_dynamic_sections, elf_link_output_extsym; bfd/elfxx-x86.c).
+ *
+ * GNU ld creates the dynamic sections as soon as the first object of a PIC link is loaded and
+ * attaches them to that object (the "dynobj"), so its messages name it; we make them input
+ * sections of a linker file that carries the dynobj's name, placed by the script like any input:
+ *   .interp (PIE with a dynamic linker), .gnu.version_d, .gnu.version, .gnu.version_r, .dynsym,
+ *   .dynstr, .hash (--hash-style sysv/both), .gnu.hash (gnu/both), .dynamic, .rela.dyn/.rel.dyn.
+ * Sections that end up empty leave the output (GNU ld strips them), after any orphan warning.
+ *
+ * Everything is sized before layout (dynamic_create): which symbols are dynamic, the string
+ * table, the hash tables, the .dynamic tags and the number of dynamic relocations are all known
+ * from the symbols and the relocation scan.  Contents that need addresses are written at the
+ * end (dynamic_finish), after the relocations were applied.
+ *
+ * Dynamic symbols: for -shared every global symbol defined in the link that is not hidden and
+ * not made local by a VERSION `local:` pattern, the undefined ones that are referenced, and one
+ * absolute symbol per version name; for -pie none (static PIE, nothing is exported).  Their
+ * order is GNU ld's: the symbol hash table's order, then stably sorted by .gnu.hash bucket.
+ * Symbols made local (hidden ones, `local:` matches, _DYNAMIC) are STB_LOCAL in .symtab.
+ *
+ * Dynamic relocations: only R_*_RELATIVE, for absolute word relocations and GOT slots whose
+ * value is an address in this module.  Symbols bind inside the module (as with -Bsymbolic):
+ * relocations that would need a PLT or a symbolic dynamic relocation are not made. */
+#include <stdlib.h>
+
+#include "dynamic.h"
+#include "output.h"
+#include "passes.h"
+#include "script.h"
+#include "target.h"
+
+struct verdef {
+	const char *name;
+	const struct version_node *node; /* NULL for the base definition */
+	struct symbol *sym;              /* the version's absolute symbol (not for the base) */
+	uint32_t str;                    /* .dynstr handle */
+};
+
+struct dynrel {
+	uint64_t offset, addend;
+};
+
+static struct {
+	bool active;
+	struct input_file *file;
+	struct input_section *interp, *verdef_sec, *versym_sec, *verneed_sec, *dynsym, *dynstr, *hash, *gnu_hash,
+		*dynamic, *reldyn;
+	VEC(struct symbol *) syms;    /* dynsym entries 1..n */
+	VEC(uint32_t) names;          /* .dynstr handle per dynsym entry 1..n */
+	VEC(uint16_t) versym;         /* per dynsym entry 1..n */
+	VEC(struct symbol *) hash_order; /* dynamic symbols in hash-table order (sysv .hash chains) */
+	VEC(struct verdef) verdefs;
+	struct strtab str;
+	uint32_t soname;
+	uint32_t sysv_buckets;
+	uint32_t gnu_buckets, gnu_symindx, gnu_maskwords, gnu_shift2, gnu_nsyms;
+	VEC(uint64_t) tags;           /* DT_* in order (values filled at write time) */
+	uint64_t nrelocs;             /* .rela.dyn entries sized */
+	VEC(struct dynrel) rels;      /* RELATIVE relocations found while applying */
+	uint64_t flags, flags_1;      /* DT_FLAGS, DT_FLAGS_1 values */
+} D;
+
+bool dynamic_active(const struct ctx *ctx)
+{
+	return (ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED) && D.active;
+}
+
+static bool is_pic(const struct ctx *ctx)
+{
+	return ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED;
+}
+
+/* ---- the linker file holding the sections ---- */
+
+static struct input_file *dyn_file(struct ctx *ctx)
+{
+	if (D.file)
+		return D.file;
+	struct input_file *f = arena_alloc(&ctx->arena, sizeof(*f));
+	f->name = f->path = "<internal>";
+	for (size_t i = 0; i < ctx->files.n; i++)
+		if (!ctx->files.v[i]->synthetic && ctx->files.v[i]->elf) {
+			f->name = ctx->files.v[i]->name;
+			break;
+		}
+	f->synthetic = true;
+	f->shnum = 1;
+	f->sections = arena_alloc(&ctx->arena, 16 * sizeof(*f->sections));
+	f->order = ctx->file_order++;
+	vec_push(ctx->files, f);
+	D.file = f;
+	return f;
+}
+
+static void write_nothing(struct ctx *ctx, struct input_section *isec, uint8_t *out)
+{
+	(void)ctx, (void)isec, (void)out; /* filled by dynamic_finish */
+}
+
+static struct input_section *add(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags, uint64_t align,
+				 uint64_t entsize)
+{
+	struct input_file *f = dyn_file(ctx);
+	struct input_section *s = arena_alloc(&ctx->arena, sizeof(*s));
+	s->file = f;
+	s->name = name;
+	s->type = type;
+	s->flags = flags;
+	s->align = align;
+	s->entsize = entsize;
+	s->synthesize = write_nothing;
+	s->strip_if_empty = true;
+	s->index = (uint32_t)f->shnum;
+	f->sections[f->shnum++] = s;
+	return s;
+}
+
+/* ---- hashing ---- */
+
+static uint32_t sysv_hash(const char *s)
+{
+	uint32_t h = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		h = (h << 4) + *p;
+		uint32_t g = h & 0xf0000000;
+		if (g)
+			h ^= g >> 24;
+		h &= ~g;
+	}
+	return h;
+}
+
+static uint32_t gnu_hash(const char *s)
+{
+	uint32_t h = 5381;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		h = h * 33 + *p;
+	return h;
+}
+
+/* GNU ld's bucket count without -O: the largest of its primes not above the symbol count */
+static uint32_t bucket_count(size_t nsyms)
+{
+	static const uint32_t primes[] = {1, 3, 17, 37, 67, 97, 131, 197, 263, 521, 1031, 2053, 4099, 8209, 16411, 32771, 0};
+	uint32_t best = 1;
+	for (size_t i = 0; primes[i]; i++) {
+		best = primes[i];
+		if (!primes[i + 1] || nsyms < primes[i + 1])
+			break;
+	}
+	return best;
+}
+
+/* ---- versions ---- */
+
+static bool pattern_matches(const struct version_pattern *p, const char *name)
+{
+	for (; p; p = p->next) {
+		if (p->lang)
+			continue; /* extern "C++"/"Java": no demangling here */
+		if (p->literal ? !strcmp(p->pattern, name) : glob_match(p->pattern, name))
+			return true;
+	}
+	return false;
+}
+
+static bool has_wildcard(const char *s)
+{
+	return strpbrk(s, "*?[") != NULL;
+}
+
+/* GNU ld's version lookup: an exact global name first, then an exact local one, then wildcard
+ * globals, then wildcard locals.  Returns the node and whether the match is local. */
+static const struct version_node *version_of(struct ctx *ctx, const char *name, bool *local)
+{
+	*local = false;
+	if (!ctx->script)
+		return NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		bool wild = pass == 1;
+		for (const struct version_node *n = ctx->script->versions; n; n = n->next) {
+			for (int loc = 0; loc < 2; loc++)
+				for (const struct version_pattern *p = loc ? n->locals : n->globals; p; p = p->next) {
+					if (p->lang || (!p->literal && has_wildcard(p->pattern)) != wild)
+						continue;
+					if (p->literal ? strcmp(p->pattern, name) : !glob_match(p->pattern, name))
+						continue;
+					*local = loc;
+					return n;
+				}
+		}
+	}
+	(void)pattern_matches;
+	return NULL;
+}
+
+static uint16_t version_index(const struct version_node *n)
+{
+	if (!n || !n->tag)
+		return 1; /* VER_NDX_GLOBAL */
+	for (size_t i = 1; i < D.verdefs.n; i++)
+		if (D.verdefs.v[i].node == n)
+			return (uint16_t)(i + 1);
+	return 1;
+}
+
+static bool is_version_symbol(const struct symbol *s)
+{
+	for (size_t k = 1; k < D.verdefs.n; k++)
+		if (D.verdefs.v[k].sym == s)
+			return true;
+	return false;
+}
+
+/* ---- which symbols are dynamic ---- */
+
+static bool defined_here(const struct symbol *s)
+{
+	switch (s->kind) {
+	case SYM_DEFINED:
+		return !s->isec || !s->isec->discarded;
+	case SYM_SCRIPT:
+	case SYM_COMMON:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Forced local in the output (.symtab binding, no dynamic symbol) */
+bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s)
+{
+	if (s->forced_local)
+		return true;
+	if (ctx->opt.kind != OUT_SHARED)
+		return false;
+	return (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL) && s->kind != SYM_UNDEF;
+}
+
+static bool wants_dynsym(struct ctx *ctx, struct symbol *s)
+{
+	if (ctx->opt.kind != OUT_SHARED || s->is_local || dynamic_forced_local(ctx, s))
+		return false;
+	if (defined_here(s))
+		return true;
+	return s->kind == SYM_UNDEF && (s->used_by_reloc || s->referenced) && !s->cmdline_ref;
+}
+
+/* An absolute symbol's address does not move with the load address. */
+static bool got_slot_absolute(const struct symbol *s)
+{
+	if (s->kind == SYM_DEFINED && !s->isec)
+		return true;
+	return s->kind == SYM_UNDEF || s->kind == SYM_LAZY;
+}
+
+/* ---- relocations ---- */
+
+/* Relocation scan (reloc.c): does this relocation of an allocated section need a RELATIVE
+ * dynamic relocation in a PIC output?  Counted here, before layout, to size .rela.dyn. */
+bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r)
+{
+	if (!is_pic(ctx))
+		return false;
+	/* _bfd_elf_fix_symbol_flags: a PLT reference to a hidden symbol defined in the link makes
+	 * it local (the call binds directly) */
+	struct symbol *ps = r->sym;
+	if (ps && !ps->is_local && (ps->visibility == STV_HIDDEN || ps->visibility == STV_INTERNAL) &&
+	    (ps->kind == SYM_DEFINED || ps->kind == SYM_SCRIPT || ps->kind == SYM_COMMON)) {
+		const char *nm = ctx->target->reloc_name(r->type);
+		size_t len = nm ? strlen(nm) : 0;
+		if ((len > 6 && !strcmp(nm + len - 6, "_PLT32")) || (len > 9 && !strcmp(nm + len - 9, "_PLTOFF64")))
+			ps->forced_local = true;
+	}
+	if (!(isec->flags & SHF_ALLOC) || !ctx->target->abs_word_reloc ||
+	    !ctx->target->abs_word_reloc(r->type))
+		return false;
+	const struct symbol *s = r->sym;
+	if (s && (r->undef_weak || got_slot_absolute(s)))
+		return false;
+	return true;
+}
+
+void dynamic_count_reloc(void)
+{
+	D.nrelocs++;
+}
+
+/* Relocation apply (reloc.c): the place now holds the link-time address `value`. */
+void dynamic_add_relative(uint64_t place, uint64_t value)
+{
+	vec_push(D.rels, ((struct dynrel){place, value}));
+}
+
+/* ---- sizing, before layout ---- */
+
+static void add_tag(uint64_t tag)
+{
+	vec_push(D.tags, tag);
+}
+
+void dynamic_create(struct ctx *ctx)
+{
+	if (!is_pic(ctx))
+		return;
+	const struct target *t = ctx->target;
+	bool is64 = t->elfclass == ELFCLASS64;
+	uint64_t word = is64 ? 8 : 4;
+	D.active = true;
+
+	/* GNU ld's creation order (_bfd_elf_link_create_dynamic_sections), which is also the order
+	 * its orphan warnings come in */
+	if (ctx->opt.kind == OUT_PIE && !ctx->opt.dynamic_linker_none) {
+		D.interp = add(ctx, ".interp", SHT_PROGBITS, SHF_ALLOC, 1, 0);
+		const char *dl = ctx->opt.dynamic_linker ? ctx->opt.dynamic_linker
+				 : is64 ? "/lib/ld64.so.1" : "/usr/lib/libc.so.1";
+		D.interp->size = strlen(dl) + 1;
+		D.interp->data = (const uint8_t *)dl;
+		D.interp->synthesize = NULL;
+	}
+	D.verdef_sec = add(ctx, ".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, word, 0);
+	D.versym_sec = add(ctx, ".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, 2);
+	D.verneed_sec = add(ctx, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, word, 0);
+	D.dynsym = add(ctx, ".dynsym", SHT_DYNSYM, SHF_ALLOC, word, is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym));
+	D.dynstr = add(ctx, ".dynstr", SHT_STRTAB, SHF_ALLOC, 1, 0);
+	if (ctx->opt.hash_sysv)
+		D.hash = add(ctx, ".hash", SHT_HASH, SHF_ALLOC, word, 4);
+	if (ctx->opt.hash_gnu)
+		D.gnu_hash = add(ctx, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, 0);
+	D.dynamic = add(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word, is64 ? 16 : 8);
+	D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", t->rela ? SHT_RELA : SHT_REL, SHF_ALLOC, word,
+		       t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel)));
+
+	/* the PLT's unwind info (elfxx-x86.c): empty without a PLT, but its output section stays */
+	if (ctx->opt.ld_generated_unwind_info && (t->machine == EM_X86_64 || t->machine == EM_386)) {
+		struct input_section *eh = add(ctx, ".eh_frame", SHT_PROGBITS, SHF_ALLOC, word, 0);
+		eh->strip_if_empty = false;
+		eh->synthesize = NULL;
+	}
+	/* _DYNAMIC: the linker's own, local to the output */
+	struct symbol *dsym = symbol_intern(ctx, "_DYNAMIC");
+	if (dsym->kind == SYM_UNDEF || dsym->kind == SYM_LAZY) {
+		dsym->kind = SYM_DEFINED;
+		dsym->isec = D.dynamic;
+		dsym->value = 0;
+		dsym->type = STT_OBJECT;
+		dsym->bind = STB_GLOBAL;
+		dsym->visibility = STV_HIDDEN;
+		dsym->forced_local = true;
+		dsym->file = D.file;
+		dsym->keep_in_symtab = true;
+	}
+
+	/* version definitions: the base (soname or output name), then each named node */
+	const char *base = ctx->opt.soname;
+	if (!base) {
+		const char *o = ctx->opt.output ? ctx->opt.output : "a.out";
+		const char *sl = strrchr(o, '/');
+		base = sl ? sl + 1 : o;
+	}
+	bool any_version = false;
+	if (ctx->script && ctx->opt.kind == OUT_SHARED)
+		for (const struct version_node *n = ctx->script->versions; n; n = n->next)
+			if (n->tag)
+				any_version = true;
+	if (any_version) {
+		vec_push(D.verdefs, ((struct verdef){.name = base}));
+		for (const struct version_node *n = ctx->script->versions; n; n = n->next) {
+			if (!n->tag)
+				continue;
+			struct symbol *vs = symbol_intern(ctx, n->tag);
+			if (vs->kind == SYM_UNDEF) {
+				vs->kind = SYM_DEFINED;
+				vs->isec = NULL;
+				vs->shndx = SHN_ABS;
+				vs->value = 0;
+				vs->type = STT_OBJECT;
+				vs->bind = STB_GLOBAL;
+				vs->file = D.file;
+			}
+			vec_push(D.verdefs, ((struct verdef){.name = n->tag, .node = n, .sym = vs}));
+		}
+	}
+
+	/* which symbols are dynamic, forced local by the version script, and their versions */
+	size_t n;
+	struct symbol **all = symbol_all(ctx, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct symbol *s = all[i];
+		if (ctx->opt.kind != OUT_SHARED || s->forced_local)
+			continue;
+		if (is_version_symbol(s) || !defined_here(s))
+			continue;
+		bool local;
+		const struct version_node *vn = version_of(ctx, s->name, &local);
+		if (vn && local)
+			s->forced_local = true;
+	}
+	/* .dynstr: symbol names in the order GNU ld records them, the soname, version names */
+	for (size_t i = 0; i < n; i++)
+		if (wants_dynsym(ctx, all[i]) && !is_version_symbol(all[i]))
+			strtab_add(&D.str, all[i]->name);
+	free(all);
+	if (ctx->opt.soname && ctx->opt.kind == OUT_SHARED)
+		D.soname = strtab_add(&D.str, ctx->opt.soname);
+	for (size_t k = 0; k < D.verdefs.n; k++)
+		D.verdefs.v[k].str = strtab_add(&D.str, D.verdefs.v[k].name);
+	if (!D.str.strs.n)
+		strtab_add(&D.str, "");
+
+	/* dynsym order: hash-table order, then (with .gnu.hash) stably by bucket, unhashed first */
+	struct symbol **ho = symbol_hash_order(ctx, &n);
+	for (size_t i = 0; i < n; i++)
+		if (wants_dynsym(ctx, ho[i]))
+			vec_push(D.hash_order, ho[i]);
+	free(ho);
+	size_t ndyn = D.hash_order.n;
+	size_t nhashed = 0;
+	for (size_t i = 0; i < ndyn; i++)
+		if (defined_here(D.hash_order.v[i]))
+			nhashed++;
+	for (size_t i = 0; i < ndyn; i++)
+		if (!D.gnu_hash || !defined_here(D.hash_order.v[i]))
+			vec_push(D.syms, D.hash_order.v[i]);
+	if (D.gnu_hash) {
+		D.gnu_nsyms = (uint32_t)nhashed;
+		D.gnu_symindx = (uint32_t)(D.syms.n + 1);
+		if (nhashed) {
+			D.gnu_buckets = bucket_count(nhashed);
+			for (uint32_t b = 0; b < D.gnu_buckets; b++)
+				for (size_t i = 0; i < ndyn; i++) {
+					struct symbol *s = D.hash_order.v[i];
+					if (defined_here(s) && gnu_hash(s->name) % D.gnu_buckets == b)
+						vec_push(D.syms, s);
+				}
+			unsigned long x = nhashed;
+			unsigned maskbitslog2 = 1;
+			while ((x >>= 1) != 0)
+				maskbitslog2++;
+			if (maskbitslog2 < 3)
+				maskbitslog2 = 5;
+			else if ((1ul << (maskbitslog2 - 2)) & nhashed)
+				maskbitslog2 += 3;
+			else
+				maskbitslog2 += 2;
+			unsigned shift1 = is64 ? 6 : 5;
+			if (is64 && maskbitslog2 == 5)
+				maskbitslog2 = 6;
+			D.gnu_shift2 = maskbitslog2;
+			D.gnu_maskwords = 1u << (maskbitslog2 - shift1);
+			D.gnu_hash->size = 16 + (uint64_t)D.gnu_maskwords * word + 4ull * D.gnu_buckets + 4ull * nhashed;
+		} else {
+			D.gnu_buckets = 1;
+			D.gnu_symindx = 1;
+			D.gnu_maskwords = 1;
+			D.gnu_shift2 = 0;
+			D.gnu_hash->size = 16 + word + 4;
+		}
+	}
+	for (size_t i = 0; i < D.syms.n; i++) {
+		struct symbol *s = D.syms.v[i];
+		vec_push(D.names, strtab_add(&D.str, s->name));
+		uint16_t v = 1;
+		for (size_t k = 1; k < D.verdefs.n; k++)
+			if (D.verdefs.v[k].sym == s)
+				v = (uint16_t)(k + 1);
+		if (v == 1 && D.verdefs.n && defined_here(s)) {
+			bool local;
+			v = version_index(version_of(ctx, s->name, &local));
+		}
+		vec_push(D.versym, v);
+	}
+	strtab_finish(&D.str);
+
+	uint64_t nsyms = D.syms.n + 1;
+	D.dynsym->size = nsyms * D.dynsym->entsize;
+		D.dynstr->size = D.str.buf.n;
+	if (D.hash) {
+		D.sysv_buckets = bucket_count(ndyn);
+		D.hash->size = 4ull * (2 + D.sysv_buckets + nsyms);
+	}
+	if (D.verdefs.n) {
+		uint64_t sz = 0;
+		for (size_t k = 0; k < D.verdefs.n; k++) {
+			size_t deps = 0;
+			if (D.verdefs.v[k].node)
+				for (const struct name_list *d = D.verdefs.v[k].node->deps; d; d = d->next)
+					deps++;
+			sz += 20 + 8 * (1 + deps);
+		}
+		D.verdef_sec->size = sz;
+		D.versym_sec->size = 2 * nsyms;
+	}
+
+	/* .dynamic, in bfd_elf_size_dynamic_sections' order */
+	struct options *o = &ctx->opt;
+	uint64_t flags = 0, flags_1 = 0;
+	if (D.soname && ctx->opt.kind == OUT_SHARED)
+		add_tag(DT_SONAME);
+	if (o->bsymbolic && ctx->opt.kind == OUT_SHARED) {
+		add_tag(DT_SYMBOLIC);
+		flags |= DF_SYMBOLIC;
+	}
+	struct symbol *init = symbol_find(ctx, o->init ? o->init : "_init");
+	struct symbol *fini = symbol_find(ctx, o->fini ? o->fini : "_fini");
+	if (init && defined_here(init))
+		add_tag(DT_INIT);
+	if (fini && defined_here(fini))
+		add_tag(DT_FINI);
+	if (D.hash)
+		add_tag(DT_HASH);
+	if (D.gnu_hash)
+		add_tag(DT_GNU_HASH);
+	add_tag(DT_STRTAB);
+	add_tag(DT_SYMTAB);
+	add_tag(DT_STRSZ);
+	add_tag(DT_SYMENT);
+	/* the backend's (_bfd_elf_add_dynamic_tags) */
+	if (ctx->opt.kind != OUT_SHARED)
+		add_tag(DT_DEBUG);
+	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE */
+	for (size_t i = 0; i < ctx->got_syms.n; i++)
+		if (!got_slot_absolute(ctx->got_syms.v[i]))
+			D.nrelocs++;
+	D.reldyn->size = D.nrelocs * D.reldyn->entsize;
+	if (D.nrelocs) {
+		add_tag(t->rela ? DT_RELA : DT_REL);
+		add_tag(t->rela ? DT_RELASZ : DT_RELSZ);
+		add_tag(t->rela ? DT_RELAENT : DT_RELENT);
+	}
+	if (D.verdefs.n) {
+		add_tag(DT_VERDEF);
+		add_tag(DT_VERDEFNUM);
+	}
+	flags |= o->dt_flags;
+	if (o->z_now)
+		flags |= DF_BIND_NOW;
+	/* Debian's GNU ld enables the new tags by default */
+	if (flags)
+		add_tag(DT_FLAGS);
+	flags_1 = o->dt_flags_1;
+	if (o->z_now)
+		flags_1 |= DF_1_NOW;
+	if (ctx->opt.kind == OUT_PIE)
+		flags_1 |= DF_1_PIE;
+	if (ctx->opt.kind == OUT_PIE)
+		flags_1 &= ~(uint64_t)(DF_1_INITFIRST | DF_1_NODELETE | DF_1_NOOPEN);
+	if (flags_1)
+		add_tag(DT_FLAGS_1);
+	if (D.verdefs.n)
+		add_tag(DT_VERSYM);
+	/* the terminator and --spare-dynamic-tags' 5 */
+	for (int i = 0; i < 6; i++)
+		add_tag(DT_NULL);
+	D.dynamic->size = D.tags.n * D.dynamic->entsize;
+	D.flags = flags;
+	D.flags_1 = flags_1;
+}
+
+/* ---- contents, after the relocations were applied ---- */
+
+static uint8_t *place_of(struct ctx *ctx, const struct input_section *isec, uint8_t *image)
+{
+	(void)ctx;
+	if (!isec || !isec->out || isec->discarded || !isec->out->index || isec->out->type == SHT_NOBITS)
+		return NULL;
+	return image + isec->out->offset + isec->out_offset;
+}
+
+static uint64_t addr_of(const struct input_section *isec)
+{
+	return isec && isec->out ? isec->out->addr + isec->out_offset : 0;
+}
+
+static uint32_t out_index(const struct output_section *os)
+{
+	if (!os)
+		return 0;
+	if (!os->index && os->nearby)
+		os = os->nearby;
+	return os->index;
+}
+
+static uint16_t dyn_shndx(const struct symbol *s)
+{
+	switch (s->kind) {
+	case SYM_DEFINED:
+		if (s->isec)
+			return s->isec->out && out_index(s->isec->out) ? (uint16_t)out_index(s->isec->out) : SHN_ABS;
+		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
+	case SYM_SCRIPT:
+		return s->osec && out_index(s->osec) ? (uint16_t)out_index(s->osec) : SHN_ABS;
+	default:
+		return SHN_UNDEF;
+	}
+}
+
+static void put_word(bool is64, uint8_t *p, uint64_t v)
+{
+	if (is64)
+		wr64(p, v);
+	else
+		wr32(p, (uint32_t)v);
+}
+
+static void set_link(struct input_section *isec, struct input_section *to, uint32_t info)
+{
+	if (!isec || !isec->out || !isec->out->index)
+		return;
+	isec->out->link = to && to->out ? to->out->index : 0;
+	if (info)
+		isec->out->info = info;
+}
+
+static int cmp_rel(const void *a, const void *b)
+{
+	const struct dynrel *x = a, *y = b;
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+void dynamic_finish(struct ctx *ctx, uint8_t *image)
+{
+	if (!D.active)
+		return;
+	const struct target *t = ctx->target;
+	bool is64 = t->elfclass == ELFCLASS64;
+	uint64_t word = is64 ? 8 : 4;
+	size_t nsyms = D.syms.n + 1;
+	uint8_t *p;
+
+	set_link(D.dynsym, D.dynstr, 1);
+	set_link(D.hash, D.dynsym, 0);
+	set_link(D.gnu_hash, D.dynsym, 0);
+	set_link(D.versym_sec, D.dynsym, 0);
+	set_link(D.verdef_sec, D.dynstr, (uint32_t)D.verdefs.n);
+	set_link(D.dynamic, D.dynstr, 0);
+	set_link(D.reldyn, D.dynsym, 0);
+
+	if ((p = place_of(ctx, D.dynstr, image)))
+		memcpy(p, D.str.buf.v, D.str.buf.n);
+	if ((p = place_of(ctx, D.dynsym, image))) {
+		for (size_t i = 1; i < nsyms; i++) {
+			const struct symbol *s = D.syms.v[i - 1];
+			uint32_t name = strtab_offset(&D.str, D.names.v[i - 1]);
+			uint8_t bind = s->kind == SYM_UNDEF ? (s->weak_ref_only ? STB_WEAK : STB_GLOBAL) : s->bind;
+			uint8_t info = (uint8_t)GELF_ST_INFO(bind, s->type);
+			uint64_t value = s->kind == SYM_UNDEF ? 0 : symbol_address(s);
+			if (is64) {
+				Elf64_Sym e = {name, info, s->visibility, dyn_shndx(s), value, s->size};
+				memcpy(p + i * sizeof(e), &e, sizeof(e));
+			} else {
+				Elf32_Sym e = {name, (Elf32_Addr)value, (Elf32_Word)s->size, info, s->visibility, dyn_shndx(s)};
+				memcpy(p + i * sizeof(e), &e, sizeof(e));
+			}
+		}
+	}
+	/* index in .dynsym of a symbol */
+	uint32_t *index_of = xcalloc(D.hash_order.n + 1, sizeof(*index_of));
+	for (size_t h = 0; h < D.hash_order.n; h++)
+		for (size_t i = 0; i < D.syms.n; i++)
+			if (D.syms.v[i] == D.hash_order.v[h])
+				index_of[h] = (uint32_t)(i + 1);
+	if ((p = place_of(ctx, D.hash, image))) {
+		/* elf_link_output_extsym: each symbol becomes its bucket's head, in hash-table order */
+		uint32_t nb = D.sysv_buckets;
+		wr32(p, nb);
+		wr32(p + 4, (uint32_t)nsyms);
+		for (size_t h = 0; h < D.hash_order.n; h++) {
+			uint32_t b = sysv_hash(D.hash_order.v[h]->name) % nb;
+			uint32_t idx = index_of[h];
+			uint32_t chain = rd32(p + 4 * (2 + b));
+			wr32(p + 4 * (2 + b), idx);
+			wr32(p + 4 * (2 + nb + idx), chain);
+		}
+	}
+	if ((p = place_of(ctx, D.gnu_hash, image))) {
+		wr32(p, D.gnu_buckets);
+		wr32(p + 4, D.gnu_symindx);
+		wr32(p + 8, D.gnu_maskwords);
+		wr32(p + 12, D.gnu_shift2);
+		if (D.gnu_nsyms) {
+			unsigned shift1 = is64 ? 6 : 5;
+			uint64_t mask = (1u << shift1) - 1;
+			uint8_t *bloom = p + 16, *buckets = bloom + D.gnu_maskwords * word;
+			uint8_t *chains = buckets + 4 * D.gnu_buckets;
+			for (uint32_t i = D.gnu_symindx; i < nsyms; i++) {
+				uint32_t h = gnu_hash(D.syms.v[i - 1]->name);
+				uint32_t b = h % D.gnu_buckets;
+				uint32_t w = (h >> shift1) & (D.gnu_maskwords - 1);
+				uint64_t bits = is64 ? rd64(bloom + w * word) : rd32(bloom + w * word);
+				bits |= (uint64_t)1 << (h & mask);
+				bits |= (uint64_t)1 << ((h >> D.gnu_shift2) & mask);
+				put_word(is64, bloom + w * word, bits);
+				if (!rd32(buckets + 4 * b))
+					wr32(buckets + 4 * b, i);
+				bool last = i + 1 == nsyms || gnu_hash(D.syms.v[i]->name) % D.gnu_buckets != b;
+				wr32(chains + 4 * (i - D.gnu_symindx), (h & ~1u) | (last ? 1 : 0));
+			}
+		}
+	}
+	free(index_of);
+	if (D.verdefs.n && (p = place_of(ctx, D.versym_sec, image))) {
+		for (size_t i = 1; i < nsyms; i++)
+			wr16(p + 2 * i, D.versym.v[i - 1]);
+	}
+	if (D.verdefs.n && (p = place_of(ctx, D.verdef_sec, image))) {
+		uint64_t off = 0;
+		for (size_t k = 0; k < D.verdefs.n; k++) {
+			const struct verdef *v = &D.verdefs.v[k];
+			size_t deps = 0;
+			if (v->node)
+				for (const struct name_list *d = v->node->deps; d; d = d->next)
+					deps++;
+			uint32_t size = 20 + 8 * (uint32_t)(1 + deps);
+			wr16(p + off, 1);                      /* vd_version */
+			wr16(p + off + 2, k == 0 ? VER_FLG_BASE : 0);
+			wr16(p + off + 4, (uint16_t)(k + 1));  /* vd_ndx */
+			wr16(p + off + 6, (uint16_t)(1 + deps));
+			wr32(p + off + 8, sysv_hash(v->name));
+			wr32(p + off + 12, 20);                /* vd_aux */
+			wr32(p + off + 16, k + 1 < D.verdefs.n ? size : 0);
+			wr32(p + off + 20, strtab_offset(&D.str, v->str));
+			wr32(p + off + 24, deps ? 8 : 0);
+			uint64_t a = off + 28;
+			size_t di = 0;
+			if (v->node)
+				for (const struct name_list *d = v->node->deps; d; d = d->next, di++) {
+					wr32(p + a, strtab_offset(&D.str, strtab_add(&D.str, d->name)));
+					wr32(p + a + 4, di + 1 < deps ? 8 : 0);
+					a += 8;
+				}
+			off += size;
+		}
+	}
+	/* GOT slots holding addresses of this module */
+	if (ctx->got)
+		for (size_t i = 0; i < ctx->got_syms.n; i++)
+			if (!got_slot_absolute(ctx->got_syms.v[i]))
+				dynamic_add_relative(addr_of(ctx->got) + i * t->got_entry_size,
+						     symbol_address(ctx->got_syms.v[i]));
+	/* RELATIVE relocations, sorted by place as GNU ld's -z combreloc does */
+	size_t nrel = D.rels.n;
+	if (nrel > D.nrelocs) {
+		error(ctx, "internal error: %zu dynamic relocations made, %llu sized", nrel, (unsigned long long)D.nrelocs);
+		nrel = D.nrelocs;
+	}
+	if ((p = place_of(ctx, D.reldyn, image))) {
+		qsort(D.rels.v, nrel, sizeof(*D.rels.v), cmp_rel);
+		uint32_t rtype = t->relative_reloc;
+		for (size_t i = 0; i < nrel; i++) {
+			uint8_t *e = p + i * D.reldyn->entsize;
+			if (is64) {
+				wr64(e, D.rels.v[i].offset);
+				wr64(e + 8, ELF64_R_INFO(0, rtype));
+				if (t->rela)
+					wr64(e + 16, D.rels.v[i].addend);
+			} else {
+				wr32(e, (uint32_t)D.rels.v[i].offset);
+				wr32(e + 4, ELF32_R_INFO(0, rtype));
+				if (t->rela)
+					wr32(e + 8, (uint32_t)D.rels.v[i].addend);
+			}
+		}
+	}
+	if ((p = place_of(ctx, D.dynamic, image))) {
+		bool relcount = nrel != 0;
+		uint64_t esz = 2 * word;
+		for (size_t i = 0; i < D.tags.n; i++) {
+			uint64_t tag = D.tags.v[i], val = 0;
+			switch (tag) {
+			case DT_SONAME: val = strtab_offset(&D.str, D.soname); break;
+			case DT_INIT: val = symbol_address(symbol_find(ctx, ctx->opt.init ? ctx->opt.init : "_init")); break;
+			case DT_FINI: val = symbol_address(symbol_find(ctx, ctx->opt.fini ? ctx->opt.fini : "_fini")); break;
+			case DT_HASH: val = addr_of(D.hash); break;
+			case DT_GNU_HASH: val = addr_of(D.gnu_hash); break;
+			case DT_STRTAB: val = addr_of(D.dynstr); break;
+			case DT_SYMTAB: val = addr_of(D.dynsym); break;
+			case DT_STRSZ: val = D.str.buf.n; break;
+			case DT_SYMENT: val = D.dynsym->entsize; break;
+			case DT_RELA: case DT_REL: val = addr_of(D.reldyn); break;
+			case DT_RELASZ: case DT_RELSZ: val = D.reldyn->size; break;
+			case DT_RELAENT: case DT_RELENT: val = D.reldyn->entsize; break;
+			case DT_VERDEF: val = addr_of(D.verdef_sec); break;
+			case DT_VERDEFNUM: val = D.verdefs.n; break;
+			case DT_VERSYM: val = addr_of(D.versym_sec); break;
+			case DT_FLAGS: val = D.flags; break;
+			case DT_FLAGS_1: val = D.flags_1; break;
+			case DT_NULL:
+				if (relcount) {
+					tag = t->rela ? DT_RELACOUNT : DT_RELCOUNT;
+					val = nrel;
+					relcount = false;
+				}
+				break;
+			default: break;
+			}
+			put_word(is64, p + i * esz, tag);
+			put_word(is64, p + i * esz + word, val);
+		}
+	}
+}

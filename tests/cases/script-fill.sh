@@ -1,0 +1,28 @@
+# Fill patterns: the width of a `=0x...` or FILL(0x...) literal is its digit count (2 digits:
+# one byte, 4 digits: two bytes), any other expression gives 4 bytes; each gap uses the fill in
+# force where it is; code sections pad their gaps (not the BYTE/LONG data) with no-ops.
+as_obj a.o <<'EOF2'
+	.section .text,"ax"
+	.globl _start
+_start:	nop
+	ret
+	.section .text.b,"ax"
+	.byte 0xcc
+	.section .rodata,"a"
+	.long 1,2,3
+	.section .data,"aw"
+	.quad 7
+EOF2
+cat > fill.ld <<'EOF2'
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text) . = ALIGN(16); BYTE(1) . = . + 5; FILL(0x5a) . = . + 3; *(.text.b) . = . + 7; } =0x90c3
+  .rodata : { *(.rodata) . = . + 9; FILL(0x000102) . = . + 5; } = 0x11223344
+  .data : { *(.data) . = . + 6; FILL(1+1) . = . + 5; FILL(0x1234K) . = . + 3; }
+  .nops : { *(.text.b) . = ALIGN(32); LONG(0xdeadbeef) . = ALIGN(16); BYTE(2) }
+}
+EOF2
+link_both -T fill.ld a.o
+compare_outputs
+link_both -T fill.ld a.o --oformat binary
+cmp bfd.out slink.out || fail "binary images differ"

@@ -1,0 +1,91 @@
+# MEMORY regions: >region, AT>region, attributes choosing regions, REGION_ALIAS, the LMA of a
+# section following one with AT> (GNU ld's lang_propagate_lma_regions), orphans inheriting
+# the regions of the section they follow, and region overflow diagnostics.
+as_obj a.o <<'EOF2'
+	.section .text,"ax"
+	.globl _start
+_start:	nop
+	ret
+	.section .text.b,"ax"
+	.byte 0xcc
+	.section .rodata,"a"
+	.long 1,2,3
+	.section .data,"aw"
+	.quad 7
+	.section .bss,"aw",@nobits
+	.zero 64
+	.section .myorph,"aw"
+	.long 5
+	.section .note.foo,"a",@note
+	.long 0,0,0
+EOF2
+cat > mem.ld <<'EOF2'
+MEMORY { ROM (rx) : ORIGIN = 0x1000, LENGTH = 0x1000
+         RAM (rwx) : ORIGIN = 0x20000, LENGTH = 0x1000 }
+SECTIONS {
+  .text : { *(.text*) } > ROM
+  .rodata : { *(.rodata) } > ROM
+  .data : { *(.data) } > RAM AT> ROM
+  .bss : { *(.bss) } > RAM
+  _end = .;
+  rom_left = LENGTH(ROM) - (LOADADDR(.bss) - ORIGIN(ROM));
+}
+EOF2
+link_both -T mem.ld a.o
+compare_outputs
+# the load image: .data (and the orphan after it) stored right after .rodata in ROM
+link_both -T mem.ld a.o --oformat binary
+cmp bfd.out slink.out || fail "binary images differ"
+
+# a region chosen by attributes for sections that name none; REGION_ALIAS
+cat > attr.ld <<'EOF2'
+MEMORY { FLASH (rx) : ORIGIN = 0x8000, LENGTH = 64K
+         SRAM (w!x) : ORIGIN = 0x400000, LENGTH = 4K }
+REGION_ALIAS("REGION_TEXT", FLASH);
+SECTIONS {
+  .text : { *(.text*) } > REGION_TEXT
+  .rodata : { *(.rodata) }
+  .data : { *(.data) }
+  .bss : { *(.bss) }
+  end_of_ram = .;
+}
+EOF2
+link_both -T attr.ld a.o
+compare_outputs
+
+# sections after an explicit address keep going from there; a region's own current address
+cat > mixed.ld <<'EOF2'
+MEMORY { ROM (rx) : ORIGIN = 0x1000, LENGTH = 0x1000
+         RAM (rw) : ORIGIN = 0x20000, LENGTH = 0x1000 }
+SECTIONS {
+  .text : { *(.text*) } > ROM
+  .rodata 0x3000 : { *(.rodata) }
+  .data : AT(0x1900) { *(.data) } > RAM
+  .bss : { *(.bss) } > RAM
+}
+EOF2
+link_both -T mixed.ld a.o
+compare_outputs
+
+# overflow: the section that does not fit, then by how much
+cat > small.ld <<'EOF2'
+MEMORY { ROM (rx) : ORIGIN = 0x1000, LENGTH = 8
+         RAM (rwx) : ORIGIN = 0x20000, LENGTH = 0x1000 }
+SECTIONS {
+  .text : { *(.text*) } > ROM
+  .rodata : { *(.rodata) } > ROM
+  .data : { *(.data) } > RAM AT> ROM
+  .bss : { *(.bss) } > RAM
+}
+EOF2
+expect_fail_both "section \`\.rodata' will not fit in region \`ROM'" -T small.ld a.o
+expect_grep "region \`ROM' overflowed by 31 bytes" fail.stderr
+# a loadable section in the default region while MEMORY exists
+cat > nomem.ld <<'EOF2'
+MEMORY { ROM (rx) : ORIGIN = 0x1000, LENGTH = 0x1000 }
+SECTIONS {
+  .text : { *(.text*) } > ROM
+  .data : { *(.data) }
+}
+EOF2
+expect_fail_both "no memory region specified for loadable section \`\.data'" -T nomem.ld a.o

@@ -1,0 +1,43 @@
+# OVERLAY: members share the start address, load one after another from the AT() address,
+# `.` ends past the largest member, and __load_start_/__load_stop_ symbols are PROVIDEd
+# (referenced here by the script itself and by an object).
+# (.data has its own AT(): GNU ld's empty .rela.dyn/.got orphans, aligned to 8, would
+# otherwise shift the LMAs that follow an overlay; slink makes no such empty sections.)
+as_obj a.o <<'EOF2'
+	.section .text,"ax"
+	.globl _start
+_start:	movabs	$__load_stop_ov2, %rax
+	ret
+	.section .ov1,"ax"
+	.byte 1,2,3
+	.section .ov2,"ax"
+	.fill 10, 1, 4
+	.section .ov3,"a"
+	.long 9
+	.section .data,"aw"
+	.quad 7
+	.section .bss,"aw",@nobits
+	.zero 64
+EOF2
+cat > ov.ld <<'EOF2'
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text) }
+  OVERLAY 0x20000 : AT(0x30000) {
+    .ov1 { *(.ov1) }
+    .ov.2 { *(.ov2) }
+    .ov3 { *(.ov3) }
+  } =0xab
+  . = ALIGN(16);
+  .data : AT(0x31000) { *(.data) LONG(__load_start_ov1) LONG(__load_stop_ov3) LONG(.) QUAD(0) }
+  .bss : { *(.bss) }
+}
+EOF2
+link_both -T ov.ld a.o
+compare_outputs
+link_both -T ov.ld a.o --oformat binary
+cmp bfd.out slink.out || fail "binary images differ"
+# without a start address the overlay starts at `.`
+sed 's/OVERLAY 0x20000 : AT(0x30000)/. = ALIGN(0x100); OVERLAY : AT(0x30000)/' ov.ld > ov2.ld
+link_both -T ov2.ld a.o
+compare_outputs
