@@ -165,7 +165,7 @@ def placed(lines):
     except ValueError:
         return lines
     out = lines[:start + 1]
-    for ln in lines[start + 1:]:
+    for ln in join_wrapped(lines[start + 1:]):
         m = HEADER_RE.match(ln)
         if m and m.group(2) != '0':
             out.append(ln)
@@ -176,7 +176,7 @@ def placed(lines):
             continue
         if re.match(r'^ {16}0x[0-9a-f]+ {16}\S+$', ln):
             out.append(ln)
-    return out
+    return [p for ln in out for p in ln.split(WRAP)]
 
 
 def main():

@@ -88,6 +88,10 @@ static int cmp_delta(const void *pa, const void *pb)
 		return ma > mb ? -1 : 1;
 	if (da != db)
 		return da > db ? -1 : 1;
+	/* then what appeared or vanished, before what only moved */
+	int ka = a->in_old != a->in_new, kb = b->in_old != b->in_new;
+	if (ka != kb)
+		return ka ? -1 : 1;
 	return strcmp(a->name, b->name);
 }
 
