@@ -31,6 +31,7 @@ struct layout_osec {
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
+	bool dot_alloc;                         /* `.` moved forward in it: SEC_ALLOC (GNU insert_pad) */
 	struct layout_osec *inherit;            /* orphan: the section it was placed after */
 	struct region *region_used;             /* where it was placed in the last pass */
 	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */
@@ -129,7 +130,8 @@ struct layout {
  * even when its ELF flags (from its name) say SHF_ALLOC. */
 static inline bool osec_bfd_alloc(const struct output_section *os)
 {
-	return (os->flags & SHF_ALLOC) && (os->has_inputs || (os->layout && os->layout->has_data));
+	return (os->flags & SHF_ALLOC) &&
+	       (os->has_inputs || (os->layout && (os->layout->has_data || os->layout->dot_alloc)));
 }
 
 void layout_map(struct ctx *ctx, struct layout *L);

@@ -421,6 +421,7 @@ static void dot_advanced(struct layout_osec *lo)
 			 lo->desc->type == OSEC_OVERLAY))
 		return;
 	os->flags |= SHF_ALLOC;
+	lo->dot_alloc = true;
 	uint32_t type;
 	if (!os->has_inputs && !lo->has_data && !layout_special_type(os->name, &type))
 		os->type = SHT_NOBITS;

@@ -40,9 +40,12 @@ void cref_write(struct ctx *ctx, FILE *out)
 			if (!s || s->is_local || !gelf_getsym(d, (int)i, &sym) || s->order >= nsyms)
 				continue;
 			struct cref_ent *e = ent[s->order];
+			/* a definition in a COMDAT group that lost is read as a reference */
+			struct input_section *in = sym.st_shndx < f->shnum && sym.st_shndx != SHN_UNDEF ? f->sections[sym.st_shndx] : NULL;
+			bool lost = in && in->discarded && !in->discard_by_script && (in->flags & SHF_GROUP);
 			/* GNU ld skips (and so never notes) a weak definition that comes after a
 			 * definition (_bfd_elf_merge_symbol) */
-			bool is_def = sym.st_shndx != SHN_UNDEF && sym.st_shndx != SHN_COMMON;
+			bool is_def = sym.st_shndx != SHN_UNDEF && sym.st_shndx != SHN_COMMON && !lost;
 			if (is_def && GELF_ST_BIND(sym.st_info) == STB_WEAK && e && e->defs.n)
 				continue;
 			if (!e) {
@@ -51,9 +54,6 @@ void cref_write(struct ctx *ctx, FILE *out)
 				e->name = report_sym_name(ctx, s->name);
 				vec_push(list, e);
 			}
-			/* a definition in a COMDAT group that lost is read as a reference */
-			struct input_section *in = sym.st_shndx < f->shnum && sym.st_shndx != SHN_UNDEF ? f->sections[sym.st_shndx] : NULL;
-			bool lost = in && in->discarded && !in->discard_by_script && (in->flags & SHF_GROUP);
 			if (sym.st_shndx == SHN_COMMON)
 				vec_push(e->commons, f);
 			else if (sym.st_shndx != SHN_UNDEF && !lost)

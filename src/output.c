@@ -63,6 +63,9 @@ static bool keep_local(struct ctx *ctx, const struct symbol *s)
 		return false;
 	if (s->isec && (s->isec->discarded || !s->isec->out || !s->isec->out->index))
 		return false;
+	/* defined in a section that is no input section (a group signature in its SHT_GROUP) */
+	if (!s->isec && s->type != STT_FILE && s->shndx != SHN_ABS && s->shndx < SHN_LORESERVE)
+		return false;
 	if (ctx->opt.discard == DISCARD_ALL)
 		return false;
 	if (is_local_label(s->name) &&

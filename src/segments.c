@@ -443,8 +443,12 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 			sg->align = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
 			continue;
 		}
-		if (!sg->first)
+		if (!sg->first) {
+			/* an empty PHDRS entry: bfd's file alignment (log_file_align) */
+			if (sg->type != PT_LOAD)
+				sg->align = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
 			continue;
+		}
 		sg->offset = sg->first->offset;
 		sg->vaddr = sg->first->addr;
 		if (!sg->has_at)

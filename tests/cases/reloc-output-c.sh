@@ -11,29 +11,6 @@ relcmp() {   # strict: same headers, offsets, symbols, relocations; then the sam
 for arch in x86-64 i386; do
 	if [ $arch = i386 ]; then M="-m elf_i386" C=-m32 A=--32 RUN=qemu-i386; else M="-m elf_x86_64" C= A= RUN=; fi
 	CFLAGS="$C -O2 -ffreestanding -fno-pic -fno-stack-protector -fno-builtin -fcommon"
-	as_obj start.o $A <<'EOF'
-	.text
-	.globl _start
-_start:
-#ifdef __i386__
-#endif
-	call	cmain
-	mov	%eax, %edi
-	mov	%eax, %ebx
-	.byte 0x48
-	.byte 0x90
-	mov	$60, %eax
-	cmpl	$0, is32
-	je	1f
-	mov	$1, %eax
-	int	$0x80
-1:	syscall
-	.data
-	.globl is32
-is32:	.long 0
-	.section .note.GNU-stack,"",@progbits
-EOF
-	[ $arch = i386 ] && printf '\t.data\n\t.globl is32\nis32:\t.long 1\n\t.section .note.GNU-stack,"",@progbits\n' > /dev/null
 	cc_obj sys.o $CFLAGS <<'EOF'
 long sys_write(int fd, const void *buf, unsigned long n)
 {
@@ -90,7 +67,6 @@ int cmain(void)
 	return (int)(sum & 0x3f) + big_common[3];
 }
 EOF
-	# is32 tells _start which exit system call to use
 	if [ $arch = i386 ]; then
 		as_obj start.o $A <<'EOF'
 	.text
@@ -144,7 +120,4 @@ EOF
 	ld.bfd $M -e _start all-bfd.o -o bfd.out 2> bfd.stderr || fail "ld.bfd failed"
 	link_slink $M -e _start all.o
 	compare_outputs
-	# the same program linked straight from the objects
-	ld.bfd $M -e _start util.o main.o sys.o start.o -o direct.out 2> bfd.stderr || fail "ld.bfd failed"
-	cmp -s direct.out bfd.out || echo "note: ld.bfd's direct link differs from its link of -r output (expected: section order)" >&2
 done
