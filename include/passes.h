@@ -68,6 +68,17 @@ void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section
 void relocatable_write(struct ctx *ctx);
 /* -r keeps COMMON symbols unallocated unless -d or FORCE_COMMON_ALLOCATION */
 bool relocatable_allocates_commons(struct ctx *ctx);
+/* --emit-relocs (relocatable.c), driven by output_write: _begin renumbers the sections to make
+ * room for a .rela.X after each X (NULL without the option), the writer records each output
+ * section's symbol, enters the names, places the sections after .strtab and writes them */
+struct emit_relocs;
+struct strtab;
+struct emit_relocs *emit_relocs_begin(struct ctx *ctx);
+uint32_t emit_relocs_nsec(const struct emit_relocs *er);
+void emit_relocs_section_symbol(struct emit_relocs *er, uint32_t shndx, uint32_t symidx);
+void emit_relocs_names(struct emit_relocs *er, struct strtab *shstr, bool finished);
+uint64_t emit_relocs_layout(struct emit_relocs *er, uint64_t off);
+void emit_relocs_write(struct emit_relocs *er, uint8_t *image, uint8_t *shdrs, uint32_t symtab_idx);
 
 /* foreign.c: -b binary and other non-ELF inputs */
 void input_load_foreign(struct ctx *ctx, const char *path, const char *format, const uint8_t *data,

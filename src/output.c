@@ -88,11 +88,20 @@ static void symtab_push(struct symtab_out *t, const char *name, uint8_t bind, co
 	vec_push(t->syms, o);
 }
 
-static void symtab_build(struct ctx *ctx, struct symtab_out *t)
+static void symtab_build(struct ctx *ctx, struct symtab_out *t, struct emit_relocs *er)
 {
 	static const struct symbol file_sym = {.type = STT_FILE};
+	static const struct symbol section_sym = {.type = STT_SECTION};
 	bool any_file = false;
 	vec_push(t->syms, ((struct out_sym){0}));
+	/* --emit-relocs: a symbol per output section first, for the relocations (bfd_elf_final_link) */
+	for (size_t i = 0; er && i < ctx->osecs.n; i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		if (!os->index)
+			continue;
+		emit_relocs_section_symbol(er, os->index, (uint32_t)t->syms.n);
+		symtab_push(t, "", STB_LOCAL, &section_sym, (uint16_t)os->index, os->addr);
+	}
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		bool have_file = false;
@@ -113,6 +122,7 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t)
 				have_file = any_file = true;
 			}
 			symtab_push(t, s->name, STB_LOCAL, s, s->isec ? out_shndx(s) : (uint16_t)SHN_ABS, symbol_address(s));
+			s->out_index = (uint32_t)t->syms.n - 1; /* for --emit-relocs */
 		}
 	}
 	/* hidden and internal globals become locals of the output, after an empty FILE symbol */
@@ -342,8 +352,10 @@ void output_write(struct ctx *ctx)
 	/* everything after the loadable image: symbol tables, names, section headers */
 	struct symtab_out st = {0};
 	bool want_symtab = ctx->opt.strip != STRIP_ALL;
+	/* --emit-relocs: the sections are renumbered around their .rela.X (relocatable.c) */
+	struct emit_relocs *er = want_symtab ? emit_relocs_begin(ctx) : NULL;
 	if (want_symtab) {
-		symtab_build(ctx, &st);
+		symtab_build(ctx, &st, er);
 		strtab_finish(&st.str);
 	}
 	struct strtab shstr = {0};
@@ -351,6 +363,8 @@ void output_write(struct ctx *ctx)
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		if (ctx->osecs.v[i]->index)
 			nsec++;
+	if (er)
+		nsec = emit_relocs_nsec(er);
 	uint32_t symtab_idx = 0, strtab_idx = 0, shstrtab_idx;
 	if (want_symtab) {
 		symtab_idx = nsec++;
@@ -366,7 +380,11 @@ void output_write(struct ctx *ctx)
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		if (ctx->osecs.v[i]->index)
 			names[i] = strtab_add(&shstr, ctx->osecs.v[i]->name);
+	if (er)
+		emit_relocs_names(er, &shstr, false);
 	strtab_finish(&shstr);
+	if (er)
+		emit_relocs_names(er, &shstr, true);
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		names[i] = strtab_offset(&shstr, names[i]);
 	n_symtab = strtab_offset(&shstr, n_symtab);
@@ -381,6 +399,8 @@ void output_write(struct ctx *ctx)
 		strtab_off = off;
 		off += st.str.buf.n;
 	}
+	if (er)
+		off = emit_relocs_layout(er, off);
 	uint64_t shstrtab_off = off;
 	off += shstr.buf.n;
 	uint64_t shoff = align_to(off, word);
@@ -432,6 +452,8 @@ void output_write(struct ctx *ctx)
 	}
 	struct shdr h = {n_shstrtab, SHT_STRTAB, 0, 0, shstrtab_off, shstr.buf.n, 0, 0, 1, 0};
 	write_shdr(ctx, sh + shstrtab_idx * shdr_size, &h);
+	if (er)
+		emit_relocs_write(er, image, sh, symtab_idx);
 	write_ehdr(ctx, image, shoff, (uint16_t)nsec, (uint16_t)shstrtab_idx);
 
 	/* the build-id hashes the finished file, so it comes last */

@@ -86,6 +86,7 @@ struct rw {
 	struct strtab str;
 	uint32_t first_global;
 	uint32_t symtab_idx, strtab_idx, shstrtab_idx;
+	bool emit;                        /* --emit-relocs: a final link's relocations */
 };
 
 /* ---- input relocations ---- */
@@ -556,7 +557,9 @@ static void relocs_of_input(struct rw *w, uint8_t *image, struct input_section *
 	/* GNU ld's elf_action_discarded: these sections never pretend */
 	bool pretend = strcmp(isec->name, ".eh_frame") && strcmp(isec->name, ".gcc_except_table") &&
 		       strcmp(isec->name, ".sframe");
-	uint64_t last_offset = isec->out_offset;
+	/* a final link's relocations (--emit-relocs) are at addresses */
+	uint64_t base = w->emit ? os->addr : 0;
+	uint64_t last_offset = base + isec->out_offset;
 	for (size_t i = 0; i < n; i++) {
 		struct rel r;
 		rel_read(f, &sh, i, &r);
@@ -573,7 +576,7 @@ static void relocs_of_input(struct rw *w, uint8_t *image, struct input_section *
 			vec_push(out->v, ((struct rel){last_offset, 0, 0, 0}));
 			continue;
 		}
-		struct rel o = {isec->out_offset + place, r.type, 0, r.addend};
+		struct rel o = {base + isec->out_offset + place, r.type, 0, r.addend};
 		last_offset = o.offset;
 		struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
 		if (!s) {
@@ -594,9 +597,12 @@ static void relocs_of_input(struct rw *w, uint8_t *image, struct input_section *
 				gone = true;
 			} else if (target) {
 				o.sym = w->secsym[target->out->index];
+				/* a merged section's piece has moved (final links only merge) */
+				if (w->rela && target->merge)
+					o.addend = (int64_t)merged_offset(target, (uint64_t)o.addend);
 				if (w->rela)
 					o.addend += (int64_t)target->out_offset;
-				else
+				else if (!w->emit)
 					adjust_implicit(w, image, os, o.offset, r.type, target->out_offset);
 			} else {
 				struct rgroup *g = s->shndx < SHN_LORESERVE ? group_of(w, f, s->shndx) : NULL;
@@ -606,14 +612,22 @@ static void relocs_of_input(struct rw *w, uint8_t *image, struct input_section *
 			o.sym = 0;
 		} else if (s->isec && !section_kept(s->isec)) {
 			gone = true;
+		} else if (w->emit && !s->out_index && s->isec) {
+			/* a final link's local that .symtab dropped: its section's symbol plus its offset */
+			o.sym = w->secsym[s->isec->out->index];
+			if (w->rela)
+				o.addend += (int64_t)(s->isec->out_offset + merged_offset(s->isec, s->value));
+		} else if (w->emit) {
+			o.sym = s->out_index;
 		} else {
 			o.sym = need_local(w, s);
 		}
 		if (gone) {
 			/* RELOC_AGAINST_DISCARDED_SECTION: the field is cleared; a debug section loses the
 			 * relocation (unless its output would be left with none), others keep R_*_NONE */
-			clear_field(w, image, os, o.offset, r.type, isec->name);
-			if (debug && out->budget > 1) {
+			if (!w->emit)
+				clear_field(w, image, os, o.offset, r.type, isec->name);
+			if (debug && !w->emit && out->budget > 1) {
 				out->budget--;
 				continue;
 			}
@@ -1034,4 +1048,114 @@ void relocatable_write(struct ctx *ctx)
 	if (rename(temp_path, ctx->opt.output) < 0)
 		fatal("cannot rename %s to %s: %s", temp_path, ctx->opt.output, strerror(errno));
 	temp_path = NULL;
+}
+
+/* ---- --emit-relocs: a final link that keeps its relocations ----
+ * GNU ld numbers a .rela.X (.rel.X) right after each output section X whose inputs have
+ * relocations, writes a section symbol (value: the section's address) for every output section
+ * first in .symtab, and places the relocation sections after .symtab and .strtab.  The entries
+ * are the inputs' own, at final addresses, against the output symbols; references to local
+ * section symbols go to the output section's symbol with the input's offset in the addend. */
+
+struct emit_relocs {
+	struct rw w;
+	VEC(struct output_section *) relsecs;   /* output sections with relocations, index order */
+	uint32_t *rel_index;                    /* by position in relsecs: the .rela section's index */
+	uint32_t *names;
+	uint64_t *offsets;
+	struct relout *lists;
+	uint32_t nsec;
+	size_t rel_size;
+};
+
+struct emit_relocs *emit_relocs_begin(struct ctx *ctx)
+{
+	if (!ctx->opt.emit_relocs || ctx_relocatable(ctx))
+		return NULL;
+	struct emit_relocs *er = xcalloc(1, sizeof(*er));
+	er->w = (struct rw){.ctx = ctx, .is64 = ctx->target->elfclass == ELFCLASS64, .rela = ctx->target->rela, .emit = true};
+	er->rel_size = er->w.rela ? (er->w.is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela))
+				  : (er->w.is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+	collect_groups(&er->w);   /* for references to COMDAT duplicates */
+	uint32_t next = 1;
+	VEC(uint32_t) rel_index = {0};
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		if (!os->index)
+			continue;
+		os->index = next++;
+		if (os->type != SHT_NOBITS && osec_has_relocs(os)) {
+			vec_push(er->relsecs, os);
+			vec_push(rel_index, next++);
+		}
+	}
+	er->rel_index = rel_index.v;
+	er->nsec = next;
+	er->w.secsym = xcalloc(next, sizeof(*er->w.secsym));
+	er->names = xcalloc(er->relsecs.n + 1, sizeof(*er->names));
+	er->offsets = xcalloc(er->relsecs.n + 1, sizeof(*er->offsets));
+	er->lists = xcalloc(er->relsecs.n + 1, sizeof(*er->lists));
+	return er;
+}
+
+uint32_t emit_relocs_nsec(const struct emit_relocs *er)
+{
+	return er->nsec;
+}
+
+void emit_relocs_section_symbol(struct emit_relocs *er, uint32_t shndx, uint32_t symidx)
+{
+	if (shndx < er->nsec)
+		er->w.secsym[shndx] = symidx;
+}
+
+void emit_relocs_names(struct emit_relocs *er, struct strtab *shstr, bool finished)
+{
+	for (size_t i = 0; i < er->relsecs.n; i++)
+		er->names[i] = finished ? strtab_offset(shstr, er->names[i])
+					: strtab_add(shstr, arena_printf(&er->w.ctx->arena, "%s%s", er->w.rela ? ".rela" : ".rel",
+									 er->relsecs.v[i]->name));
+}
+
+uint64_t emit_relocs_layout(struct emit_relocs *er, uint64_t off)
+{
+	for (size_t i = 0; i < er->relsecs.n; i++) {
+		struct output_section *os = er->relsecs.v[i];
+		for (size_t k = 0; k < os->inputs.n; k++) {
+			struct input_section *isec = os->inputs.v[k];
+			if (!isec->discarded && !isec->synthesize)
+				relocs_of_input(&er->w, NULL, isec, &er->lists[i]);
+		}
+		off = align_to(off, er->w.is64 ? 8 : 4);
+		er->offsets[i] = off;
+		off += er->lists[i].v.n * er->rel_size;
+	}
+	return off;
+}
+
+void emit_relocs_write(struct emit_relocs *er, uint8_t *image, uint8_t *shdrs, uint32_t symtab_idx)
+{
+	size_t shdr_size = er->w.is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
+	for (size_t i = 0; i < er->relsecs.n; i++) {
+		const struct relout *l = &er->lists[i];
+		for (size_t k = 0; k < l->v.n; k++)
+			rel_write(&er->w, &l->v.v[k], image + er->offsets[i] + k * er->rel_size);
+		struct shdr h = {.name = er->names[i], .type = er->w.rela ? SHT_RELA : SHT_REL, .flags = SHF_INFO_LINK,
+				 .offset = er->offsets[i], .size = l->v.n * er->rel_size, .link = symtab_idx,
+				 .info = er->relsecs.v[i]->index, .align = er->w.is64 ? 8 : 4, .entsize = er->rel_size};
+		write_shdr(&er->w, shdrs + er->rel_index[i] * shdr_size, &h);
+		free(l->v.v);
+	}
+	free(er->relsecs.v);
+	free(er->rel_index);
+	free(er->names);
+	free(er->offsets);
+	free(er->lists);
+	free(er->w.secsym);
+	for (size_t i = 0; i < er->w.groups.n; i++) {
+		free(er->w.groups.v[i].members.v);
+		free(er->w.groups.v[i].in_members.v);
+	}
+	free(er->w.groups.v);
+	free(er);
 }
