@@ -16,6 +16,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 make -C "$top" -s slink || exit 1
+# a private copy: a rebuild in the tree during the runs must not change what is measured
+cp "$top/slink" "$out/slink-bin" || exit 1
 [ -f "$build/vmlinux.a" ] || { echo "bench: $build has no vmlinux.a (build a kernel first)" >&2; exit 1; }
 cd "$build" || exit 1
 
@@ -53,7 +55,7 @@ run() { # name, command...
 {
 	echo "final vmlinux link of $build, $runs runs each (median)"
 	printf '%-8s %10s %10s %12s\n' linker wall user+sys "peak RSS"
-	run slink "$top/slink" $common --build-id=sha1 --orphan-handling=warn -o "$out/vmlinux.slink"
+	run slink "$out/slink-bin" $common --build-id=sha1 --orphan-handling=warn -o "$out/vmlinux.slink" || exit 1
 	run ld.bfd ld.bfd $common --build-id=sha1 --orphan-handling=warn -o "$out/vmlinux.bfd"
 	lld=$(command -v ld.lld-19 || command -v ld.lld)
 	if [ -n "$lld" ]; then
