@@ -78,6 +78,14 @@ struct rule {
 
 struct region_alias { const char *name; struct region *region; };
 
+/* A linker-defined __start_SEC / __stop_SEC / .startof.SEC / .sizeof.SEC symbol */
+enum start_stop_kind { SS_START, SS_STOP, SS_STARTOF, SS_SIZEOF };
+struct start_stop {
+	struct symbol *sym;
+	struct layout_osec *lo;
+	enum start_stop_kind kind;
+};
+
 enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC };
 struct lnode {
 	enum lnode_kind kind;
@@ -106,6 +114,7 @@ struct layout {
 	uint64_t phnum;                         /* program headers, for SIZEOF_HEADERS */
 	VEC(struct region *) regions;           /* MEMORY regions in order */
 	VEC(struct region_alias) region_aliases;
+	VEC(struct start_stop) start_stops;
 	struct region *default_region;
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
 	bool no_region_reported;
@@ -147,5 +156,7 @@ struct region *region_find(struct layout *L, const char *name);
 bool layout_special_type(const char *name, uint32_t *type);
 const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value);
 void regions_reset(struct layout *L);
+/* give the __start_/__stop_/.startof./.sizeof. symbols their values (after each sizing) */
+void start_stop_values(struct layout *L);
 
 #endif

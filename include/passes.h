@@ -59,6 +59,9 @@ struct input_section *synthetic_add_section(struct ctx *ctx, const char *name, u
 					    void (*synthesize)(struct ctx *, struct input_section *, uint8_t *));
 void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size);
 
+/* gc.c: --gc-sections, before mapping (GNU ld's lang_gc_sections) */
+void gc_sections(struct ctx *ctx);
+
 /* output.c */
 void output_write(struct ctx *ctx);
 /* an output section's bytes (inputs, fill, BYTE/LONG data) into the image at os->offset */
@@ -79,6 +82,7 @@ void emit_relocs_section_symbol(struct emit_relocs *er, uint32_t shndx, uint32_t
 void emit_relocs_names(struct emit_relocs *er, struct strtab *shstr, bool finished);
 uint64_t emit_relocs_layout(struct emit_relocs *er, uint64_t off);
 void emit_relocs_write(struct emit_relocs *er, uint8_t *image, uint8_t *shdrs, uint32_t symtab_idx);
+size_t emit_relocs_needed_locals(struct emit_relocs *er, struct input_file *f, struct symbol ***out);
 
 /* foreign.c: -b binary and other non-ELF inputs */
 void input_load_foreign(struct ctx *ctx, const char *path, const char *format, const uint8_t *data,

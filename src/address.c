@@ -879,6 +879,7 @@ static uint64_t relro_adjust(struct layout *L)
 static void size_sections(struct layout *L)
 {
 	L->sizing_iteration++;
+	start_stop_values(L);
 	L->seg.phase = SEG_NONE;
 	walk(L);
 	if (L->seg.phase != SEG_END_SEEN) {
@@ -950,6 +951,7 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	/* the final pass keeps the addresses, gives symbols their values, reports errors and
 	 * checks assertions (GNU ld's lang_do_assignments) */
 	L->final_pass = true;
+	start_stop_values(L);
 	walk(L);
 	/* GNU ld's lang_check_section_addresses: how far each region overflowed */
 	for (size_t i = 0; i < L->regions.n; i++) {

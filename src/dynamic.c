@@ -746,7 +746,8 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 		nrel = D.nrelocs;
 	}
 	if ((p = place_of(ctx, D.reldyn, image))) {
-		qsort(D.rels.v, nrel, sizeof(*D.rels.v), cmp_rel);
+		if (nrel)
+			qsort(D.rels.v, nrel, sizeof(*D.rels.v), cmp_rel);
 		uint32_t rtype = t->relative_reloc;
 		for (size_t i = 0; i < nrel; i++) {
 			uint8_t *e = p + i * D.reldyn->entsize;

@@ -16,6 +16,7 @@
 
 static void build_regions(struct layout *L);
 static void assign_regions(struct layout *L);
+static void define_start_stop(struct layout *L);
 
 static struct layout_osec *new_osec(struct layout *L, const char *name, const struct output_section_desc *desc)
 {
@@ -418,7 +419,7 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 		f &= ~(unsigned)(G_ALLOC | G_LOAD);
 	if (!any && lo->assigns_dot)
 		any = true;
-	*flags = f;
+	*flags = f & ~(unsigned)G_DEBUG; /* bfd does not carry SEC_DEBUGGING to output sections */
 	return any;
 }
 
@@ -716,6 +717,10 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (isec->file->synthetic && !(isec->strip_if_empty && !isec->size))
 				lo->has_linker_input = true;
 			os->flags |= isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK | SHF_LINK_ORDER);
+			/* SHF_GNU_RETAIN (an OS flag): bfd copies it from the first input only */
+			if (!(j == 0 && i == first_item))
+				os->flags = (os->flags & ~(uint64_t)0x200000) |
+					    (lo->items.v[first_item].secs.v[0]->flags & 0x200000);
 			if (isec->align > os->align)
 				os->align = isec->align;
 			if (isec->type != SHT_NOBITS) {
@@ -969,10 +974,137 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->orphan_item)
 			finish_osec(L, L->nodes.v[i].lo);
 	find_relro_sections(L, all.v, all.n);
+	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only) */
+	if (!ctx_relocatable(ctx)) {
+		size_t t = find_node(L, ".text");
+		if (t != (size_t)-1) {
+			if (ctx->opt.magic == MAGIC_OMAGIC)
+				L->nodes.v[t].lo->os->flags |= SHF_WRITE;
+			else
+				L->nodes.v[t].lo->os->flags &= ~(uint64_t)SHF_WRITE;
+		}
+	}
 	build_regions(L);
 	assign_regions(L);
+	define_start_stop(L);
 	free(all.v);
 	free(orphans.v);
+}
+
+/* ---- __start_SEC, __stop_SEC, .startof.SEC, .sizeof.SEC ---- */
+
+static bool c_identifier(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+static struct layout_osec *find_kept_osec(struct layout *L, const char *name)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
+			return L->nodes.v[i].lo;
+	return NULL;
+}
+
+/* does the output section hold an input section of its own name (GNU ld's undef_start_stop)? */
+static bool holds_own_name(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++)
+		for (size_t j = 0; j < lo->items.v[i].secs.n; j++)
+			if (!strcmp(lo->items.v[i].secs.v[j]->name, lo->os->name))
+				return true;
+	return false;
+}
+
+static void add_start_stop(struct layout *L, const char *name, struct layout_osec *lo, enum start_stop_kind kind)
+{
+	struct symbol *s = symbol_find(L->ctx, name);
+	if (!s || s->kind != SYM_UNDEF)
+		return;
+	s->kind = SYM_SCRIPT;
+	s->osec = lo->os;
+	s->value = 0;
+	s->type = STT_NOTYPE;
+	s->bind = STB_GLOBAL;
+	s->size = 0;
+	s->file = NULL;
+	s->isec = NULL;
+	if (kind == SS_STARTOF || kind == SS_SIZEOF) {
+		s->forced_local = true; /* bfd hides .startof./.sizeof. symbols */
+	} else if (s->visibility == STV_DEFAULT) {
+		s->visibility = L->ctx->opt.z_start_stop_visibility;
+	}
+	vec_push(L->start_stops, ((struct start_stop){s, lo, kind}));
+}
+
+/* GNU ld's lang_init_start_stop + undef_start_stop + lang_init_startof_sizeof: a referenced,
+ * undefined __start_SEC / __stop_SEC, for SEC a C identifier, is defined when an output
+ * section SEC holds input sections named SEC; .startof.SEC / .sizeof.SEC for any output
+ * section. */
+static void define_start_stop(struct layout *L)
+{
+	struct ctx *ctx = L->ctx;
+	if (ctx_relocatable(ctx))
+		return;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || !c_identifier(isec->name))
+				continue;
+			struct layout_osec *lo = find_kept_osec(L, isec->name);
+			if (!lo || lo->discard || !holds_own_name(lo))
+				continue;
+			size_t n = strlen(isec->name) + 10;
+			char *buf = xmalloc(n);
+			snprintf(buf, n, "__start_%s", isec->name);
+			add_start_stop(L, buf, lo, SS_START);
+			snprintf(buf, n, "__stop_%s", isec->name);
+			add_start_stop(L, buf, lo, SS_STOP);
+			free(buf);
+		}
+	}
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		if (L->nodes.v[i].kind != LN_OSEC)
+			continue;
+		struct layout_osec *lo = L->nodes.v[i].lo;
+		size_t n = strlen(lo->os->name) + 10;
+		char *buf = xmalloc(n);
+		snprintf(buf, n, ".startof.%s", lo->os->name);
+		add_start_stop(L, buf, lo, SS_STARTOF);
+		snprintf(buf, n, ".sizeof.%s", lo->os->name);
+		add_start_stop(L, buf, lo, SS_SIZEOF);
+		free(buf);
+	}
+}
+
+void start_stop_values(struct layout *L)
+{
+	for (size_t i = 0; i < L->start_stops.n; i++) {
+		struct start_stop *ss = &L->start_stops.v[i];
+		struct output_section *os = ss->lo->os;
+		uint64_t size = ss->lo->removed ? 0 : os->size;
+		switch (ss->kind) {
+		case SS_START:
+		case SS_STARTOF:
+			ss->sym->osec = os;
+			ss->sym->value = 0;
+			break;
+		case SS_STOP:
+			ss->sym->osec = os;
+			ss->sym->value = size;
+			break;
+		case SS_SIZEOF:
+			ss->sym->osec = NULL;
+			ss->sym->value = size;
+			break;
+		}
+	}
 }
 
 /* ---- MEMORY regions ---- */

@@ -75,6 +75,8 @@ int main(int argc, char **argv)
 	/* PROVIDEd symbols count as defined once they are known to be referenced */
 	script_declare_symbols(ctx);
 	checkpoint(ctx);
+	/* --gc-sections: unreachable input sections are discarded before anything is mapped */
+	gc_sections(ctx);
 	/* which symbols need GOT slots (and GOT loads that relax away) */
 	relocs_scan(ctx);
 	checkpoint(ctx);

@@ -124,6 +124,14 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t, struct emit_relo
 			symtab_push(t, s->name, STB_LOCAL, s, s->isec ? out_shndx(s) : (uint16_t)SHN_ABS, symbol_address(s));
 			s->out_index = (uint32_t)t->syms.n - 1; /* for --emit-relocs */
 		}
+		/* --emit-relocs: dropped locals that relocations name come back after the others */
+		struct symbol **need = NULL;
+		size_t nneed = er ? emit_relocs_needed_locals(er, f, &need) : 0;
+		for (size_t k = 0; k < nneed; k++) {
+			symtab_push(t, need[k]->name, STB_LOCAL, need[k], out_shndx(need[k]), symbol_address(need[k]));
+			need[k]->out_index = (uint32_t)t->syms.n - 1;
+		}
+		free(need);
 	}
 	/* hidden and internal globals become locals of the output, after an empty FILE symbol */
 	size_t n;
@@ -455,6 +463,10 @@ void output_write(struct ctx *ctx)
 	if (er)
 		emit_relocs_write(er, image, sh, symtab_idx);
 	write_ehdr(ctx, image, shoff, (uint16_t)nsec, (uint16_t)shstrtab_idx);
+	/* GNU ld marks the file ELFOSABI_GNU when it uses STB_GNU_UNIQUE or STT_GNU_IFUNC */
+	for (size_t i = 0; i < st.syms.n; i++)
+		if (GELF_ST_BIND(st.syms.v[i].info) == STB_GNU_UNIQUE || GELF_ST_TYPE(st.syms.v[i].info) == STT_GNU_IFUNC)
+			image[EI_OSABI] = ELFOSABI_GNU;
 
 	/* the build-id hashes the finished file, so it comes last */
 	build_id_write(ctx, image, file_size);

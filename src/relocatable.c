@@ -16,9 +16,14 @@
  *     the input's place in its output section, symbols renumbered, references to local
  *     section symbols turned into references to the output section's symbol with the addend
  *     (RELA) or the addend stored in the section bytes (REL) moved by the same amount;
- *     references into discarded sections become R_*_NONE (dropped in debug sections);
+ *     references to a member of a COMDAT group that lost go to the winner's same-named
+ *     member (GNU ld's "pretend" rule), other references into discarded sections become
+ *     R_*_NONE with the field cleared (dropped in debug sections), and those of .eh_frame FDEs
+ *     removed with their code (eh_frame.c) R_*_NONE at the previous offset;
  *   - COMDAT groups kept (the first of each signature), members renumbered.
- * The file is written to a temporary beside the output and renamed over it at the end. */
+ * The file is written to a temporary beside the output and renamed over it at the end.
+ * The same relocation rewriting serves --emit-relocs (at the end of this file), driven by
+ * output.c's writer. */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -1158,4 +1163,39 @@ void emit_relocs_write(struct emit_relocs *er, uint8_t *image, uint8_t *shdrs, u
 	}
 	free(er->w.groups.v);
 	free(er);
+}
+
+/* The locals of `f` that its kept sections' relocations name but .symtab dropped (temporary
+ * labels of merged sections): GNU ld outputs them when it meets the relocation, after the
+ * file's other locals.  Returns how many were stored in *out (malloc'ed). */
+size_t emit_relocs_needed_locals(struct emit_relocs *er, struct input_file *f, struct symbol ***out)
+{
+	(void)er;
+	VEC(struct symbol *) need = {0};
+	for (size_t si = 1; si < f->shnum; si++) {
+		struct input_section *isec = f->sections[si];
+		GElf_Shdr sh;
+		if (!section_kept(isec) || isec->out->type == SHT_NOBITS || !rel_header(isec, &sh))
+			continue;
+		size_t n = sh.sh_size / rel_entsize(f->elfclass, sh.sh_type);
+		for (size_t i = 0; i < n; i++) {
+			struct rel r;
+			rel_read(f, &sh, i, &r);
+			if (!r.sym || r.sym >= f->first_global || r.sym >= f->nsyms)
+				continue;
+			struct symbol *s = f->syms[r.sym];
+			if (!s || s->out_index || s->type == STT_SECTION || s->kind == SYM_UNDEF || !section_kept(s->isec))
+				continue;
+			uint64_t place;
+			if (!place_offset(isec, r.offset, &place))
+				continue;
+			bool dup = false;
+			for (size_t k = 0; k < need.n && !dup; k++)
+				dup = need.v[k] == s;
+			if (!dup)
+				vec_push(need, s);
+		}
+	}
+	*out = need.v;
+	return need.n;
 }

@@ -544,7 +544,7 @@ static void print_gc_sections(struct ctx *ctx)
 		struct input_file *f = ctx->files.v[fi];
 		for (size_t i = 1; i < f->shnum; i++) {
 			struct input_section *isec = f->sections[i];
-			if (isec && isec->discarded && !strcmp(report_discard_reason(ctx, isec), "gc"))
+			if (isec && isec->discarded && isec->size && !strcmp(report_discard_reason(ctx, isec), "gc"))
 				fprintf(stderr, "slink: removing unused section '%s' in file '%s'\n", isec->name, f->name);
 		}
 	}

@@ -55,7 +55,9 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 {
 	uint64_t page = L->maxpagesize;
 	size_t nmaps = 0;
-	bool phdr_in_segment = L->load_phdrs || (count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1))));
+	/* -N / -n: not demand paged (bfd's D_PAGED off): no headers in a PT_LOAD, no page rules */
+	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
+	bool phdr_in_segment = paged && (L->load_phdrs || (count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1)))));
 	if (phdr_in_segment && count) {
 		uint64_t phdr_lma = (secs[0]->lma - phdr_size) & -page;
 		bool separate = false;
@@ -88,13 +90,15 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			new_seg = true;
 		else if (s->lma < last->lma + last_size || last->lma + last_size < last->lma)
 			new_seg = true;
-		else if (((last->lma + last_size - 1) & -page) == (s->lma & -page))
+		else if (paged && ((last->lma + last_size - 1) & -page) == (s->lma & -page))
 			new_seg = false;
 		else if (align_to(last->lma + last_size, page) + page > last->lma &&
 			 align_to(last->lma + last_size, page) + page <= s->lma)
 			new_seg = true;
 		else if (!is_load(last) && !(last->flags & SHF_TLS) && (is_load(s) || (s->flags & SHF_TLS)))
 			new_seg = true;
+		else if (!paged)
+			new_seg = false;
 		else if (ctx->opt.separate_code && executable != !!(s->flags & SHF_EXECINSTR))
 			new_seg = true;
 		else if (!writable && (s->flags & SHF_WRITE))
@@ -193,7 +197,7 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 		vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),
 					 .memsz = ctx->opt.z_stack_size,
 					 .align = ctx->target->elfclass == ELFCLASS64 ? 16 : 16}));
-	if (L->relro_enabled && L->relro_end) {
+	if (L->relro_enabled && L->relro_end && ctx->opt.magic == MAGIC_DEMAND_PAGED) {
 		/* only when some PT_LOAD starting inside the relro range has contents */
 		for (size_t i = 0; i < out->n; i++) {
 			struct segment *sg = &out->v[i];
@@ -204,7 +208,8 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 				if (secs[k]->addr >= sg->first->addr && secs[k]->addr <= sg->last->addr && secs[k]->size && is_load(secs[k]))
 					content = true;
 			if (content) {
-				vec_push(*out, ((struct segment){.type = PT_GNU_RELRO, .flags = PF_R, .first = sg->first}));
+				struct output_section *first = sg->first; /* vec_push may move *out */
+				vec_push(*out, ((struct segment){.type = PT_GNU_RELRO, .flags = PF_R, .first = first}));
 				break;
 			}
 		}
@@ -544,6 +549,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	build(ctx, L, &segs, &maps, &secs, &count, &nmaps);
 	uint64_t page = L->maxpagesize;
 	uint64_t hsize = headers_size(ctx, segs.n);
+	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
 
 	assign_nearby(L);
 	/* section order in the output: sections given an address on the command line first
@@ -598,6 +604,18 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			sg->vaddr = first->addr - first_off;
 			sg->paddr = first->lma - first_off;
 			off = first_off;
+		} else if (!paged) {
+			/* -N / -n: the file offset only keeps the address modulo the segment's
+			 * alignment (bfd's vma_page_aligned_bias with p_align) */
+			uint64_t al = 1;
+			for (size_t i = mp->first; i < mp->last; i++)
+				if (secs[i]->align > al)
+					al = secs[i]->align;
+			off += (first->addr - off) & (al - 1);
+			sg->offset = off;
+			sg->vaddr = first->addr;
+			sg->paddr = first->lma;
+			sg->align = al;
 		} else {
 			off += (first->addr - off) & (page - 1);
 			sg->offset = off;

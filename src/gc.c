@@ -1,0 +1,430 @@
+/* --gc-sections: GNU ld's bfd_elf_gc_sections, before any mapping (as GNU ld's lang_gc_sections).
+ *
+ * Roots: the sections defining the entry symbol, -u / --require-defined symbols, _init and
+ * _fini (GNU ld's gc_sym_list), input sections matched by a KEEP() of the script, notes outside
+ * groups, SHF_GNU_RETAIN sections, and (shared objects, --export-dynamic) exported symbols.
+ * From a kept section every relocation's target is kept; a reference to __start_SEC or
+ * __stop_SEC keeps the sections named SEC of the first file that has one (bfd's glibc
+ * workaround); a kept member of a section group keeps the whole group; .eh_frame is not
+ * followed as a whole: a kept code section keeps what its FDEs and their CIEs refer to
+ * (personality, LSDA).  Then, in every file with some kept allocated non-note section, the
+ * non-allocated sections outside groups and SHF_LINK_ORDER sections linked to kept ones are
+ * kept (_bfd_elf_gc_mark_extra_sections).  The rest is discarded (--print-gc-sections lists
+ * them: reports.c). */
+#include <stdlib.h>
+
+#include "passes.h"
+#include "script.h"
+
+#ifndef SHF_GNU_RETAIN
+#define SHF_GNU_RETAIN 0x200000
+#endif
+
+struct gc_file {
+	uint32_t *group_of;     /* by section index: 1 + index of its SHT_GROUP section, or 0 */
+	uint32_t *link_to;      /* by section index: sh_link of SHF_LINK_ORDER sections */
+	VEC(uint32_t) eh_frames; /* indices of its .eh_frame sections */
+};
+
+struct gc {
+	struct ctx *ctx;
+	struct gc_file *files;
+	VEC(struct input_section *) stack;
+};
+
+static size_t file_index(struct gc *g, const struct input_file *f)
+{
+	for (size_t i = 0; i < g->ctx->files.n; i++)
+		if (g->ctx->files.v[i] == f)
+			return i;
+	return (size_t)-1;
+}
+
+static void mark(struct gc *g, struct input_section *isec)
+{
+	if (!isec || isec->live || isec->discarded)
+		return;
+	isec->live = true;
+	vec_push(g->stack, isec);
+}
+
+/* every relocation of section `index` of f: the target symbol's index, passed to fn */
+static void for_each_reloc_sym(const struct input_file *f, uint32_t rel_index,
+			       void (*fn)(struct gc *, const struct input_file *, uint32_t sym, uint64_t off, void *), struct gc *g,
+			       void *arg)
+{
+	Elf_Scn *scn = elf_getscn(f->elf, rel_index);
+	GElf_Shdr sh;
+	if (!scn || !gelf_getshdr(scn, &sh) || (sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL))
+		return;
+	if (sh.sh_offset > f->size || sh.sh_size > f->size - sh.sh_offset || !sh.sh_entsize)
+		return;
+	Elf_Data *d = elf_getdata(scn, NULL);
+	if (!d)
+		return;
+	size_t n = sh.sh_size / sh.sh_entsize;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t info, off;
+		if (sh.sh_type == SHT_RELA) {
+			GElf_Rela r;
+			if (!gelf_getrela(d, (int)i, &r))
+				return;
+			info = r.r_info;
+			off = r.r_offset;
+		} else {
+			GElf_Rel r;
+			if (!gelf_getrel(d, (int)i, &r))
+				return;
+			info = r.r_info;
+			off = r.r_offset;
+		}
+		uint32_t sym = f->elfclass == ELFCLASS64 ? (uint32_t)GELF_R_SYM(info) : (uint32_t)ELF32_R_SYM((uint32_t)info);
+		fn(g, f, sym, off, arg);
+	}
+}
+
+static bool c_identifier(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+/* __start_SEC / __stop_SEC: the sections named SEC of the first file having one */
+static void mark_start_stop(struct gc *g, const char *secname)
+{
+	struct ctx *ctx = g->ctx;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		bool found = false;
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (isec && !strcmp(isec->name, secname)) {
+				found = true;
+				mark(g, isec);
+			}
+		}
+		if (found)
+			return;
+	}
+}
+
+static void mark_symbol(struct gc *g, const struct symbol *s)
+{
+	if (!s)
+		return;
+	if (s->kind == SYM_DEFINED && s->isec) {
+		mark(g, s->isec);
+		return;
+	}
+	if (s->kind == SYM_UNDEF && s->name) {
+		const char *sec = NULL;
+		if (!strncmp(s->name, "__start_", 8))
+			sec = s->name + 8;
+		else if (!strncmp(s->name, "__stop_", 7))
+			sec = s->name + 7;
+		if (sec && c_identifier(sec))
+			mark_start_stop(g, sec);
+	}
+}
+
+static void reloc_target(struct gc *g, const struct input_file *f, uint32_t sym, uint64_t off, void *arg)
+{
+	(void)off;
+	(void)arg;
+	if (sym && sym < f->nsyms)
+		mark_symbol(g, f->syms[sym]);
+}
+
+/* ---- .eh_frame: FDEs of kept sections ---- */
+
+struct eh_rel {
+	uint64_t off;
+	uint32_t sym;
+};
+
+struct eh_scan {
+	VEC(struct eh_rel) rels;
+};
+
+static void collect_rel(struct gc *g, const struct input_file *f, uint32_t sym, uint64_t off, void *arg)
+{
+	(void)g;
+	(void)f;
+	struct eh_scan *e = arg;
+	vec_push(e->rels, ((struct eh_rel){off, sym}));
+}
+
+static int cmp_eh_rel(const void *a, const void *b)
+{
+	const struct eh_rel *x = a, *y = b;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static const struct input_section *sym_section(const struct input_file *f, uint32_t sym)
+{
+	if (!sym || sym >= f->nsyms || !f->syms[sym])
+		return NULL;
+	const struct symbol *s = f->syms[sym];
+	return s->kind == SYM_DEFINED ? s->isec : NULL;
+}
+
+/* Mark, for the FDEs whose code is `isec`, the other targets of the FDE and of its CIE. */
+static void mark_fdes(struct gc *g, struct input_section *isec)
+{
+	struct input_file *f = isec->file;
+	size_t fi = file_index(g, f);
+	if (fi == (size_t)-1)
+		return;
+	struct gc_file *gf = &g->files[fi];
+	for (size_t k = 0; k < gf->eh_frames.n; k++) {
+		struct input_section *eh = f->sections[gf->eh_frames.v[k]];
+		if (!eh || !eh->rel_index || !eh->data)
+			continue;
+		struct eh_scan e = {0};
+		for_each_reloc_sym(f, eh->rel_index, collect_rel, g, &e);
+		qsort(e.rels.v, e.rels.n, sizeof(*e.rels.v), cmp_eh_rel);
+		/* walk the records */
+		uint64_t pos = 0;
+		while (pos + 4 <= eh->size) {
+			uint32_t len = rd32(eh->data + pos);
+			if (!len || len == 0xffffffff || pos + 4 + len > eh->size)
+				break;
+			uint64_t end = pos + 4 + len;
+			uint32_t id = len >= 4 ? rd32(eh->data + pos + 4) : 0;
+			if (id) {
+				/* an FDE: its first relocation is pc_begin */
+				size_t r0 = 0;
+				while (r0 < e.rels.n && e.rels.v[r0].off < pos)
+					r0++;
+				if (r0 < e.rels.n && e.rels.v[r0].off < end && sym_section(f, e.rels.v[r0].sym) == isec) {
+					for (size_t r = r0 + 1; r < e.rels.n && e.rels.v[r].off < end; r++)
+						reloc_target(g, f, e.rels.v[r].sym, 0, NULL);
+					uint64_t cie = pos + 4 - id;
+					if (cie < eh->size && cie + 4 <= eh->size) {
+						uint64_t cend = cie + 4 + rd32(eh->data + cie);
+						for (size_t r = 0; r < e.rels.n; r++)
+							if (e.rels.v[r].off >= cie && e.rels.v[r].off < cend)
+								reloc_target(g, f, e.rels.v[r].sym, 0, NULL);
+					}
+				}
+			}
+			pos = end;
+		}
+		free(e.rels.v);
+	}
+}
+
+/* ---- roots ---- */
+
+static bool keep_desc_matches(const struct input_section_desc *d, const struct input_section *isec)
+{
+	const struct input_file *f = isec->file;
+	const char *path = f->archive ? f->archive : f->name;
+	if (!script_match_file(&d->file, path, f->archive, f->member))
+		return false;
+	if (d->has_flags && ((isec->flags & d->flags_required) != d->flags_required || (isec->flags & d->flags_forbidden)))
+		return false;
+	if (!d->sections)
+		return true;
+	for (const struct section_pattern *sp = d->sections; sp; sp = sp->next)
+		if (script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member))
+			return true;
+	return false;
+}
+
+struct desc_vec VEC_BODY(const struct input_section_desc *);
+
+static void collect_keeps(const struct stmt *s, struct desc_vec *out, const char **entry)
+{
+	for (; s; s = s->next) {
+		switch (s->kind) {
+		case ST_ENTRY:
+			*entry = s->name;
+			break;
+		case ST_SECTIONS:
+			collect_keeps(s->sections, out, entry);
+			break;
+		case ST_OUTPUT_SECTION:
+			if (strcmp(s->osec->name, "/DISCARD/"))
+				collect_keeps(s->osec->body, out, entry);
+			break;
+		case ST_OVERLAY:
+			collect_keeps(s->overlay->sections, out, entry);
+			break;
+		case ST_INPUT_SECTION:
+			if (s->input->keep)
+				vec_push(*out, s->input);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void mark_name(struct gc *g, const char *name)
+{
+	if (name)
+		mark_symbol(g, symbol_find(g->ctx, name));
+}
+
+static void read_file_info(struct gc *g, size_t fi)
+{
+	struct input_file *f = g->ctx->files.v[fi];
+	struct gc_file *gf = &g->files[fi];
+	gf->group_of = xcalloc(f->shnum + 1, sizeof(uint32_t));
+	gf->link_to = xcalloc(f->shnum + 1, sizeof(uint32_t));
+	if (!f->elf)
+		return;
+	for (size_t si = 1; si < f->shnum; si++) {
+		Elf_Scn *scn = elf_getscn(f->elf, si);
+		GElf_Shdr sh;
+		if (!scn || !gelf_getshdr(scn, &sh))
+			continue;
+		if (sh.sh_flags & SHF_LINK_ORDER)
+			gf->link_to[si] = sh.sh_link;
+		if (sh.sh_type == SHT_GROUP) {
+			Elf_Data *d = elf_getdata(scn, NULL);
+			if (!d || !d->d_buf)
+				continue;
+			const uint8_t *p = d->d_buf;
+			for (size_t k = 1; k < d->d_size / 4; k++) {
+				uint32_t m = rd32(p + 4 * k);
+				if (m && m < f->shnum)
+					gf->group_of[m] = (uint32_t)si + 1;
+			}
+		}
+		struct input_section *isec = f->sections[si];
+		if (isec && !strcmp(isec->name, ".eh_frame"))
+			vec_push(gf->eh_frames, (uint32_t)si);
+	}
+}
+
+void gc_sections(struct ctx *ctx)
+{
+	if (!ctx->opt.gc_sections || ctx_relocatable(ctx))
+		return;
+	struct gc g = {.ctx = ctx};
+	g.files = xcalloc(ctx->files.n + 1, sizeof(*g.files));
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		read_file_info(&g, fi);
+		/* already gone (COMDAT duplicates, merged property notes...): not gc's doing, as
+		 * GNU ld's sweep skips SEC_EXCLUDE sections */
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++)
+			if (f->sections[si] && f->sections[si]->discarded)
+				f->sections[si]->live = true;
+	}
+
+	/* roots */
+	struct desc_vec keeps = {0};
+	const char *script_entry = NULL;
+	if (ctx->script)
+		collect_keeps(ctx->script->cmds, &keeps, &script_entry);
+	/* GNU ld's gc_sym_list: the entry symbol (-e, ENTRY), else ldmain's entry_symbol_default
+	 * "start" (the built-in scripts say ENTRY(_start)) */
+	mark_name(&g, ctx->opt.entry ? ctx->opt.entry : script_entry ? script_entry : "start");
+	mark_name(&g, ctx->opt.init ? ctx->opt.init : "_init");
+	mark_name(&g, ctx->opt.fini ? ctx->opt.fini : "_fini");
+	for (size_t i = 0; i < ctx->opt.undefined.n; i++)
+		mark_name(&g, ctx->opt.undefined.v[i]);
+	for (size_t i = 0; i < ctx->opt.require_defined.n; i++)
+		mark_name(&g, ctx->opt.require_defined.v[i]);
+	for (size_t i = 0; i < ctx->opt.export_dynamic_symbols.n; i++)
+		mark_name(&g, ctx->opt.export_dynamic_symbols.v[i]);
+	if (ctx->opt.kind == OUT_SHARED || ctx->opt.export_dynamic) {
+		size_t n;
+		struct symbol **all = symbol_all(ctx, &n);
+		for (size_t i = 0; i < n; i++)
+			if (all[i]->kind == SYM_DEFINED && all[i]->bind != STB_LOCAL &&
+			    (all[i]->visibility == STV_DEFAULT || all[i]->visibility == STV_PROTECTED))
+				mark_symbol(&g, all[i]);
+		free(all);
+	}
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || isec->discarded)
+				continue;
+			bool root = (isec->flags & SHF_GNU_RETAIN) || f->synthetic || !f->elf ||
+				    (isec->type == SHT_NOTE && !g.files[fi].group_of[si] && !g.files[fi].link_to[si]);
+			for (size_t k = 0; !root && k < keeps.n; k++)
+				root = keep_desc_matches(keeps.v[k], isec);
+			if (root) {
+				if (!strcmp(isec->name, ".eh_frame")) {
+					isec->live = true; /* kept, but not followed: FDEs go with their code */
+					continue;
+				}
+				mark(&g, isec);
+			}
+		}
+	}
+	free(keeps.v);
+
+	/* propagate; then the extra sections of files with something kept, until stable */
+	for (;;) {
+		while (g.stack.n) {
+			struct input_section *isec = g.stack.v[--g.stack.n];
+			struct input_file *f = isec->file;
+			size_t fi = file_index(&g, f);
+			if (isec->rel_index && strcmp(isec->name, ".eh_frame"))
+				for_each_reloc_sym(f, isec->rel_index, reloc_target, &g, NULL);
+			if (fi != (size_t)-1 && (isec->flags & SHF_ALLOC))
+				mark_fdes(&g, isec);
+			if (fi != (size_t)-1 && g.files[fi].group_of[isec->index]) {
+				uint32_t grp = g.files[fi].group_of[isec->index];
+				for (size_t si = 1; si < f->shnum; si++)
+					if (g.files[fi].group_of[si] == grp)
+						mark(&g, f->sections[si]);
+			}
+		}
+		bool more = false;
+		for (size_t fi = 0; fi < ctx->files.n; fi++) {
+			struct input_file *f = ctx->files.v[fi];
+			bool some_kept = false;
+			for (size_t si = 1; si < f->shnum; si++) {
+				struct input_section *isec = f->sections[si];
+				if (!isec)
+					continue;
+				if (isec->live && (isec->flags & SHF_ALLOC) && isec->type != SHT_NOTE)
+					some_kept = true;
+				uint32_t l = g.files[fi].link_to[si];
+				if (!isec->live && l && l < f->shnum && f->sections[l] && f->sections[l]->live) {
+					mark(&g, isec);
+					more = true;
+				}
+			}
+			if (!some_kept)
+				continue;
+			for (size_t si = 1; si < f->shnum; si++) {
+				struct input_section *isec = f->sections[si];
+				if (isec && !isec->live && !(isec->flags & SHF_ALLOC) && !g.files[fi].group_of[si] &&
+				    !g.files[fi].link_to[si]) {
+					isec->live = true; /* debug and special sections: kept, not followed */
+				}
+			}
+		}
+		if (!more && !g.stack.n)
+			break;
+	}
+
+	/* sweep */
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || isec->live || isec->discarded)
+				continue;
+			isec->discarded = true; /* --print-gc-sections: reports.c */
+		}
+		free(g.files[fi].group_of);
+		free(g.files[fi].link_to);
+		free(g.files[fi].eh_frames.v);
+	}
+	free(g.files);
+	free(g.stack.v);
+}

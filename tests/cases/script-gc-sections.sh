@@ -1,0 +1,93 @@
+# --gc-sections and --print-gc-sections: roots (entry, -u, KEEP() in the script, notes,
+# SHF_GNU_RETAIN), relocations followed, __start_/__stop_ references keeping their sections,
+# COMDAT groups kept whole, .eh_frame entries going with their code; GNU ld's message wording.
+as_obj d.o <<'EOF2'
+	.text
+	.globl _start
+_start:	lea __start_my_sec(%rip), %rax
+	lea __stop_my_sec(%rip), %rax
+	call f2
+	ret
+	.section .text.f1,"ax"
+	.globl f1
+f1:	ret
+	.section .text.f2,"ax"
+	.globl f2
+f2:	call f3
+	call grp_fn
+	ret
+	.section .text.f3,"ax"
+f3:	ret
+	.section my_sec,"aw"
+	.long 1
+	.section other_sec,"aw"
+	.long 2
+	.section .data.a,"aw"
+	.long 3
+	.section .rodata.kept,"a"
+	.long 4
+	.section .rodata.retained,"aR"
+	.long 5
+	.section .text.grp,"axG",@progbits,grp_fn,comdat
+	.globl grp_fn
+grp_fn:	ret
+	.section .data.grp,"awG",@progbits,grp_fn,comdat
+	.long 6
+	.section .note.keepme,"a",@note
+	.long 0,0,0
+	.section .comment.x,"",@progbits
+	.asciz "kept with its file"
+EOF2
+as_obj e.o <<'EOF2'
+	.section .text.e,"ax"
+	.globl e1
+e1:	ret
+	.section .rodata.e,"a"
+	.long 9
+	.section .text.u,"ax"
+	.globl by_u
+by_u:	ret
+	.section .debug_foo,"",@progbits
+	.long 1
+EOF2
+link_both --gc-sections --print-gc-sections d.o e.o
+compare_outputs
+sed 's/^[^:]*: //' bfd.stderr > bfd.msgs
+sed 's/^[^:]*: //' slink.stderr > slink.msgs
+diff bfd.msgs slink.msgs || fail "--print-gc-sections lists differ"
+link_both --gc-sections -u by_u d.o e.o
+compare_outputs
+cat > keep.ld <<'EOF2'
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text .text.*) }
+  .rodata : { KEEP(*(.rodata.kept)) *(.rodata*) }
+  .data : { *(.data*) }
+  my_sec : { *(my_sec) }
+  other_sec : { KEEP(*(other_sec)) }
+}
+EOF2
+link_both --gc-sections --print-gc-sections -T keep.ld d.o e.o
+compare_outputs
+# (GNU ld names group members `name[signature]' and lists the .group section itself)
+sed 's/^[^:]*: //' bfd.stderr | grep -v -e "'\.group'" -e 'grp' > bfd.msgs
+sed 's/^[^:]*: //' slink.stderr | grep -v -e 'grp' > slink.msgs
+diff bfd.msgs slink.msgs || fail "--print-gc-sections lists differ"
+
+# C with -ffunction-sections: unwind tables, a static C library
+need_cmd musl-gcc
+cat > g.c <<'EOF2'
+#include <stdio.h>
+static int unused_helper(int x) { return x * 3; }
+int used_helper(int x) { return x + 1; }
+int never_called(int x) { return unused_helper(x) + 2; }
+int table[100] = {1};
+int unused_table[100] = {2};
+__attribute__((section("mysec"))) int tagged = 5;
+extern int __start_mysec[], __stop_mysec[];
+int main(void) { printf("%d %d\n", used_helper(table[0]), (int)(__stop_mysec - __start_mysec)); return 0; }
+EOF2
+musl-gcc -O2 -ffunction-sections -fdata-sections -c g.c -o g.o
+musl_both g.o -Wl,--gc-sections
+compare_outputs
+run_both

@@ -1,0 +1,39 @@
+# -N (--omagic) and -n (--nmagic): GNU ld's built-in .xbn / .xn scripts, no demand paging
+# (headers outside the PT_LOADs, no page alignment of file offsets, one segment while
+# sections are contiguous, no PT_GNU_RELRO), and with -N a writable .text.
+as_obj c.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata.x,"a"
+	.long 1
+	.data
+	.long 2
+	.section .data.rel.ro,"aw"
+	.quad 3
+	.section .tdata,"awT"
+	.long 4
+	.section .tbss,"awT",@nobits
+	.zero 8
+	.section .note.x,"a",@note
+	.long 0,0,0
+	.bss
+	.zero 4
+EOF2
+for opt in -N -n "-N -z noseparate-code" "-n -z separate-code" "-N --no-omagic"; do
+	# shellcheck disable=SC2086
+	link_both $opt c.o
+	compare_outputs
+done
+need_cmd musl-gcc
+cat > m.c <<'EOF2'
+#include <stdio.h>
+static int counter = 3;
+int main(void) { counter += 4; printf("counter %d\n", counter); return counter - 7; }
+EOF2
+musl-gcc -O2 -c m.c -o m.o
+# (such static programs do not run under Linux even when linked by ld.bfd: layout only)
+for opt in -N -n; do
+	musl_both m.o -Wl,$opt
+	compare_outputs
+done

@@ -1,0 +1,75 @@
+# Orphan sections placed by GNU ld's rules (ldelf_place_orphan, lang_output_section_find_by_flags,
+# insert_os_after): by kind after the section named for it or with the most similar flags,
+# notes after .interp or read-only data, before a `. =` that follows the anchor, regions of
+# the section they follow; --orphan-handling=warn|error|discard with GNU ld's wording.
+as_obj c.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .text.hot,"ax"
+	.byte 0xc3
+	.section .rodata.x,"a"
+	.long 1
+	.data
+	.long 2
+	.section .data.rel.ro,"aw"
+	.quad 3
+	.section .tdata,"awT"
+	.long 4
+	.section .tbss,"awT",@nobits
+	.zero 8
+	.section .mybss,"aw",@nobits
+	.zero 16
+	.section .note.x,"a",@note
+	.long 0,0,0
+	.section .init_array,"aw",@init_array
+	.quad 0
+	.section .debug_foo,"",@progbits
+	.long 7
+	.section .nonalloc,"",@progbits
+	.long 8
+	.bss
+	.zero 4
+EOF2
+cat > orph.ld <<'EOF2'
+SECTIONS {
+  . = 0x400000;
+  .text : { *(.text) }
+  etext = .;
+  . = ALIGN(0x1000);
+  .data : { *(.data) }
+  _edata = .;
+  .bss : { *(.bss) }
+  _end = .;
+  .comment 0 : { *(.comment) }
+}
+EOF2
+link_both -T orph.ld c.o --orphan-handling=warn
+compare_outputs
+# (GNU ld also reports its own empty x86 sections .got, .got.plt, .iplt, .igot.plt and
+# .rela.got/.rela.iplt, which slink does not make)
+grep orphan bfd.stderr | grep -v -E "\\.(got|got\\.plt|iplt|igot\\.plt|rela\\.got|rela\\.iplt)' from" | sed 's/^[^:]*: //' > bfd.msgs
+grep orphan slink.stderr | sed 's/^[^:]*: //' > slink.msgs
+diff bfd.msgs slink.msgs || fail "orphan warnings differ"
+# the built-in script
+link_both c.o
+compare_outputs
+link_both c.o -z noseparate-code
+compare_outputs
+# a script with only code and data, and a `. =` after .text: orphans go before it
+cat > dot.ld <<'EOF2'
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text) }
+  . = ALIGN(0x100);
+  after_align = .;
+  .data : { *(.data) }
+  . = . + 0x10;
+  .bss : { *(.bss) }
+}
+EOF2
+link_both -T dot.ld c.o
+compare_outputs
+link_both -T dot.ld c.o --orphan-handling=discard
+compare_outputs
+expect_fail_both "unplaced orphan section \`\.text\.hot' from \`c\.o'" -T orph.ld c.o --orphan-handling=error

@@ -1,0 +1,38 @@
+# __start_SEC / __stop_SEC for sections named like C identifiers (defined when referenced and
+# an output section SEC holds them; -z start-stop-visibility, protected by default),
+# .startof.SEC / .sizeof.SEC for any output section, and a script mapping SEC elsewhere.
+as_obj f.o <<'EOF2'
+	.text
+	.globl _start
+_start:	lea __start_my_sec(%rip), %rax
+	lea __stop_my_sec(%rip), %rax
+	lea .startof..data(%rip), %rax
+	movabs $.sizeof..data, %rax
+	.weak __start_nothere
+	lea __start_nothere(%rip), %rax
+	lea __stop_other_sec(%rip), %rax
+	ret
+	.section my_sec,"aw"
+	.long 1
+	.section other_sec,"aw"
+	.long 2
+	.data
+	.quad 1
+EOF2
+link_both f.o
+compare_outputs
+link_both -z start-stop-visibility=hidden f.o
+compare_outputs
+link_both -z start-stop-visibility=default f.o
+compare_outputs
+# a script that defines __start_my_sec itself wins; other_sec keeps its own
+cat > own.ld <<'EOF2'
+SECTIONS { . = 0x10000; .text : { *(.text) } my_sec : { __start_my_sec = . + 1; *(my_sec) } .data : { *(.data) } other_sec : { *(other_sec) } }
+EOF2
+link_both -T own.ld f.o
+compare_outputs
+# my_sec mapped into .data: no __start_my_sec, an undefined reference as in GNU ld
+cat > moved.ld <<'EOF2'
+SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(my_sec) *(.data) } other_sec : { *(other_sec) } }
+EOF2
+expect_fail_both "undefined reference to \`__start_my_sec'" -T moved.ld f.o
