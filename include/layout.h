@@ -77,6 +77,7 @@ struct rule {
 };
 
 struct region_alias { const char *name; struct region *region; };
+struct insert_mark { size_t node_end; const struct stmt *st; };  /* INSERT: nodes before it move */
 
 /* A linker-defined __start_SEC / __stop_SEC / .startof.SEC / .sizeof.SEC symbol */
 enum start_stop_kind { SS_START, SS_STOP, SS_STARTOF, SS_SIZEOF };
@@ -115,6 +116,7 @@ struct layout {
 	VEC(struct region *) regions;           /* MEMORY regions in order */
 	VEC(struct region_alias) region_aliases;
 	VEC(struct start_stop) start_stops;
+	VEC(struct insert_mark) inserts;
 	struct region *default_region;
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
 	bool no_region_reported;

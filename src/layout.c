@@ -195,10 +195,66 @@ static void build_top(struct layout *L, const struct stmt *list)
 			if (!L->ctx->opt.entry)
 				L->entry_name = s->name;
 			break;
+		case ST_INSERT:
+			vec_push(L->inserts, ((struct insert_mark){L->nodes.n, s}));
+			break;
 		default:
 			break;
 		}
 	}
+}
+
+/* GNU ld's process_insert_statements: the statements of a script before each INSERT
+ * AFTER|BEFORE (since the previous one) move next to the named output section of the script
+ * in force (normally the built-in one): after it (insert_os_after), or after the output
+ * section before it. */
+static size_t insert_pos(struct layout *L, size_t after);
+
+static void process_inserts(struct layout *L, size_t base)
+{
+	struct ctx *ctx = L->ctx;
+	if (!L->inserts.n)
+		return;
+	size_t end = L->inserts.v[L->inserts.n - 1].node_end;
+	if (end < base)
+		return;
+	/* take the moving blocks out */
+	size_t nblock = end - base;
+	struct lnode *blocks = xcalloc(nblock + 1, sizeof(*blocks));
+	memcpy(blocks, &L->nodes.v[base], nblock * sizeof(*blocks));
+	memmove(&L->nodes.v[base], &L->nodes.v[end], (L->nodes.n - end) * sizeof(struct lnode));
+	L->nodes.n -= nblock;
+	size_t from = 0;
+	for (size_t k = 0; k < L->inserts.n; k++) {
+		const struct stmt *ins = L->inserts.v[k].st;
+		size_t to = L->inserts.v[k].node_end - base;
+		size_t where = (size_t)-1;
+		for (size_t i = 0; i < L->nodes.n; i++)
+			if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, ins->insert.section)) {
+				where = i;
+				break;
+			}
+		if (where != (size_t)-1 && !ins->insert.after) {
+			size_t w = where;
+			where = (size_t)-1;
+			while (w-- > 0)
+				if (L->nodes.v[w].kind == LN_OSEC) {
+					where = w;
+					break;
+				}
+		}
+		if (where == (size_t)-1) {
+			script_error(ctx, &ins->loc, "%s not found for insert", ins->insert.section);
+			break;
+		}
+		size_t pos = insert_pos(L, where), n = to - from;
+		vec_reserve(L->nodes, L->nodes.n + n);
+		memmove(&L->nodes.v[pos + n], &L->nodes.v[pos], (L->nodes.n - pos) * sizeof(struct lnode));
+		memcpy(&L->nodes.v[pos], &blocks[from], n * sizeof(struct lnode));
+		L->nodes.n += n;
+		from = to;
+	}
+	free(blocks);
 }
 
 /* ---- matching input sections to rules ----------------------------------------------- */
@@ -855,6 +911,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
 	if (ctx->script)
 		build_top(L, ctx->script->cmds);
+	size_t insert_base = ctx->defsym_stmts.n;
 	if (!ctx_relocatable(ctx) || relocatable_allocates_commons(ctx))
 		allocate_commons(ctx);
 	find_relro_range(L);
@@ -961,6 +1018,9 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].kind == LN_OSEC)
 			finish_osec(L, L->nodes.v[i].lo);
+	process_inserts(L, insert_base);
+	if (L->inserts.n)
+		find_relro_range(L);
 	for (size_t i = 0; i < orphans.n; i++) {
 		struct input_section *isec = orphans.v[i];
 		if (ctx->opt.orphan_handling && !strcmp(ctx->opt.orphan_handling, "discard")) {

@@ -107,8 +107,8 @@ const char *script_builtin_text(const char *name)
 
 void scripts_load_default(struct ctx *ctx)
 {
-	if (ctx->opt.scripts.n)
-		return; /* -T replaces the built-in script */
+	if (ctx->opt.scripts.n && !(ctx->script && ctx->script->has_insert))
+		return; /* -T replaces the built-in script, unless it INSERTs into it */
 	if (ctx->opt.default_script) {
 		const char *path, *text;
 		size_t len;
