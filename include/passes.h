@@ -61,6 +61,8 @@ void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size);
 
 /* gc.c: --gc-sections, before mapping (GNU ld's lang_gc_sections) */
 void gc_sections(struct ctx *ctx);
+/* NOCROSSREFS / NOCROSSREFS_TO: prohibited references between output sections (after mapping) */
+void check_nocrossrefs(struct ctx *ctx);
 
 /* output.c */
 void output_write(struct ctx *ctx);

@@ -99,6 +99,7 @@ struct symbol {
 	struct input_file *file;         /* defining (or, for UNDEF, first referencing) file */
 	struct input_section *isec;      /* defining section */
 	struct output_section *osec;     /* for SYM_SCRIPT: section it is relative to, or NULL */
+	struct output_section *final_osec; /* SYM_SCRIPT from `.` outside sections: its output section */
 	uint64_t value;                  /* section offset, absolute value, or common alignment */
 	uint64_t size;
 	uint8_t kind;                    /* enum sym_kind */

@@ -276,11 +276,10 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		s = symbol_intern(ctx, arena_strdup(&ctx->arena, a->name));
 	struct output_section *sec = v.sec;
 	uint64_t val = v.val;
-	if (!cur && !sec && expr_uses_dot(a->expr)) {
-		sec = section_for_dot(L);
-		if (sec)
-			val -= sec->addr;
-	}
+	/* An absolute value computed from `.` outside output sections ends up relative to a
+	 * nearby section in the output (GNU ld's ldexp_finalize_syms), but stays absolute for
+	 * the expressions that use the symbol meanwhile. */
+	s->final_osec = !cur && !sec && expr_uses_dot(a->expr) ? section_for_dot(L) : NULL;
 	if (s->kind != SYM_SCRIPT || s->osec != sec || s->value != val)
 		L->changed = true;
 	if (s->kind != SYM_SCRIPT) {

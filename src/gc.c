@@ -428,3 +428,192 @@ void gc_sections(struct ctx *ctx)
 	free(g.files);
 	free(g.stack.v);
 }
+
+/* ---- NOCROSSREFS / NOCROSSREFS_TO (GNU ld's ldcref.c check_nocrossrefs) ---- */
+
+struct ncr_list {
+	const struct name_list *names;     /* NOCROSSREFS / NOCROSSREFS_TO sections */
+	const char **overlay;              /* OVERLAY NOCROSSREFS: member names */
+	size_t n_overlay;
+	bool onlyfirst;                    /* NOCROSSREFS_TO: only symbols of the first */
+};
+
+struct ncr_state {
+	struct ctx *ctx;
+	VEC(struct ncr_list) lists;
+	const struct input_file *last_file;
+	const char *last_func;
+};
+
+static size_t ncr_count(const struct ncr_list *l)
+{
+	size_t n = l->n_overlay;
+	for (const struct name_list *p = l->names; p; p = p->next)
+		n++;
+	return n;
+}
+
+static const char *ncr_name(const struct ncr_list *l, size_t i)
+{
+	if (l->overlay)
+		return l->overlay[i];
+	const struct name_list *p = l->names;
+	while (i-- && p)
+		p = p->next;
+	return p ? p->name : "";
+}
+
+static bool ncr_has(const struct ncr_list *l, const char *name)
+{
+	for (size_t i = 0; i < ncr_count(l); i++)
+		if (!strcmp(ncr_name(l, i), name))
+			return true;
+	return false;
+}
+
+/* GNU ld's %C: "FILE: in function `F':" once per file and function, then "(SEC+0xOFF)" */
+static const char *function_of(const struct input_section *isec, uint64_t off)
+{
+	const struct input_file *f = isec->file;
+	const struct symbol *best = NULL;
+	for (size_t i = 1; i < f->nsyms; i++) {
+		const struct symbol *s = f->syms[i];
+		if (!s || s->isec != isec || (s->type != STT_FUNC && s->type != STT_NOTYPE) || !s->name || !*s->name)
+			continue;
+		if (s->kind != SYM_DEFINED || s->value > off)
+			continue;
+		if (!best || s->value > best->value || (s->value == best->value && s->type == STT_FUNC && best->type != STT_FUNC))
+			best = s;
+	}
+	return best ? best->name : NULL;
+}
+
+static void ncr_report(struct ncr_state *st, const struct input_section *isec, uint64_t off, const char *symname,
+		       const char *defout)
+{
+	const char *fn = function_of(isec, off);
+	if (st->last_file != isec->file || !st->last_func || !fn || strcmp(st->last_func, fn)) {
+		if (fn)
+			fprintf(stderr, "slink: %s: in function `%s':\n(%s+0x%llx): ", isec->file->name, fn, isec->name,
+				(unsigned long long)off);
+		else
+			fprintf(stderr, "slink: %s:(%s+0x%llx): ", isec->file->name, isec->name, (unsigned long long)off);
+	} else {
+		fprintf(stderr, "slink: (%s+0x%llx): ", isec->name, (unsigned long long)off);
+	}
+	fprintf(stderr, "prohibited cross reference from %s to `%s' in %s\n", isec->out->name, symname, defout);
+	st->last_file = isec->file;
+	st->last_func = fn;
+	st->ctx->errors++;
+}
+
+struct ncr_check {
+	struct ncr_state *st;
+	const struct ncr_list *list;
+	const char *symname;               /* NULL: the section symbol of defsec */
+	bool global;
+	const struct input_section *defsec;
+	const struct input_section *isec;  /* the section whose relocations are read */
+};
+
+static void ncr_reloc(struct gc *g, const struct input_file *f, uint32_t sym, uint64_t off, void *arg)
+{
+	(void)g;
+	struct ncr_check *c = arg;
+	if (!sym || sym >= f->nsyms || !f->syms[sym])
+		return;
+	const struct symbol *s = f->syms[sym];
+	bool match;
+	if (c->global)
+		match = !s->is_local && s->name && !strcmp(s->name, c->symname);
+	else
+		match = s->is_local && s->isec == c->defsec &&
+			(c->symname ? (s->type != STT_SECTION && s->name && !strcmp(s->name, c->symname)) : s->type == STT_SECTION);
+	if (match)
+		ncr_report(c->st, c->isec, off, c->symname ? c->symname : c->defsec->out->name, c->defsec->out->name);
+}
+
+/* GNU ld's check_refs: the relocations of f's sections in other prohibited output sections */
+static void ncr_check_refs(struct ncr_state *st, const struct ncr_list *l, const char *symname, bool global,
+			   const struct input_section *defsec, const struct input_file *f)
+{
+	for (size_t si = 1; si < f->shnum; si++) {
+		const struct input_section *isec = f->sections[si];
+		if (!isec || isec->discarded || !isec->out || !isec->rel_index)
+			continue;
+		if (!strcmp(isec->out->name, defsec->out->name) || !ncr_has(l, isec->out->name))
+			continue;
+		struct ncr_check c = {st, l, symname, global, defsec, isec};
+		for_each_reloc_sym(f, isec->rel_index, ncr_reloc, NULL, &c);
+	}
+}
+
+static void ncr_collect(struct ncr_state *st, const struct stmt *s)
+{
+	for (; s; s = s->next) {
+		if (s->kind == ST_NOCROSSREFS || s->kind == ST_NOCROSSREFS_TO) {
+			vec_push(st->lists, ((struct ncr_list){.names = s->names, .onlyfirst = s->kind == ST_NOCROSSREFS_TO}));
+		} else if (s->kind == ST_SECTIONS) {
+			ncr_collect(st, s->sections);
+		} else if (s->kind == ST_OVERLAY && s->overlay->nocrossrefs) {
+			size_t n = 0;
+			for (const struct stmt *m = s->overlay->sections; m; m = m->next)
+				n++;
+			const char **names = arena_alloc(&st->ctx->arena, (n + 1) * sizeof(*names));
+			n = 0;
+			for (const struct stmt *m = s->overlay->sections; m; m = m->next)
+				names[n++] = m->osec->name;
+			vec_push(st->lists, ((struct ncr_list){.overlay = names, .n_overlay = n}));
+		}
+	}
+}
+
+void check_nocrossrefs(struct ctx *ctx)
+{
+	if (!ctx->script)
+		return;
+	struct ncr_state st = {.ctx = ctx};
+	ncr_collect(&st, ctx->script->cmds);
+	if (!st.lists.n)
+		return;
+	/* GNU ld prepends each list: the last one is checked first */
+	for (size_t i = 0, j = st.lists.n - 1; i < j; i++, j--) {
+		struct ncr_list t = st.lists.v[i];
+		st.lists.v[i] = st.lists.v[j];
+		st.lists.v[j] = t;
+	}
+	/* global symbols, in the order of GNU ld's hash table */
+	size_t n;
+	struct symbol **all = symbol_hash_order(ctx, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct symbol *s = all[i];
+		if (s->kind != SYM_DEFINED || !s->isec || s->isec->discarded || !s->isec->out)
+			continue;
+		for (size_t k = 0; k < st.lists.n; k++) {
+			const struct ncr_list *l = &st.lists.v[k];
+			size_t cnt = l->onlyfirst ? 1 : ncr_count(l);
+			for (size_t m = 0; m < cnt; m++)
+				if (!strcmp(ncr_name(l, m), s->isec->out->name))
+					for (size_t fi = 0; fi < ctx->files.n; fi++)
+						ncr_check_refs(&st, l, s->name, true, s->isec, ctx->files.v[fi]);
+		}
+	}
+	free(all);
+	/* local and section symbols, file by file */
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		const struct input_file *f = ctx->files.v[fi];
+		for (size_t i = 1; i < f->nsyms && i < f->first_global; i++) {
+			const struct symbol *s = f->syms[i];
+			if (!s || !s->isec || s->isec->discarded || !s->isec->out || s->type == STT_FILE)
+				continue;
+			for (size_t k = 0; k < st.lists.n; k++) {
+				const struct ncr_list *l = &st.lists.v[k];
+				size_t cnt = l->onlyfirst ? 1 : ncr_count(l);
+				for (size_t m = 0; m < cnt; m++)
+					if (!strcmp(ncr_name(l, m), s->isec->out->name))
+						ncr_check_refs(&st, l, s->type == STT_SECTION ? NULL : s->name, false, s->isec, f);
+			}
+		}
+	}
+	free(st.lists.v);
+}

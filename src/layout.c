@@ -1047,6 +1047,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	build_regions(L);
 	assign_regions(L);
 	define_start_stop(L);
+	check_nocrossrefs(ctx);
 	free(all.v);
 	free(orphans.v);
 }

@@ -44,8 +44,11 @@ static uint16_t out_shndx(const struct symbol *s)
 			return s->isec->out && !s->isec->discarded ? osec_index(s->isec->out) : SHN_ABS;
 		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
 	}
-	if (s->kind == SYM_SCRIPT)
+	if (s->kind == SYM_SCRIPT) {
+		if (!s->osec && s->final_osec)
+			return osec_index(s->final_osec);
 		return s->osec ? osec_index(s->osec) : SHN_ABS;
+	}
 	return SHN_UNDEF;
 }
 

@@ -40,7 +40,7 @@
 
 /* ---- output section headers ---- */
 
-enum rsec_kind { RS_GROUP, RS_OSEC, RS_RELOC, RS_SYMTAB, RS_STRTAB, RS_SHSTRTAB };
+enum rsec_kind { RS_GROUP, RS_OSEC, RS_RELOC, RS_SYMTAB, RS_SYMTAB_SHNDX, RS_STRTAB, RS_SHSTRTAB };
 
 struct rgroup {
 	struct input_file *file;
@@ -76,9 +76,15 @@ struct rel {
 struct rsym {
 	uint32_t name;
 	uint8_t info, other;
-	uint16_t shndx;
+	uint32_t shndx;          /* a section index, or X_ABS / X_COMMON */
 	uint64_t value, size;
 };
+
+/* st_shndx values that are no section index (real indices may reach 0xff00 and beyond, then
+ * written through .symtab_shndx) */
+#define X_SPECIAL 0x80000000u
+#define X_ABS (X_SPECIAL | SHN_ABS)
+#define X_COMMON (X_SPECIAL | SHN_COMMON)
 
 struct rw {
 	struct ctx *ctx;
@@ -91,6 +97,7 @@ struct rw {
 	struct strtab str;
 	uint32_t first_global;
 	uint32_t symtab_idx, strtab_idx, shstrtab_idx;
+	uint32_t xindex_idx;              /* .symtab_shndx, 0 when the indices fit st_shndx */
 	bool emit;                        /* --emit-relocs: a final link's relocations */
 };
 
@@ -282,12 +289,15 @@ static void number_sections(struct rw *w)
 	}
 	w->symtab_idx = (uint32_t)w->secs.n;
 	vec_push(w->secs, ((struct rsec){.kind = RS_SYMTAB, .align = w->is64 ? 8 : 4}));
+	/* past 0xff00 sections, indices go to .symtab_shndx (bfd's test in assign_section_numbers) */
+	if (w->secs.n > ((SHN_LORESERVE - 2) & 0xffff)) {
+		w->xindex_idx = (uint32_t)w->secs.n;
+		vec_push(w->secs, ((struct rsec){.kind = RS_SYMTAB_SHNDX, .align = 4}));
+	}
 	w->strtab_idx = (uint32_t)w->secs.n;
 	vec_push(w->secs, ((struct rsec){.kind = RS_STRTAB, .align = 1}));
 	w->shstrtab_idx = (uint32_t)w->secs.n;
 	vec_push(w->secs, ((struct rsec){.kind = RS_SHSTRTAB, .align = 1}));
-	if (w->secs.n >= SHN_LORESERVE)
-		error(ctx, "too many sections for relocatable output: %zu", w->secs.n);
 	w->reloc_of = xcalloc(w->secs.n, sizeof(*w->reloc_of));
 	w->secsym = xcalloc(w->secs.n, sizeof(*w->secsym));
 	for (size_t i = 1; i < w->secs.n; i++)
@@ -297,14 +307,14 @@ static void number_sections(struct rw *w)
 
 /* ---- .symtab ---- */
 
-static uint16_t osec_shndx(const struct output_section *os)
+static uint32_t osec_shndx(const struct output_section *os)
 {
 	if (!os->index && os->nearby)
 		os = os->nearby;
-	return os->index ? (uint16_t)os->index : SHN_ABS;
+	return os->index ? os->index : X_ABS;
 }
 
-static void push_sym(struct rw *w, const char *name, uint8_t bind, uint8_t type, uint8_t other, uint16_t shndx,
+static void push_sym(struct rw *w, const char *name, uint8_t bind, uint8_t type, uint8_t other, uint32_t shndx,
 		     uint64_t value, uint64_t size)
 {
 	struct rsym o = {strtab_add(&w->str, name), (uint8_t)GELF_ST_INFO(bind, type), other, shndx, value, size};
@@ -318,34 +328,34 @@ static bool is_local_label(const char *name)
 }
 
 /* Where a local symbol goes: false when GNU ld drops it with its section. */
-static bool local_place(struct rw *w, const struct symbol *s, uint16_t *shndx, uint64_t *value)
+static bool local_place(struct rw *w, const struct symbol *s, uint32_t *shndx, uint64_t *value)
 {
 	*value = s->value;
 	if (s->isec) {
 		if (!section_kept(s->isec))
 			return false;
-		*shndx = (uint16_t)s->isec->out->index;
+		*shndx = s->isec->out->index;
 		*value = s->isec->out_offset + s->value;
 		return true;
 	}
 	if (s->shndx == SHN_ABS || s->type == STT_FILE) {
-		*shndx = SHN_ABS;
+		*shndx = X_ABS;
 		return true;
 	}
 	if (s->shndx == SHN_COMMON) {
-		*shndx = SHN_COMMON;
+		*shndx = X_COMMON;
 		return true;
 	}
 	/* a group signature defined in its SHT_GROUP section */
 	struct rgroup *g = s->shndx < SHN_LORESERVE ? group_of(w, s->file, s->shndx) : NULL;
 	if (g) {
-		*shndx = (uint16_t)g->out_index;
+		*shndx = g->out_index;
 		return true;
 	}
 	return false;
 }
 
-static void emit_local(struct rw *w, struct symbol *s, uint16_t shndx, uint64_t value)
+static void emit_local(struct rw *w, struct symbol *s, uint32_t shndx, uint64_t value)
 {
 	push_sym(w, s->name, STB_LOCAL, s->type, s->visibility, shndx, value, s->size);
 	s->out_index = (uint32_t)w->syms.n - 1;
@@ -357,7 +367,7 @@ static uint32_t need_local(struct rw *w, struct symbol *s)
 {
 	if (s->out_index)
 		return s->out_index;
-	uint16_t shndx;
+	uint32_t shndx;
 	uint64_t value;
 	if (!local_place(w, s, &shndx, &value))
 		return 0;
@@ -376,7 +386,7 @@ static void locals_of(struct rw *w, struct input_file *f)
 		s->out_index = 0;
 		if (s->kind == SYM_UNDEF || s->type == STT_SECTION || ctx->opt.discard == DISCARD_ALL)
 			continue;
-		uint16_t shndx;
+		uint32_t shndx;
 		uint64_t value;
 		if (!local_place(w, s, &shndx, &value))
 			continue;
@@ -384,14 +394,14 @@ static void locals_of(struct rw *w, struct input_file *f)
 			continue;
 		if (s->type == STT_FILE) {
 			have_file = true;
-			emit_local(w, s, SHN_ABS, 0);
+			emit_local(w, s, X_ABS, 0);
 			continue;
 		}
 		if (!have_file) {
 			/* GNU ld names the file for locals that have no FILE symbol */
 			const char *p = f->member ? f->member : f->name;
 			const char *base = strrchr(p, '/');
-			push_sym(w, base ? base + 1 : p, STB_LOCAL, STT_FILE, 0, SHN_ABS, 0, 0);
+			push_sym(w, base ? base + 1 : p, STB_LOCAL, STT_FILE, 0, X_ABS, 0, 0);
 			have_file = true;
 		}
 		emit_local(w, s, shndx, value);
@@ -446,7 +456,7 @@ static void symtab_build(struct rw *w)
 		if (k != RS_GROUP && k != RS_OSEC)
 			continue;
 		w->secsym[i] = (uint32_t)w->syms.n;
-		push_sym(w, "", STB_LOCAL, STT_SECTION, 0, (uint16_t)i, 0, 0);
+		push_sym(w, "", STB_LOCAL, STT_SECTION, 0, (uint32_t)i, 0, 0);
 	}
 	for (size_t fi = 0; fi < ctx->files.n; fi++)
 		if (!ctx->files.v[fi]->synthetic)
@@ -460,27 +470,27 @@ static void symtab_build(struct rw *w)
 		if (!global_in_output(s))
 			continue;
 		uint8_t bind = s->bind;
-		uint16_t shndx = SHN_UNDEF;
+		uint32_t shndx = SHN_UNDEF;
 		uint64_t value = 0;
 		uint8_t type = s->type;
 		switch (s->kind) {
 		case SYM_DEFINED:
 			if (s->isec) {
-				shndx = (uint16_t)s->isec->out->index;
+				shndx = s->isec->out->index;
 				value = s->isec->out_offset + s->value;
 			} else {
-				shndx = s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
+				shndx = s->shndx == SHN_UNDEF ? SHN_UNDEF : X_ABS;
 				value = s->value;
 			}
 			break;
 		case SYM_SCRIPT:
-			shndx = s->osec ? osec_shndx(s->osec) : SHN_ABS;
+			shndx = s->osec ? osec_shndx(s->osec) : X_ABS;
 			value = s->value;
 			if (s->osec && !s->osec->index && s->osec->nearby)
 				value += s->osec->addr - s->osec->nearby->addr;
 			break;
 		case SYM_COMMON:
-			shndx = SHN_COMMON;
+			shndx = X_COMMON;
 			value = s->value; /* the alignment */
 			break;
 		default:
@@ -495,16 +505,23 @@ static void symtab_build(struct rw *w)
 	free(all);
 }
 
-static void symtab_write(const struct rw *w, uint8_t *p)
+/* `xindex`: the .symtab_shndx contents, or NULL when every index fits st_shndx */
+static void symtab_write(const struct rw *w, uint8_t *p, uint8_t *xindex)
 {
 	for (size_t i = 0; i < w->syms.n; i++) {
 		const struct rsym *o = &w->syms.v[i];
+		uint16_t shndx = (uint16_t)o->shndx;
+		if (!(o->shndx & X_SPECIAL) && o->shndx >= SHN_LORESERVE) {
+			shndx = SHN_XINDEX;
+			if (xindex)
+				wr32(xindex + 4 * i, o->shndx);
+		}
 		if (w->is64) {
-			Elf64_Sym e = {strtab_offset(&w->str, o->name), o->info, o->other, o->shndx, o->value, o->size};
+			Elf64_Sym e = {strtab_offset(&w->str, o->name), o->info, o->other, shndx, o->value, o->size};
 			memcpy(p + i * sizeof(e), &e, sizeof(e));
 		} else {
 			Elf32_Sym e = {strtab_offset(&w->str, o->name), (Elf32_Addr)o->value, (Elf32_Word)o->size,
-				       o->info, o->other, o->shndx};
+				       o->info, o->other, shndx};
 			memcpy(p + i * sizeof(e), &e, sizeof(e));
 		}
 	}
@@ -735,7 +752,9 @@ static void write_ehdr(const struct rw *w, uint8_t *image, uint64_t shoff, uint8
 {
 	const struct ctx *ctx = w->ctx;
 	unsigned char ident[EI_NIDENT] = {ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ctx->target->elfclass, ELFDATA2LSB, EV_CURRENT, osabi};
-	uint16_t shnum = (uint16_t)w->secs.n, shstrndx = (uint16_t)w->shstrtab_idx;
+	/* past 0xff00 sections the counts live in section header 0 */
+	uint16_t shnum = w->secs.n >= SHN_LORESERVE ? 0 : (uint16_t)w->secs.n;
+	uint16_t shstrndx = w->shstrtab_idx >= SHN_LORESERVE ? SHN_XINDEX : (uint16_t)w->shstrtab_idx;
 	if (w->is64) {
 		Elf64_Ehdr e = {0};
 		memcpy(e.e_ident, ident, EI_NIDENT);
@@ -868,6 +887,7 @@ void relocatable_write(struct ctx *ctx)
 			rs->name = strtab_add(&shstr, arena_printf(&ctx->arena, "%s%s", w.rela ? ".rela" : ".rel", rs->os->name));
 			break;
 		case RS_SYMTAB: rs->name = n_symtab; break;
+		case RS_SYMTAB_SHNDX: rs->name = strtab_add(&shstr, ".symtab_shndx"); break;
 		case RS_STRTAB: rs->name = n_strtab; break;
 		case RS_SHSTRTAB: rs->name = n_shstrtab; break;
 		}
@@ -901,6 +921,12 @@ void relocatable_write(struct ctx *ctx)
 	symtab->offset = off = align_to(off, word);
 	symtab->size = w.syms.n * sym_size;
 	off += symtab->size;
+	struct rsec *xindex = w.xindex_idx ? &w.secs.v[w.xindex_idx] : NULL;
+	if (xindex) {
+		xindex->offset = off = align_to(off, 4);
+		xindex->size = w.syms.n * 4;
+		off += xindex->size;
+	}
 	strtab->offset = off;
 	strtab->size = w.str.buf.n;
 	off += strtab->size;
@@ -961,7 +987,7 @@ void relocatable_write(struct ctx *ctx)
 			rel_write(&w, &rels[i].v.v[k], image + rs->offset + k * rel_size);
 		free(rels[i].v.v);
 	}
-	symtab_write(&w, image + symtab->offset);
+	symtab_write(&w, image + symtab->offset, xindex ? image + xindex->offset : NULL);
 	memcpy(image + strtab->offset, w.str.buf.v, w.str.buf.n);
 	memcpy(image + shstrtab->offset, shstr.buf.v, shstr.buf.n);
 
@@ -1017,12 +1043,22 @@ void relocatable_write(struct ctx *ctx)
 			h.info = w.first_global;
 			h.entsize = sym_size;
 			break;
+		case RS_SYMTAB_SHNDX:
+			h.type = SHT_SYMTAB_SHNDX;
+			h.link = w.symtab_idx;
+			h.entsize = 4;
+			break;
 		case RS_STRTAB:
 		case RS_SHSTRTAB:
 			h.type = SHT_STRTAB;
 			break;
 		}
 		write_shdr(&w, sh + i * shdr_size, &h);
+	}
+	if (w.secs.n >= SHN_LORESERVE || w.shstrtab_idx >= SHN_LORESERVE) {
+		struct shdr h0 = {.size = w.secs.n >= SHN_LORESERVE ? w.secs.n : 0,
+				  .link = w.shstrtab_idx >= SHN_LORESERVE ? w.shstrtab_idx : 0};
+		write_shdr(&w, sh, &h0);
 	}
 	write_ehdr(&w, image, shoff, output_osabi(&w));
 

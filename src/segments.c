@@ -598,9 +598,9 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		struct output_section *first = secs[mp->first];
 		if (mp->headers) {
 			sg->offset = 0;
-			uint64_t first_off = first->addr & (page - 1);
-			if (first_off < hsize)
-				first_off = hsize;
+			/* bfd: the headers start at (first address - header size) rounded down to a
+			 * page, which is the page before when the first section starts a page */
+			uint64_t first_off = first->addr - ((first->addr - hsize) & -page);
 			sg->vaddr = first->addr - first_off;
 			sg->paddr = first->lma - first_off;
 			off = first_off;

@@ -1,0 +1,62 @@
+# INSERT AFTER / INSERT BEFORE: a -T script that inserts into the built-in one (its statements
+# move next to the named output section), and NOCROSSREFS / NOCROSSREFS_TO with GNU ld's
+# "prohibited cross reference" errors.
+as_obj c.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .text.hot,"ax"
+	.byte 0xc3
+	.section .rodata.x,"a"
+	.long 1
+	.data
+	.long 2
+	.section .data.rel.ro,"aw"
+	.quad 3
+	.bss
+	.zero 4
+EOF2
+cat > ins.ld <<'EOF2'
+SECTIONS { .mine : { *(.data.rel.ro) } mine_end = .; } INSERT AFTER .data;
+SECTIONS { .pre : { *(.rodata.x) } } INSERT BEFORE .text;
+EOF2
+link_both -T ins.ld c.o
+compare_outputs
+cat > bad.ld <<'EOF2'
+SECTIONS { .mine : { *(.data.rel.ro) } } INSERT AFTER .nosuch;
+EOF2
+expect_fail_both '\.nosuch not found for insert' -T bad.ld c.o
+
+as_obj nc.o <<'EOF2'
+	.text
+	.globl _start
+_start:	call foo
+	lea dvar(%rip), %rax
+	lea lvar(%rip), %rax
+	ret
+	.section .text.x,"ax"
+	.globl foo
+foo:	lea dvar(%rip), %rax
+	ret
+	.data
+	.globl dvar
+dvar:	.quad 1
+lvar:	.quad 2
+	.quad foo
+EOF2
+printf 'NOCROSSREFS(.text .data)\nSECTIONS { . = 0x10000; .text : { *(.text) } .tx : { *(.text.x) } .data : { *(.data) } }\n' > nc.ld
+expect_fail_both "prohibited cross reference from \.text to \`dvar' in \.data" -T nc.ld nc.o
+grep -v warning bfd-fail.stderr | sed 's/^[^:]*: //' > bfd.msgs
+sed 's/^[^:]*: //' fail.stderr > slink.msgs
+diff bfd.msgs slink.msgs || fail "NOCROSSREFS messages differ"
+printf 'NOCROSSREFS_TO(.data .tx)\nSECTIONS { . = 0x10000; .text : { *(.text) } .tx : { *(.text.x) } .data : { *(.data) } }\n' > nc2.ld
+expect_fail_both "prohibited cross reference from \.tx to \`dvar' in \.data" -T nc2.ld nc.o
+grep -v warning bfd-fail.stderr | sed 's/^[^:]*: //' > bfd.msgs
+sed 's/^[^:]*: //' fail.stderr > slink.msgs
+diff bfd.msgs slink.msgs || fail "NOCROSSREFS_TO messages differ"
+# allowed: references within one section, and from sections not listed
+printf 'NOCROSSREFS(.tx .data)\nSECTIONS { . = 0x10000; .text : { *(.text) } .tx : { *(.text.x) } .data : { *(.data) } }\n' > nc3.ld
+expect_fail_both "prohibited cross reference from \.data to \`foo' in \.tx" -T nc3.ld nc.o
+printf 'NOCROSSREFS(.text .bss)\nSECTIONS { . = 0x10000; .text : { *(.text) } .tx : { *(.text.x) } .data : { *(.data) } }\n' > ok.ld
+link_both -T ok.ld nc.o --no-warn-rwx-segments
+compare_outputs
