@@ -303,15 +303,17 @@ static bool mark_list(struct ctx *ctx, const struct stmt *s)
 			break;
 		case ST_OUTPUT_SECTION: {
 			const struct output_section_desc *d = s->osec;
-			changed |= mark_expr(ctx, d->addr) | mark_expr(ctx, d->lma) | mark_expr(ctx, d->align) |
-				   mark_expr(ctx, d->subalign) | mark_expr(ctx, d->fill);
+			const struct expr *es[] = {d->addr, d->lma, d->align, d->subalign, d->fill};
+			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
+				changed |= mark_expr(ctx, es[k]);
 			changed |= mark_list(ctx, d->body);
 			break;
 		}
 		case ST_OVERLAY: {
 			const struct overlay_desc *o = s->overlay;
-			changed |= mark_expr(ctx, o->start) | mark_expr(ctx, o->lma) | mark_expr(ctx, o->subalign) |
-				   mark_expr(ctx, o->fill);
+			const struct expr *es[] = {o->start, o->lma, o->subalign, o->fill};
+			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
+				changed |= mark_expr(ctx, es[k]);
 			changed |= mark_list(ctx, o->sections);
 			break;
 		}

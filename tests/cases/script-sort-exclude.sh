@@ -1,0 +1,60 @@
+# SORT_* nestings (and --sort-section), EXCLUDE_FILE before the file pattern and inside the
+# section list, INPUT_SECTION_FLAGS, ONLY_IF_RO / ONLY_IF_RW alternatives, /DISCARD/.
+as_obj d.o <<'EOF2'
+	.text
+	.globl _start
+_start:	lea __start_my_sec(%rip), %rax
+	lea __stop_my_sec(%rip), %rax
+	call f2
+	ret
+	.section .text.f1,"ax"
+	.globl f1
+f1:	ret
+	.section .text.f2,"ax"
+	.globl f2
+f2:	call f3
+	ret
+	.section .text.f3,"ax"
+f3:	ret
+	.section my_sec,"aw"
+	.long 1
+	.section other_sec,"aw"
+	.long 2
+	.section .data.a,"aw"
+	.long 3
+	.section .rodata.b,"a"
+	.balign 16
+	.long 4
+	.section .rodata.a,"a"
+	.balign 4
+	.long 5
+	.section .rodata.c,"a"
+	.balign 8
+	.long 6
+EOF2
+as_obj e.o <<'EOF2'
+	.section .text.e,"ax"
+	.globl e1
+e1:	ret
+	.section .rodata.e,"a"
+	.long 9
+EOF2
+cat > srt.ld <<'EOF2'
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text) }
+  .rodata : { *(SORT_BY_ALIGNMENT(SORT_BY_NAME(.rodata.*))) }
+  .r2 : { *(SORT_BY_NAME(SORT_BY_ALIGNMENT(.rodata.*))) }
+  .data : { EXCLUDE_FILE(e.o) *(.data.*) *(EXCLUDE_FILE(d.o) .text.e) }
+  my_sec : { *(my_sec) }
+  .flags : { INPUT_SECTION_FLAGS(SHF_WRITE & !SHF_EXECINSTR) *(other_sec) }
+  .ro : ONLY_IF_RO { *(.rodata.e) }
+  .ro : ONLY_IF_RW { *(.text.f1) }
+  /DISCARD/ : { *(.text.f1) }
+}
+EOF2
+for opt in "" --sort-section=name --sort-section=alignment; do
+	# shellcheck disable=SC2086
+	link_both -T srt.ld d.o e.o --no-warn-rwx-segments $opt
+	compare_outputs
+done
