@@ -104,8 +104,10 @@ struct dataseg {
 	uint64_t maxpagesize, commonpagesize, relropagesize;
 };
 
+struct name_map;
 struct layout {
 	struct ctx *ctx;
+	struct name_map *by_name;               /* output sections by name, for orphans */
 	VEC(struct lnode) nodes;
 	VEC(struct rule) rules;
 	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each place */

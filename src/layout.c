@@ -479,6 +479,59 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	return any;
 }
 
+/* Output sections by name for orphan placement: built once the statement list is final, then
+ * kept up to date as orphan sections are added, so placing many orphans stays linear. */
+struct name_map {
+	struct layout_osec **slots;
+	size_t cap, n;
+};
+
+static void name_map_put(struct layout *L, struct layout_osec *lo)
+{
+	struct name_map *m = L->by_name;
+	if (!m)
+		return;
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		struct layout_osec **slots = xcalloc(cap, sizeof(*slots));
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->slots[i])
+				continue;
+			size_t j = hash_str(m->slots[i]->os->name) & (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = m->slots[i];
+		}
+		free(m->slots);
+		m->slots = slots;
+		m->cap = cap;
+	}
+	size_t j = hash_str(lo->os->name) & (m->cap - 1);
+	for (; m->slots[j]; j = (j + 1) & (m->cap - 1))
+		if (!strcmp(m->slots[j]->os->name, lo->os->name))
+			return; /* the first section of a name is the one orphans join */
+	m->slots[j] = lo;
+	m->n++;
+}
+
+static struct layout_osec *orphan_target_by_name(struct layout *L, const char *name)
+{
+	if (!L->by_name) {
+		L->by_name = arena_alloc(&L->ctx->arena, sizeof(*L->by_name));
+		for (size_t i = 0; i < L->nodes.n; i++)
+			if (L->nodes.v[i].kind == LN_OSEC)
+				name_map_put(L, L->nodes.v[i].lo);
+	}
+	struct name_map *m = L->by_name;
+	if (!m->cap)
+		return NULL;
+	size_t j = hash_str(name) & (m->cap - 1);
+	for (; m->slots[j]; j = (j + 1) & (m->cap - 1))
+		if (!strcmp(m->slots[j]->os->name, name))
+			return m->slots[j];
+	return NULL;
+}
+
 static size_t find_node(struct layout *L, const char *name)
 {
 	for (size_t i = 0; i < L->nodes.n; i++)
@@ -597,10 +650,10 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	/* commons no *(COMMON) took go to .bss (GNU ld's lang_place_orphans: -r -d) */
 	if (isec->file->common == isec)
 		secname = ".bss";
-	size_t at = find_node(L, secname);
+	struct layout_osec *same = orphan_target_by_name(L, secname);
 	const char *oh = ctx->opt.orphan_handling;
-	if (at != (size_t)-1) {
-		struct layout_osec *lo = L->nodes.v[at].lo;
+	if (same) {
+		struct layout_osec *lo = same;
 		if (!lo->orphan_item) {
 			vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 			lo->orphan_item = lo->items.n;
@@ -667,6 +720,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	vec_push(L->nodes, ((struct lnode){0}));
 	memmove(&L->nodes.v[pos + 1], &L->nodes.v[pos], (L->nodes.n - 1 - pos) * sizeof(struct lnode));
 	L->nodes.v[pos] = (struct lnode){.kind = LN_OSEC, .lo = lo};
+	name_map_put(L, lo);
 	for (int i = 0; i < P_N; i++)
 		if (L->orphan_last[i] > pos)
 			L->orphan_last[i]++;
