@@ -31,6 +31,9 @@ if [ ! -f "$src/Makefile" ]; then
 fi
 
 # 2. tinyconfig plus what booting, printing and loading a module need.
+# a clean tree: make cannot tell that the linker changed, so nothing built by an older
+# slink may be reused
+rm -rf "$build"
 mkdir -p "$build" "$work"
 wrapper=$work/slink-ld
 log=$work/ld-invocations.txt

@@ -479,6 +479,11 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	return any;
 }
 
+static bool group_member_kept_apart(const struct ctx *ctx, const struct input_section *isec)
+{
+	return ctx_relocatable(ctx) && (isec->flags & SHF_GROUP);
+}
+
 /* Output sections by name for orphan placement: built once the statement list is final, then
  * kept up to date as orphan sections are added, so placing many orphans stays linear. */
 struct name_map {
@@ -650,7 +655,8 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	/* commons no *(COMMON) took go to .bss (GNU ld's lang_place_orphans: -r -d) */
 	if (isec->file->common == isec)
 		secname = ".bss";
-	struct layout_osec *same = orphan_target_by_name(L, secname);
+	bool unique = group_member_kept_apart(ctx, isec);
+	struct layout_osec *same = unique ? NULL : orphan_target_by_name(L, secname);
 	const char *oh = ctx->opt.orphan_handling;
 	if (same) {
 		struct layout_osec *lo = same;
@@ -720,7 +726,8 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	vec_push(L->nodes, ((struct lnode){0}));
 	memmove(&L->nodes.v[pos + 1], &L->nodes.v[pos], (L->nodes.n - 1 - pos) * sizeof(struct lnode));
 	L->nodes.v[pos] = (struct lnode){.kind = LN_OSEC, .lo = lo};
-	name_map_put(L, lo);
+	if (!unique)
+		name_map_put(L, lo);
 	for (int i = 0; i < P_N; i++)
 		if (L->orphan_last[i] > pos)
 			L->orphan_last[i]++;
@@ -1043,6 +1050,10 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		for (size_t r = 0; r < L->rules.n; r++) {
 			struct rule *rl = &L->rules.v[r];
 			if (rule_off[r] || !rule_matches(rl, isec))
+				continue;
+			/* -r keeps section groups: their members match no rule but /DISCARD/ and
+			 * each becomes an output section of its own (GNU ld's unique_section_p) */
+			if (group_member_kept_apart(ctx, isec) && !rl->discard)
 				continue;
 			if (rl->discard) {
 				isec->discarded = true;
