@@ -187,7 +187,9 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 		return true;
 	case SYM_UNDEF:
 		/* a static executable keeps no undefined weak symbols */
-		return (s->used_by_reloc || s->cmdline_ref) && !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC);
+		/* ... unless a relocation kept by --emit-relocs names them */
+		return (s->used_by_reloc || s->cmdline_ref) &&
+		       !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC && !(ctx->opt.emit_relocs && s->used_by_reloc));
 	default:
 		return false;
 	}
