@@ -81,6 +81,7 @@ struct strtab;
 struct emit_relocs *emit_relocs_begin(struct ctx *ctx);
 uint32_t emit_relocs_nsec(const struct emit_relocs *er);
 void emit_relocs_section_symbol(struct emit_relocs *er, uint32_t shndx, uint32_t symidx);
+void emit_relocs_name_for(struct emit_relocs *er, const struct output_section *os, struct strtab *shstr);
 void emit_relocs_names(struct emit_relocs *er, struct strtab *shstr, bool finished);
 uint64_t emit_relocs_layout(struct emit_relocs *er, uint64_t off);
 void emit_relocs_write(struct emit_relocs *er, uint8_t *image, uint8_t *shdrs, uint32_t symtab_idx);

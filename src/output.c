@@ -388,11 +388,13 @@ void output_write(struct ctx *ctx)
 	uint32_t n_strtab = want_symtab ? strtab_add(&shstr, ".strtab") : 0;
 	uint32_t n_shstrtab = strtab_add(&shstr, ".shstrtab");
 	uint32_t *names = xcalloc(ctx->osecs.n + 1, sizeof(*names));
-	for (size_t i = 0; i < ctx->osecs.n; i++)
-		if (ctx->osecs.v[i]->index)
-			names[i] = strtab_add(&shstr, ctx->osecs.v[i]->name);
-	if (er)
-		emit_relocs_names(er, &shstr, false);
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		if (!ctx->osecs.v[i]->index)
+			continue;
+		names[i] = strtab_add(&shstr, ctx->osecs.v[i]->name);
+		if (er)
+			emit_relocs_name_for(er, ctx->osecs.v[i], &shstr);
+	}
 	strtab_finish(&shstr);
 	if (er)
 		emit_relocs_names(er, &shstr, true);

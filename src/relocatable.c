@@ -661,6 +661,35 @@ static void relocs_of_input(struct rw *w, uint8_t *image, struct input_section *
 	}
 }
 
+/* GNU ld sorts every output relocation section by r_offset, stably (elf_link_adjust_relocs):
+ * an input's relocations need not be in order (gcc emits some out of order). */
+static void rels_sort_by_offset(struct relout *l)
+{
+	size_t n = l->v.n;
+	if (n < 2)
+		return;
+	bool sorted = true;
+	for (size_t i = 1; i < n && sorted; i++)
+		sorted = l->v.v[i - 1].offset <= l->v.v[i].offset;
+	if (sorted)
+		return;
+	struct rel *a = l->v.v, *tmp = xmalloc(n * sizeof(*tmp));
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = a[j].offset < a[i].offset ? a[j++] : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	}
+	free(tmp);
+}
+
 static void rel_write(const struct rw *w, const struct rel *r, uint8_t *p)
 {
 	if (w->is64) {
@@ -983,6 +1012,7 @@ void relocatable_write(struct ctx *ctx)
 				relocs_of_input(&w, image, isec, &edits);
 		}
 		free(edits.v.v);
+		rels_sort_by_offset(&rels[i]);
 		for (size_t k = 0; k < rels[i].v.n; k++)
 			rel_write(&w, &rels[i].v.v[k], image + rs->offset + k * rel_size);
 		free(rels[i].v.v);
@@ -1150,6 +1180,16 @@ void emit_relocs_section_symbol(struct emit_relocs *er, uint32_t shndx, uint32_t
 		er->w.secsym[shndx] = symidx;
 }
 
+/* The name of the relocation section of `os`, entered right after the section's own name
+ * as GNU ld enters them (the order shows in .shstrtab, which the build-id hashes). */
+void emit_relocs_name_for(struct emit_relocs *er, const struct output_section *os, struct strtab *shstr)
+{
+	for (size_t i = 0; i < er->relsecs.n; i++)
+		if (er->relsecs.v[i] == os)
+			er->names[i] = strtab_add(shstr, arena_printf(&er->w.ctx->arena, "%s%s", er->w.rela ? ".rela" : ".rel",
+								      os->name));
+}
+
 void emit_relocs_names(struct emit_relocs *er, struct strtab *shstr, bool finished)
 {
 	for (size_t i = 0; i < er->relsecs.n; i++)
@@ -1178,7 +1218,8 @@ void emit_relocs_write(struct emit_relocs *er, uint8_t *image, uint8_t *shdrs, u
 {
 	size_t shdr_size = er->w.is64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr);
 	for (size_t i = 0; i < er->relsecs.n; i++) {
-		const struct relout *l = &er->lists[i];
+		struct relout *l = &er->lists[i];
+		rels_sort_by_offset(l);
 		for (size_t k = 0; k < l->v.n; k++)
 			rel_write(&er->w, &l->v.v[k], image + er->offsets[i] + k * er->rel_size);
 		struct shdr h = {.name = er->names[i], .type = er->w.rela ? SHT_RELA : SHT_REL, .flags = SHF_INFO_LINK,

@@ -359,11 +359,13 @@ uint64_t segments_count(struct ctx *ctx, struct layout *L)
 	return n;
 }
 
+/* File offsets of the sections no PT_LOAD holds, in section order after the loaded bytes:
+ * non-allocated ones, and script-made empty ones that bfd does not count as allocated. */
 static void nonalloc_offsets(struct ctx *ctx, uint64_t off)
 {
 	for (size_t i = 0; i < ctx->osecs.n; i++) {
 		struct output_section *os = ctx->osecs.v[i];
-		if (os->flags & SHF_ALLOC)
+		if (osec_bfd_alloc(os))
 			continue;
 		off = align_to(off, os->align);
 		os->offset = off;
@@ -655,16 +657,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			sg->offset = 0;
 	}
 	/* sections outside every PT_LOAD (non-alloc ones, and a lone .tbss) */
-	for (size_t i = 0; i < ctx->osecs.n; i++) {
-		struct output_section *os = ctx->osecs.v[i];
-		if (os->flags & SHF_ALLOC)
-			continue;
-		off = align_to(off, os->align);
-		os->offset = off;
-		if (os->type != SHT_NOBITS)
-			off += os->size;
-	}
-	ctx->image_end = off;
+	nonalloc_offsets(ctx, off);
 
 	/* the other segments take their extent from their sections */
 	for (size_t i = nmaps; i < segs.n; i++) {
