@@ -35,5 +35,3 @@ for mode in --emit-relocs -r; do
 	link_both $mode a.o b.o
 	cmp bfd.out slink.out || fail "$mode output differs from GNU ld's"
 done
-link_both --emit-relocs a.o b.o
-run_both
