@@ -84,6 +84,12 @@ endif
 check-kernel: slink
 	scripts/kernel-check.sh
 
+# the same with CONFIG_RELOCATABLE: vmlinux links with --emit-relocs, which arch/x86/tools/relocs
+# turns into the decompressor's relocation table
+check-kernel-relocatable: slink
+	SLINK_KERNEL_CACHE=$${SLINK_KERNEL_CACHE:-$$HOME/.cache/slink-kernel}-relocatable \
+		KERNEL_CONFIG_EXTRA="--enable RELOCATABLE" scripts/kernel-check.sh
+
 bench: slink
 	scripts/bench.sh
 
@@ -96,4 +102,4 @@ install: slink slink-layout
 clean:
 	rm -rf build build-san slink slink-san slink-layout slink-layout-san tests/out
 
-.PHONY: all check unit install clean check-kernel bench
+.PHONY: all check unit install clean check-kernel check-kernel-relocatable bench
