@@ -341,12 +341,55 @@ static void write_shdr(const struct ctx *ctx, uint8_t *p, const struct shdr *h)
 
 /* ---- the file ---- */
 
+/* ---- the output file: a temporary beside the output, mapped, renamed only on success ---- */
+
 static char *temp_path;
 
 static void remove_temp(void)
 {
 	if (temp_path)
 		unlink(temp_path);
+}
+
+uint8_t *output_open(struct ctx *ctx, uint64_t size, struct output_file *of)
+{
+	checkpoint(ctx);
+	char *dir_copy = arena_strdup(&ctx->arena, ctx->opt.output);
+	char *base_copy = arena_strdup(&ctx->arena, ctx->opt.output);
+	temp_path = arena_printf(&ctx->arena, "%s/.%s.slink-XXXXXX", dirname(dir_copy), basename(base_copy));
+	of->fd = mkstemp(temp_path);
+	if (of->fd < 0)
+		fatal("cannot open output file %s: %s", ctx->opt.output, strerror(errno));
+	static bool registered;
+	if (!registered)
+		atexit(remove_temp);
+	registered = true;
+	if (ftruncate(of->fd, (off_t)size) < 0)
+		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
+	of->image = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, of->fd, 0);
+	if (of->image == MAP_FAILED)
+		fatal("cannot map %s: %s", ctx->opt.output, strerror(errno));
+	of->size = size;
+	return of->image;
+}
+
+/* Errors so far: drop the temporary and stop.  Else give it `mode` and rename it over the
+ * output (`keep` false: drop it anyway, another file took its place). */
+void output_commit(struct ctx *ctx, struct output_file *of, mode_t mode, bool keep)
+{
+	if (ctx->errors || !keep) {
+		munmap(of->image, of->size);
+		close(of->fd);
+		unlink(temp_path);
+		temp_path = NULL;
+		checkpoint(ctx);
+		return;
+	}
+	if (munmap(of->image, of->size) < 0 || fchmod(of->fd, mode) < 0 || close(of->fd) < 0)
+		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
+	if (rename(temp_path, ctx->opt.output) < 0)
+		fatal("cannot rename %s to %s: %s", temp_path, ctx->opt.output, strerror(errno));
+	temp_path = NULL;
 }
 
 void output_write(struct ctx *ctx)
@@ -419,21 +462,8 @@ void output_write(struct ctx *ctx)
 	uint64_t shoff = align_to(off, word);
 	uint64_t file_size = shoff + (uint64_t)nsec * shdr_size;
 
-	checkpoint(ctx);
-
-	/* the temporary file lives beside the output so the final rename is atomic */
-	char *dir_copy = arena_strdup(&ctx->arena, ctx->opt.output);
-	char *base_copy = arena_strdup(&ctx->arena, ctx->opt.output);
-	temp_path = arena_printf(&ctx->arena, "%s/.%s.slink-XXXXXX", dirname(dir_copy), basename(base_copy));
-	int fd = mkstemp(temp_path);
-	if (fd < 0)
-		fatal("cannot open output file %s: %s", ctx->opt.output, strerror(errno));
-	atexit(remove_temp);
-	if (ftruncate(fd, (off_t)file_size) < 0)
-		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
-	uint8_t *image = mmap(NULL, file_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (image == MAP_FAILED)
-		fatal("cannot map %s: %s", ctx->opt.output, strerror(errno));
+	struct output_file of;
+	uint8_t *image = output_open(ctx, file_size, &of);
 
 	for (size_t i = 0; i < ctx->osecs.n; i++)
 		if (ctx->osecs.v[i]->index)
@@ -480,26 +510,10 @@ void output_write(struct ctx *ctx)
 	free(st.syms.v);
 	strtab_free(&st.str);
 	strtab_free(&shstr);
-	if (ctx->errors) {
-		munmap(image, file_size);
-		close(fd);
-		checkpoint(ctx);
-	}
-	if (!oformat_is_elf(ctx)) {
-		/* --oformat binary, ihex, srec...: the finished ELF image is converted into its own
-		 * temporary file and renamed over the output; this ELF temporary goes away */
-		bool ok = oformat_convert(ctx, image, file_size);
-		munmap(image, file_size);
-		close(fd);
-		unlink(temp_path);
-		temp_path = NULL;
-		if (!ok)
-			checkpoint(ctx);
-		return;
-	}
-	if (munmap(image, file_size) < 0 || fchmod(fd, 0755) < 0 || close(fd) < 0)
-		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
-	if (rename(temp_path, ctx->opt.output) < 0)
-		fatal("cannot rename %s to %s: %s", temp_path, ctx->opt.output, strerror(errno));
-	temp_path = NULL;
+	/* --oformat binary, ihex, srec...: the finished ELF image is converted into its own
+	 * temporary file and renamed over the output; this ELF temporary goes away */
+	bool elf = oformat_is_elf(ctx);
+	if (!elf && !ctx->errors && !oformat_convert(ctx, image, file_size) && !ctx->errors)
+		error(ctx, "cannot write %s in format %s", ctx->opt.output, ctx->opt.oformat ? ctx->opt.oformat : "binary");
+	output_commit(ctx, &of, 0755, elf);
 }

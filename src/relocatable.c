@@ -24,13 +24,8 @@
  * The file is written to a temporary beside the output and renamed over it at the end.
  * The same relocation rewriting serves --emit-relocs (at the end of this file), driven by
  * output.c's writer. */
-#include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "layout.h"
 #include "output.h"
@@ -750,13 +745,6 @@ static uint32_t group_signature(struct rw *w, const struct rgroup *g)
 
 /* ---- the file ---- */
 
-static char *temp_path;
-
-static void remove_temp(void)
-{
-	if (temp_path)
-		unlink(temp_path);
-}
 
 struct shdr {
 	uint32_t name, type;
@@ -974,21 +962,8 @@ void relocatable_write(struct ctx *ctx)
 	uint64_t shoff = align_to(off, word);
 	uint64_t file_size = shoff + (uint64_t)w.secs.n * shdr_size;
 
-	checkpoint(ctx);
-
-	/* the temporary file lives beside the output so the final rename is atomic */
-	char *dir_copy = arena_strdup(&ctx->arena, ctx->opt.output);
-	char *base_copy = arena_strdup(&ctx->arena, ctx->opt.output);
-	temp_path = arena_printf(&ctx->arena, "%s/.%s.slink-XXXXXX", dirname(dir_copy), basename(base_copy));
-	int fd = mkstemp(temp_path);
-	if (fd < 0)
-		fatal("cannot open output file %s: %s", ctx->opt.output, strerror(errno));
-	atexit(remove_temp);
-	if (ftruncate(fd, (off_t)file_size) < 0)
-		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
-	uint8_t *image = mmap(NULL, file_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (image == MAP_FAILED)
-		fatal("cannot map %s: %s", ctx->opt.output, strerror(errno));
+	struct output_file of;
+	uint8_t *image = output_open(ctx, file_size, &of);
 
 	for (size_t i = 1; i < w.secs.n; i++) {
 		struct rsec *rs = &w.secs.v[i];
@@ -1107,18 +1082,10 @@ void relocatable_write(struct ctx *ctx)
 	free(w.syms.v);
 	strtab_free(&w.str);
 	strtab_free(&shstr);
-	if (ctx->errors) {
-		munmap(image, file_size);
-		close(fd);
-		checkpoint(ctx);
-	}
+	/* GNU ld gives a relocatable object 0666 less the umask */
 	mode_t mask = umask(0);
 	umask(mask);
-	if (munmap(image, file_size) < 0 || fchmod(fd, 0666 & ~mask) < 0 || close(fd) < 0)
-		fatal("cannot write %s: %s", ctx->opt.output, strerror(errno));
-	if (rename(temp_path, ctx->opt.output) < 0)
-		fatal("cannot rename %s to %s: %s", temp_path, ctx->opt.output, strerror(errno));
-	temp_path = NULL;
+	output_commit(ctx, &of, 0666 & ~mask, true);
 }
 
 /* ---- --emit-relocs: a final link that keeps its relocations ----
