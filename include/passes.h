@@ -36,6 +36,8 @@ uint64_t symbol_address(const struct symbol *s);
 void merge_sections(struct ctx *ctx);
 uint64_t merged_offset(const struct input_section *isec, uint64_t off);
 uint64_t isec_output_size(const struct input_section *isec);
+/* the size GNU ld's map prints for a merged section all of whose entries went elsewhere */
+uint64_t merged_map_size(const struct input_section *isec);
 void merge_write(const struct input_section *isec, uint8_t *out);
 /* where input byte `off` of isec lands, relative to isec's output position (as merged_offset);
  * false when it was dropped (a removed .eh_frame CIE/FDE): skip relocations there */

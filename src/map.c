@@ -287,12 +287,12 @@ static void print_input_section(struct mapper *m, const struct input_section *is
 	 * excludes it) rather than shrinking it */
 	bool all_dups = placed && isec->merge && size == 0 && isec->size;
 	if (all_dups)
-		size = isec->size;
+		size = merged_map_size(isec);
 	addr(m, a);
 	fputc(' ', out);
 	size_field(m, size);
 	fprintf(out, " %s\n", report_file_name(m->ctx, isec));
-	if (placed && !all_dups && size != isec->size && isec->size) {
+	if (placed && size != isec->size && isec->size) {
 		/* merged strings, edited .eh_frame: GNU ld shows the input size too */
 		spaces(out, NAME_COL + 3 + m->vw);
 		size_field(m, isec->size);

@@ -68,6 +68,8 @@ struct merge_section {
 	struct input_section *isec;
 	const uint8_t *contents;     /* the input bytes, plus a terminator when it was missing */
 	uint64_t out_size;
+	uint64_t map_size;           /* the size GNU ld's map shows for an excluded section */
+	bool size_set;               /* bfd's position loop gave it a size */
 	size_t first_ent;            /* first kept entry owned by this section, SIZE_MAX if none */
 	struct eh_section *eh;       /* MS_EH */
 };
@@ -295,6 +297,7 @@ static struct input_section *assign_positions(struct mgroup *g)
 		if (g->strings) {
 			if (e->sec != cur) {
 				cur->merge->out_size = size;
+				cur->merge->size_set = true;
 				cur = e->sec;
 			}
 			if (!e->alignment)
@@ -316,6 +319,7 @@ static struct input_section *assign_positions(struct mgroup *g)
 		cur = e->sec;
 	}
 	cur->merge->out_size = size;
+	cur->merge->size_set = true;
 	if (g->strings) {
 		/* strings stored inside a longer one take its place */
 		for (size_t i = 0; i < g->ents.n; i++) {
@@ -402,7 +406,10 @@ void merge_sections(struct ctx *ctx)
 		for (size_t i = 0; i < g->secs.n; i++) {
 			struct input_section *isec = g->secs.v[i];
 			if (isec->merge->first_ent == SIZE_MAX) {
-				/* GNU ld excludes it: no size, and no alignment of the location counter */
+				/* GNU ld excludes it: no size, and no alignment of the location counter.  Its
+				 * map still shows the size bfd's loop left on it: the running size of the
+				 * section before when it had entries (suffixes of others), else its own. */
+				isec->merge->map_size = isec->merge->size_set ? isec->merge->out_size : isec->size;
 				isec->merge->out_size = 0;
 				isec->align = 1;
 			}
@@ -473,6 +480,11 @@ bool place_offset(const struct input_section *isec, uint64_t off, uint64_t *out)
 	else
 		*out = string_offset(ms, off);
 	return !dropped;
+}
+
+uint64_t merged_map_size(const struct input_section *isec)
+{
+	return isec->merge && isec->merge->kind != MS_EH ? isec->merge->map_size : isec->size;
 }
 
 uint64_t isec_output_size(const struct input_section *isec)
