@@ -84,6 +84,11 @@ endif
 check-kernel: slink
 	scripts/kernel-check.sh
 
+# the layout tools on that kernel: map against GNU ld's, --layout-json, the HTML view in
+# headless Chromium, slink-layout diff and why (needs check-kernel's build)
+check-kernel-layout: slink
+	scripts/kernel-layout-check.sh
+
 # the same with CONFIG_RELOCATABLE: vmlinux links with --emit-relocs, which arch/x86/tools/relocs
 # turns into the decompressor's relocation table
 check-kernel-relocatable: slink
@@ -102,4 +107,4 @@ install: slink slink-layout
 clean:
 	rm -rf build build-san slink slink-san slink-layout slink-layout-san tests/out
 
-.PHONY: all check unit install clean check-kernel check-kernel-relocatable bench
+.PHONY: all check unit install clean check-kernel check-kernel-layout check-kernel-relocatable bench
