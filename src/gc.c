@@ -13,6 +13,7 @@
  * them: reports.c). */
 #include <stdlib.h>
 
+#include "layout.h"
 #include "passes.h"
 #include "script.h"
 
@@ -220,22 +221,6 @@ static void mark_fdes(struct gc *g, struct input_section *isec)
 
 /* ---- roots ---- */
 
-static bool keep_desc_matches(const struct input_section_desc *d, const struct input_section *isec)
-{
-	const struct input_file *f = isec->file;
-	const char *path = f->archive ? f->archive : f->name;
-	if (!script_match_file(&d->file, path, f->archive, f->member))
-		return false;
-	if (d->has_flags && ((isec->flags & d->flags_required) != d->flags_required || (isec->flags & d->flags_forbidden)))
-		return false;
-	if (!d->sections)
-		return true;
-	for (const struct section_pattern *sp = d->sections; sp; sp = sp->next)
-		if (script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member))
-			return true;
-	return false;
-}
-
 struct desc_vec VEC_BODY(const struct input_section_desc *);
 
 static void collect_keeps(const struct stmt *s, struct desc_vec *out, const char **entry)
@@ -353,7 +338,7 @@ void gc_sections(struct ctx *ctx)
 			bool root = (isec->flags & SHF_GNU_RETAIN) || f->synthetic || !f->elf ||
 				    (isec->type == SHT_NOTE && !g.files[fi].group_of[si] && !g.files[fi].link_to[si]);
 			for (size_t k = 0; !root && k < keeps.n; k++)
-				root = keep_desc_matches(keeps.v[k], isec);
+				root = input_desc_matches(keeps.v[k], isec);
 			if (root) {
 				if (!strcmp(isec->name, ".eh_frame")) {
 					isec->live = true; /* kept, but not followed: FDEs go with their code */

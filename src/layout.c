@@ -259,9 +259,10 @@ static void process_inserts(struct layout *L, size_t base)
 
 /* ---- matching input sections to rules ----------------------------------------------- */
 
-static bool rule_matches(const struct rule *r, const struct input_section *isec)
+/* Does an input section description (file pattern, flags, section patterns with their
+ * EXCLUDE_FILE) take this input section? */
+bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec)
 {
-	const struct input_section_desc *d = r->desc;
 	const struct input_file *f = isec->file;
 	const char *path = f->archive ? f->archive : f->name;
 	if (!script_match_file(&d->file, path, f->archive, f->member))
@@ -274,6 +275,11 @@ static bool rule_matches(const struct rule *r, const struct input_section *isec)
 		if (script_match_section(sp, isec->name) && !script_file_excluded(sp->exclude, path, f->archive, f->member))
 			return true;
 	return false;
+}
+
+static bool rule_matches(const struct rule *r, const struct input_section *isec)
+{
+	return input_desc_matches(r->desc, isec);
 }
 
 static const struct section_pattern *matching_pattern(const struct rule *r, const struct input_section *isec)
