@@ -485,6 +485,14 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	return any;
 }
 
+static bool osec_has_inputs(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (lo->items.v[i].secs.n)
+			return true;
+	return false;
+}
+
 static bool group_member_kept_apart(const struct ctx *ctx, const struct input_section *isec)
 {
 	return ctx_relocatable(ctx) && (isec->flags & SHF_GROUP);
@@ -640,10 +648,11 @@ static size_t insert_pos(struct layout *L, size_t after)
 		if (nd->kind == LN_ASSERT)
 			continue;
 		if (assign != (size_t)-1) {
+			/* bfd's test: the section has no input sections yet, or is allocated */
 			const struct layout_osec *lo = nd->lo;
 			unsigned f;
 			uint32_t t;
-			if (!osec_gnu_flags(lo, &f, &t) || (f & G_ALLOC))
+			if (!osec_has_inputs(lo) || (osec_gnu_flags(lo, &f, &t), (f & G_ALLOC)))
 				i = assign;
 		}
 		break;
