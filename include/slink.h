@@ -208,6 +208,13 @@ struct ctx {
 
 static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind == OUT_RELOCATABLE; }
 
+/* an empty linker-made section GNU ld strips (SEC_EXCLUDE): it is mapped and raises its output
+ * section's alignment, but takes no room and does not align `.` */
+static inline bool linker_section_excluded(const struct input_section *isec)
+{
+	return isec->strip_if_empty && !isec->size;
+}
+
 /* ---- diagnostics (diag.c) ----------------------------------------------------------- */
 
 /* "slink: error: ..." ; counts the error and carries on. */

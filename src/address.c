@@ -454,6 +454,11 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 		case IT_INPUTS:
 			for (size_t j = 0; j < it->secs.n; j++) {
 				struct input_section *isec = it->secs.v[j];
+				if (linker_section_excluded(isec)) {
+					/* bfd's SEC_EXCLUDE: placed at `.`, without aligning it */
+					isec->out_offset = dot - os->addr;
+					continue;
+				}
 				uint64_t a = subalign ? subalign : isec->align;
 				uint64_t nd = align_to(dot, a);
 				add_pad(lo, dot - os->addr, nd - dot, fill);
@@ -587,16 +592,19 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		explicit_addr = true;
 	}
 
-	if (lo->removed) {
-		/* An empty section is not in the output, but its assignments run at `.`.  While
-		 * sizing, GNU ld still evaluates its address expression and moves `.` there
-		 * (which DATA_SEGMENT_END sees); the final assignment pass does not. */
-		if (!L->final_pass && explicit_addr)
-			*dotp = dot;
-		else
-			dot = *dotp;
-		os->addr = os->lma = dot;
-		os->size = 0;
+	/* an empty section is not in the output and `.` does not move past it (GNU ld's ignored
+	 * output section), but it still gets an address and a load address, and the following
+	 * sections' LMAs may follow it; while sizing, an address expression moves `.` there
+	 * (which DATA_SEGMENT_END sees), the final assignment pass does not */
+	const bool removed = lo->removed;
+	if (removed && !L->final_pass && explicit_addr)
+		*dotp = dot;
+	const uint64_t dot_in = removed ? *dotp : dot;
+	/* bfd's flags of an ignored section come from its (empty) inputs only */
+	const bool ignored = removed ? (!os->has_inputs || ignore_section(os)) : ignore_section(os);
+	const bool alloc = !ignored || (!removed && (os->flags & SHF_ALLOC));
+	if (removed && L->final_pass) {
+		dot = os->addr;
 		walk_body(L, lo, &dot, false);
 		return;
 	}
@@ -649,7 +657,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	if (!explicit_addr) {
 		if ((os->flags & SHF_ALLOC) && region->is_default)
 			region = memory_default(L, os);
-		if (!ignore_section(os) && !ctx_relocatable(L->ctx) && region->is_default && L->regions.n &&
+		if (!ignored && !removed && !ctx_relocatable(L->ctx) && region->is_default && L->regions.n &&
 		    L->sizing_iteration == 1 && !L->no_region_reported) {
 			L->no_region_reported = true;
 			if (L->ctx->opt.check_sections)
@@ -672,8 +680,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 
 	dot = newdot;
 	walk_body(L, lo, &dot, false);
-	os->size = dot - newdot;
-	dot = os->addr;
+	os->size = removed ? 0 : dot - newdot;
+	dot = removed ? dot_in : os->addr;
 
 	/* the load address: GNU ld's lang_size_sections_1 */
 	struct region *r = region;
@@ -693,7 +701,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 				lma = align_to(lma, section_align);
 		}
 		os->lma = lma;
-	} else if (r->last_os && (os->flags & SHF_ALLOC)) {
+	} else if (r->last_os && alloc) {
 		struct output_section *last = r->last_os->os;
 		if (dot < last->addr && os->size && dot + os->size <= last->addr) {
 			if (last->addr != last->lma && L->sizing_iteration == 1)
@@ -709,11 +717,17 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			os->lma = lma;
 		}
 	}
-	if (((!ignore_section(os) && (os->size || (!r->last_os && os->addr != os->lma) ||
-				      (r->last_os && dot >= r->last_os->os->addr))) ||
+	if (((!ignored && (os->size || (!r->last_os && os->addr != os->lma) ||
+			   (r->last_os && dot >= r->last_os->os->addr))) ||
 	     (lo->overlay && lo->overlay_index == 1)) &&
 	    !lo->lma_region && !ctx_relocatable(L->ctx))
 		r->last_os = lo;
+	if (removed) {
+		*dotp = dot_in;
+		if (old_addr != os->addr || old_lma != os->lma)
+			L->changed = true;
+		return;
+	}
 
 	if (d && d->fill)
 		lo->fill = eval_fill(L, d->fill, dot, os);
@@ -824,8 +838,9 @@ static void presize(struct layout *L)
 		lo->removed = dot == 0 && !lo->has_linker_input && !keeps_by_dot_assignment(lo);
 		bool any_input = false;
 		for (size_t k = 0; k < lo->items.n; k++)
-			if (lo->items.v[k].kind == IT_INPUTS && lo->items.v[k].secs.n)
-				any_input = true;
+			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
+				if (!linker_section_excluded(lo->items.v[k].secs.v[j]))
+					any_input = true;
 		if (ctx_relocatable(L->ctx))
 			lo->removed = !any_input && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
 		else if (L->ctx->opt.emit_relocs && any_input)

@@ -327,7 +327,7 @@ void dynamic_create(struct ctx *ctx)
 	if (ctx->opt.hash_sysv)
 		D.hash = add(ctx, ".hash", SHT_HASH, SHF_ALLOC, word, 4);
 	if (ctx->opt.hash_gnu)
-		D.gnu_hash = add(ctx, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, 0);
+		D.gnu_hash = add(ctx, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, is64 ? 0 : 4); /* bfd: 4 for ELFCLASS32 */
 	D.dynamic = add(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word, is64 ? 16 : 8);
 	D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", t->rela ? SHT_RELA : SHT_REL, SHF_ALLOC, word,
 		       t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel)));

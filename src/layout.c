@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "reports.h"
 #include "passes.h"
 #include "target.h"
 
@@ -681,9 +682,9 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		}
 		vec_push(lo->items.v[lo->orphan_item - 1].secs, isec);
 		if (oh && !strcmp(oh, "error"))
-			error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, isec->file->name);
+			error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, report_file_name(ctx, isec));
 		else if (oh && !strcmp(oh, "warn"))
-			warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, isec->file->name, secname);
+			warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, report_file_name(ctx, isec), secname);
 		return;
 	}
 	unsigned sf = gnu_flags(isec);
@@ -726,9 +727,9 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		}
 	}
 	if (oh && !strcmp(oh, "error"))
-		error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, isec->file->name);
+		error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, report_file_name(ctx, isec));
 	else if (oh && !strcmp(oh, "warn"))
-		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, isec->file->name, secname);
+		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, report_file_name(ctx, isec), secname);
 	struct layout_osec *lo = new_osec(L, secname, NULL);
 	lo->orphan = true;
 	vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
@@ -834,7 +835,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	uint32_t type = 0;
 	bool same_type = true;
 	uint64_t merge_entsize = 0, entsize = 0;
-	bool all_merge = true, same_entsize = true;
+	bool all_merge = true, same_entsize = true, entsize_seen = false;
 	size_t first_item = 0;
 	while (first_item < lo->items.n && !lo->items.v[first_item].secs.n)
 		first_item++;
@@ -855,6 +856,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 					    (lo->items.v[first_item].secs.v[0]->flags & 0x200000);
 			if (isec->align > os->align)
 				os->align = isec->align;
+			if (linker_section_excluded(isec))
+				continue; /* stripped: it gave only flags and alignment */
 			if (isec->type != SHT_NOBITS) {
 				all_nobits = false;
 			}
@@ -864,10 +867,11 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 				type = isec->type;
 			else if (type != isec->type)
 				same_type = false;
-			if (j == 0 && i == first_item)
+			if (!entsize_seen)
 				entsize = isec->entsize;
 			else if (entsize != isec->entsize)
 				same_entsize = false;
+			entsize_seen = true;
 			if (!(isec->flags & SHF_MERGE) || (merge_entsize && merge_entsize != isec->entsize) ||
 			    ((isec->flags ^ it->secs.v[0]->flags) & SHF_STRINGS))
 				all_merge = false;
@@ -903,7 +907,18 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			os->type = type;
 			os->flags |= flags;
 		}
-		os->flags |= SHF_WRITE;
+		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
+		 * assignment or FILL (map_input_to_output_sections' init_os) */
+		bool data_first = false;
+		for (size_t i = 0; i < lo->items.n; i++) {
+			enum item_kind k = lo->items.v[i].kind;
+			if (k == IT_INPUTS)
+				continue;
+			data_first = k == IT_DATA;
+			break;
+		}
+		if (!data_first)
+			os->flags |= SHF_WRITE;
 	}
 	if (lo->has_data)
 		os->flags |= SHF_ALLOC;

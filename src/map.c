@@ -408,7 +408,7 @@ static void print_osec(struct mapper *m, struct layout_osec *lo)
 		addr(m, os->addr);
 		fputc(' ', out);
 		size_field(m, lo->removed ? 0 : os->size);
-		if (!lo->removed && os->addr != os->lma) {
+		if (os->addr != os->lma) {
 			fprintf(out, " load address ");
 			addr(m, os->lma);
 		}

@@ -51,13 +51,15 @@ static int cmp_lma(const void *pa, const void *pb)
 
 /* The allocated sections in LMA order and their PT_LOAD grouping. */
 static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
-			struct load_map *maps, uint64_t phdr_size)
+			struct load_map *maps, uint64_t phdr_size, bool has_interp)
 {
 	uint64_t page = L->maxpagesize;
 	size_t nmaps = 0;
-	/* -N / -n: not demand paged (bfd's D_PAGED off): no headers in a PT_LOAD, no page rules */
+	/* -N / -n: not demand paged (bfd's D_PAGED off): no headers in a PT_LOAD, no page rules;
+	 * with an interpreter the headers are loaded (PT_PHDR) */
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
-	bool phdr_in_segment = paged && (L->load_phdrs || (count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1)))));
+	bool phdr_in_segment = paged && (L->load_phdrs || has_interp ||
+					 (count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1)))));
 	if (phdr_in_segment && count) {
 		uint64_t phdr_lma = (secs[0]->lma - phdr_size) & -page;
 		bool separate = false;
@@ -320,7 +322,11 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 		*count_out = count;
 		return;
 	}
-	size_t nmaps = map_loads(ctx, L, secs, count, maps, headers_size(ctx, L->phnum));
+	/* bfd: a loaded, non-empty .interp gets PT_PHDR and PT_INTERP, which come first (they are
+	 * kept after the PT_LOADs here and moved to the front when the list is final) */
+	struct output_section *interp = NULL;
+	bool has_interp = has_section(L, ".interp", &interp) && is_load(interp);
+	size_t nmaps = map_loads(ctx, L, secs, count, maps, headers_size(ctx, L->phnum), has_interp);
 	out->n = 0;
 	for (size_t m = 0; m < nmaps; m++) {
 		/* p_align is the -z max-page-size given, else the target's */
@@ -337,6 +343,10 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 				sg.flags |= PF_X;
 		}
 		vec_push(*out, sg);
+	}
+	if (has_interp) {
+		vec_push(*out, ((struct segment){.type = PT_PHDR, .flags = PF_R}));
+		vec_push(*out, ((struct segment){.type = PT_INTERP, .flags = PF_R, .first = interp, .last = interp}));
 	}
 	extra_segments(ctx, L, secs, count, out);
 	*maps_out = maps;
@@ -664,6 +674,15 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		struct segment *sg = &segs.v[i];
 		if (sg->type == PT_GNU_STACK)
 			continue;
+		if (sg->type == PT_PHDR) {
+			bool is64 = ctx->target->elfclass == ELFCLASS64;
+			sg->offset = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+			sg->filesz = sg->memsz = hsize - sg->offset;
+			sg->vaddr = segs.v[0].vaddr + sg->offset;
+			sg->paddr = segs.v[0].paddr + sg->offset;
+			sg->align = is64 ? 8 : 4;
+			continue;
+		}
 		if (sg->type == PT_GNU_RELRO) {
 			sg->vaddr = sg->paddr = L->relro_start;
 			sg->offset = sg->first->offset - (sg->first->addr - L->relro_start);
@@ -693,8 +712,13 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	}
 done:
 	ctx->segments.n = 0;
+	bool by_phdrs = ctx->script && ctx->script->phdrs;
 	for (size_t i = 0; i < segs.n; i++)
-		vec_push(ctx->segments, segs.v[i]);
+		if (!by_phdrs && (segs.v[i].type == PT_PHDR || segs.v[i].type == PT_INTERP))
+			vec_push(ctx->segments, segs.v[i]);
+	for (size_t i = 0; i < segs.n; i++)
+		if (by_phdrs || (segs.v[i].type != PT_PHDR && segs.v[i].type != PT_INTERP))
+			vec_push(ctx->segments, segs.v[i]);
 	free(segs.v);
 	free(maps);
 	free(secs);

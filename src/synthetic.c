@@ -6,6 +6,7 @@
 #include "passes.h"
 #include "target.h"
 #include "hash.h"
+#include "oformat.h"
 
 static struct input_file *internal_file(struct ctx *ctx)
 {
@@ -142,13 +143,48 @@ static void write_build_id_note(struct ctx *ctx, struct input_section *isec, uin
 	ctx->build_id_out = isec;
 }
 
+/* GNU ld's x86 backend makes these in the first input object of every static ELF executable,
+ * used or not (_bfd_elf_create_got_section, _bfd_elf_create_ifunc_sections); empty ones are
+ * stripped late, after they were mapped, aligned their output sections and were placed as
+ * orphans.  NULL where the link makes none. */
+static bool makes_x86_linker_sections(const struct ctx *ctx)
+{
+	uint16_t m = ctx->target->machine;
+	if (ctx->opt.kind != OUT_EXEC || !oformat_is_elf(ctx) || (m != EM_X86_64 && m != EM_386))
+		return false;
+	for (size_t i = 0; i < ctx->files.n; i++)
+		if (!ctx->files.v[i]->synthetic)
+			return true;
+	return false;
+}
+
+static struct input_section *add_empty(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags,
+				       uint64_t align)
+{
+	struct input_section *s = add_section(ctx, name, type, flags, 0, align, NULL);
+	s->strip_if_empty = true;
+	return s;
+}
+
 void synthetic_create(struct ctx *ctx)
 {
 	const struct target *t = ctx->target;
 	assign_got_slots(ctx);
+	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id)) {
+		size_t n = build_id_size(ctx->opt.build_id);
+		add_section(ctx, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 16 + n, 4, write_build_id_note);
+	}
+	bool x86 = makes_x86_linker_sections(ctx);
+	uint32_t rel_type = t->rela ? SHT_RELA : SHT_REL;
+	uint64_t word = t->got_entry_size;
+	if (x86)
+		add_empty(ctx, t->rela ? ".rela.got" : ".rel.got", rel_type, SHF_ALLOC, word)->entsize =
+			t->rela ? 3 * word : 2 * word;
 	if (ctx->got_syms.n)
 		ctx->got = add_section(ctx, ".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, ctx->got_syms.n * t->got_entry_size,
 				       t->got_entry_size, write_got);
+	else if (x86)
+		add_empty(ctx, ".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, word);
 	struct symbol *gotsym = symbol_find(ctx, "_GLOBAL_OFFSET_TABLE_");
 	/* a mere symbol-table reference (gas adds one for any GOT relocation) does not count:
 	 * GNU ld keeps .got.plt only when a relocation is against the symbol (got_referenced) */
@@ -161,6 +197,14 @@ void synthetic_create(struct ctx *ctx)
 	else if (ctx->needs_got_base)
 		/* GOT-relative references with no GOT: the base is where .got.plt would be */
 		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, t->got_entry_size, NULL);
+	else if (x86)
+		add_empty(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, word);
+	if (x86) {
+		add_empty(ctx, ".iplt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 1); /* aligned once it has entries */
+		add_empty(ctx, t->rela ? ".rela.iplt" : ".rel.iplt", rel_type, SHF_ALLOC, word)->entsize =
+			t->rela ? 3 * word : 2 * word;
+		add_empty(ctx, ".igot.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, word);
+	}
 	if (gotsym && ctx->got_plt && gotsym->kind == SYM_UNDEF) {
 		gotsym->kind = SYM_DEFINED;
 		gotsym->isec = ctx->got_plt;
@@ -168,10 +212,6 @@ void synthetic_create(struct ctx *ctx)
 		gotsym->type = STT_OBJECT;
 		gotsym->forced_local = true; /* local to the output, default visibility */
 		gotsym->file = ctx->internal;
-	}
-	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id)) {
-		size_t n = build_id_size(ctx->opt.build_id);
-		add_section(ctx, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 16 + n, 4, write_build_id_note);
 	}
 	/* .eh_frame_hdr: sized by eh_frame_process, filled at write time (eh_frame.c) */
 	eh_frame_hdr_create(ctx);

@@ -6,8 +6,8 @@ usage: mapcmp.py [--placed] GNU.map SLINK.map
 Only the differences listed in docs/map-differences.md are normalized away:
   * GNU ld's x86 backend makes empty dynamic sections (.iplt, .got, .got.plt, .igot.plt, .plt,
     .rel(a).*) in the first input object even for static links;
-    slink makes only the sections a link needs.  Those zero-size input lines are dropped from
-    GNU ld's map; an output section left with no input and no assignment loses its address
+    slink makes them for static executables, but otherwise only the sections a link needs.
+    Zero-size input lines slink's map does not have are dropped from GNU ld's map; an output section left with no input and no assignment loses its address
     (slink does not create it), and one left with no lines at all (an orphan) is dropped.
     GNU ld's cross reference line for its own _GLOBAL_OFFSET_TABLE_ goes with them.
   * OUTPUT(file format): the two links write different files.
@@ -105,6 +105,12 @@ def normalize_gnu(lines, mine):
     theirs = {}
     for name, has in header_names(mine):
         theirs.setdefault(name, []).append(has)
+    # the empty linker sections slink makes too (those of static executables) are compared
+    mine_empty = set()
+    for ln in join_wrapped(mine):
+        m = INPUT_RE.match(ln.replace(WRAP, ''))
+        if m and linker_made(m.group(1)) and m.group(2) == '0':
+            mine_empty.add((m.group(1), m.group(3)))
     seen = {}
     head, body = lines[:start + 1], join_wrapped(lines[start + 1:])
     for b in split_blocks(body):
@@ -115,7 +121,8 @@ def normalize_gnu(lines, mine):
         kept, dropped = [], False
         for ln in b[1:]:
             m = INPUT_RE.match(ln)
-            if m and linker_made(m.group(1)) and m.group(2) == '0' and m.group(3) == dynobj:
+            if m and linker_made(m.group(1)) and m.group(2) == '0' and m.group(3) == dynobj and \
+                    (m.group(1), m.group(3)) not in mine_empty:
                 dropped = True
                 continue
             kept.append(ln)
