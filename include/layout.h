@@ -111,6 +111,7 @@ struct layout {
 	VEC(struct lnode) nodes;
 	VEC(struct rule) rules;
 	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each place */
+	bool notes_grouped;                     /* the last orphan note joined other notes */
 	struct layout_osec *place_os[8];        /* GNU ld's orphan_save os: where each place starts */
 	const char *entry_name;                 /* ENTRY() of the script */
 	struct dataseg seg;

@@ -635,15 +635,19 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
  * skipped over) */
 static size_t insert_pos(struct layout *L, size_t after)
 {
-	if (after == (size_t)-1)
-		return 0;
+	/* no section to follow: bfd's *ABS* statement, which heads the list; the first `. =`
+	 * after it does not count */
+	bool ignore_first = after == (size_t)-1;
 	size_t assign = (size_t)-1;
 	size_t i;
 	for (i = after + 1; i < L->nodes.n; i++) {
 		const struct lnode *nd = &L->nodes.v[i];
 		if (nd->kind == LN_ASSIGN) {
-			if (assign == (size_t)-1 && !strcmp(nd->st->assign.name, "."))
-				assign = i;
+			if (assign == (size_t)-1 && !strcmp(nd->st->assign.name, ".")) {
+				if (!ignore_first)
+					assign = i;
+				ignore_first = false;
+			}
 			continue;
 		}
 		if (nd->kind == LN_ASSERT)
@@ -659,6 +663,54 @@ static size_t insert_pos(struct layout *L, size_t after)
 		break;
 	}
 	return i;
+}
+
+/* Whether bfd has made the output section by the time orphans are placed: it got an input,
+ * or a statement in it made it (assignment, data, fill). */
+static bool osec_made(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n)
+			return true;
+	return false;
+}
+
+static bool loaded_note(const struct layout_osec *lo)
+{
+	const struct output_section *os = lo->os;
+	return os->type == SHT_NOTE && (os->flags & SHF_ALLOC) && !os->noload;
+}
+
+/* GNU ld's lang_insert_orphan keeps loaded notes together, sorted by decreasing alignment:
+ * an orphan note goes after the last note of the first run of notes whose alignment is at
+ * least its own, or before that run when none is.  (size_t)-1 when there are no notes yet. */
+static size_t note_insert_pos(struct layout *L, const struct input_section *isec)
+{
+	size_t first = (size_t)-1, after = (size_t)-1;
+	L->notes_grouped = false;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		if (L->nodes.v[i].kind != LN_OSEC || !osec_made(L->nodes.v[i].lo))
+			continue;
+		if (loaded_note(L->nodes.v[i].lo)) {
+			if (first == (size_t)-1)
+				first = i;
+			if (L->nodes.v[i].lo->os->align >= isec->align)
+				after = i;
+		} else if (first != (size_t)-1) {
+			break;
+		}
+	}
+	if (first == (size_t)-1)
+		return (size_t)-1;
+	L->notes_grouped = true;
+	if (after != (size_t)-1)
+		return insert_pos(L, after);
+	/* before the first note: after the output section statement that precedes it */
+	size_t prev = (size_t)-1;
+	for (size_t i = 0; i < first; i++)
+		if (L->nodes.v[i].kind == LN_OSEC)
+			prev = i;
+	return insert_pos(L, prev);
 }
 
 static void place_orphan(struct layout *L, struct input_section *isec)
@@ -739,6 +791,24 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		lo->inherit = L->nodes.v[after].lo;
 	}
 	size_t pos = place >= 0 && L->orphan_last[place] ? after + 1 : insert_pos(L, after);
+	if (isec->type == SHT_NOTE && (sf & G_LOAD)) {
+		size_t at = note_insert_pos(L, isec);
+		if (at != (size_t)-1)
+			pos = at;
+	} else if (L->notes_grouped) {
+		/* nor does another orphan go into the middle of grouped notes: when it would come
+		 * just before a note, it goes after the last note (GNU ld's lang_insert_orphan) */
+		size_t next = pos;
+		while (next < L->nodes.n && !(L->nodes.v[next].kind == LN_OSEC && osec_made(L->nodes.v[next].lo)))
+			next++;
+		if (next < L->nodes.n && loaded_note(L->nodes.v[next].lo)) {
+			size_t last = next;
+			for (size_t i = next + 1; i < L->nodes.n; i++)
+				if (L->nodes.v[i].kind == LN_OSEC && osec_made(L->nodes.v[i].lo) && loaded_note(L->nodes.v[i].lo))
+					last = i;
+			pos = insert_pos(L, last);
+		}
+	}
 	vec_push(L->nodes, ((struct lnode){0}));
 	memmove(&L->nodes.v[pos + 1], &L->nodes.v[pos], (L->nodes.n - 1 - pos) * sizeof(struct lnode));
 	L->nodes.v[pos] = (struct lnode){.kind = LN_OSEC, .lo = lo};
