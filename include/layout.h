@@ -26,6 +26,7 @@ struct layout_osec {
 	bool orphan;
 	bool removed;                           /* empty: not in the output */
 	bool assigns_dot, has_data;
+	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
 	bool constraint_seen, constraint_ro, constraint_failed;
 	bool after_end;                         /* follows the `_end = .` assignment */

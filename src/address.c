@@ -460,6 +460,9 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 					continue;
 				}
 				uint64_t a = subalign ? subalign : isec->align;
+				/* bfd gives the input SUBALIGN's alignment, which the output takes on */
+				if (a > os->align)
+					os->align = a;
 				uint64_t nd = align_to(dot, a);
 				add_pad(lo, dot - os->addr, nd - dot, fill);
 				dot = nd;

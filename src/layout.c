@@ -899,11 +899,11 @@ static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flag
 /* Output section type and flags from its inputs, and whether it is kept at all. */
 void finish_osec(struct layout *L, struct layout_osec *lo)
 {
-	(void)L;
 	struct output_section *os = lo->os;
 	bool any_input = false, all_nobits = true, has_content = false;
 	uint32_t type = 0;
 	bool same_type = true;
+	uint64_t first_flags = 0;
 	uint64_t merge_entsize = 0, entsize = 0;
 	bool all_merge = true, same_entsize = true, entsize_seen = false;
 	size_t first_item = 0;
@@ -933,10 +933,12 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			}
 			if (isec->size)
 				has_content = true;
-			if (!type)
+			if (!type) {
 				type = isec->type;
-			else if (type != isec->type)
+				first_flags = isec->flags;
+			} else if (type != isec->type) {
 				same_type = false;
+			}
 			if (!entsize_seen)
 				entsize = isec->entsize;
 			else if (entsize != isec->entsize)
@@ -959,14 +961,35 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->entsize = entsize;
 	}
 	os->has_inputs = any_input;
-	if (!any_input)
+	(void)same_type;
+	if (!any_input) {
 		os->type = SHT_PROGBITS;
-	else if (all_nobits)
-		os->type = SHT_NOBITS;
-	else if (same_type)
-		os->type = type;
-	else
-		os->type = SHT_PROGBITS;
+	} else {
+		/* bfd (_bfd_elf_init_private_section_data, elf_fake_sections): a type of its own
+		 * by name (.init_array, ...) stays; otherwise the first input's type, unless a data
+		 * statement made the section first with other flags; NOBITS becomes PROGBITS when
+		 * something in it has contents */
+		uint32_t st;
+		uint64_t sf;
+		bool data_before = false;
+		for (size_t i = 0; i < first_item && !data_before; i++)
+			data_before = lo->items.v[i].kind == IT_DATA;
+		if (elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+			os->type = st;
+		else if (!type || (data_before && (first_flags & ~(uint64_t)SHF_GROUP) != SHF_ALLOC))
+			os->type = all_nobits && !lo->has_data ? SHT_NOBITS : SHT_PROGBITS;
+		else
+			os->type = type;
+		/* bfd's elf_fake_sections: array sections hold addresses */
+		if (os->type == SHT_INIT_ARRAY || os->type == SHT_FINI_ARRAY || os->type == SHT_PREINIT_ARRAY)
+			os->entsize = L->ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
+		if (os->type == SHT_NOBITS && (!all_nobits || lo->has_data) && (os->flags & SHF_ALLOC)) {
+			os->type = SHT_PROGBITS;
+			if (!lo->type_warned)
+				warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
+			lo->type_warned = true;
+		}
+	}
 	if (!any_input) {
 		/* A section made only by the script takes its type and flags from its name, as
 		 * bfd's table of special sections gives them; it is writable unless they say

@@ -173,7 +173,11 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 		while (j + 1 < count && secs[j + 1]->type == SHT_NOTE && secs[j + 1]->align == s->align && is_load(secs[j + 1]) &&
 		       align_to(secs[j]->lma + secs[j]->size, s->align) == secs[j + 1]->lma)
 			j++;
-		vec_push(*out, ((struct segment){.type = PT_NOTE, .flags = PF_R, .first = s, .last = secs[j]}));
+		/* bfd: the flags of the notes in it */
+		uint32_t nf = PF_R;
+		for (size_t k = i; k <= j; k++)
+			nf |= (secs[k]->flags & SHF_WRITE ? PF_W : 0) | (secs[k]->flags & SHF_EXECINSTR ? PF_X : 0);
+		vec_push(*out, ((struct segment){.type = PT_NOTE, .flags = nf, .first = s, .last = secs[j]}));
 		i = j;
 	}
 	struct output_section *tls_first = NULL, *tls_last = NULL;
@@ -234,30 +238,29 @@ static bool list_has(const struct name_list *l, const char *name)
 	return false;
 }
 
-/* GNU ld's lang_record_phdrs: a section without :phdr goes where the previous one went (or,
- * before any, where the first later one goes); non-allocated and NOLOAD sections go nowhere. */
-static void resolve_phdr_lists(struct layout *L)
+/* GNU ld's os->phdrs: the section's own :phdr list, else its OVERLAY's, else for an orphan the
+ * list of the section it was placed after (lang_insert_orphan) */
+static const struct name_list *own_phdrs(const struct layout_osec *lo)
 {
-	const struct name_list *last = NULL;
-	for (size_t i = 0; i < L->nodes.n; i++) {
-		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
-		if (!lo)
-			continue;
-		lo->phdrs = NULL;
-		if (lo->desc && lo->desc->phdrs) {
-			lo->phdrs = lo->desc->phdrs;
-			last = lo->phdrs;
-			continue;
-		}
-		if (lo->removed || !(lo->os->flags & SHF_ALLOC) || lo->os->noload)
-			continue;
-		if (!last) {
-			for (size_t k = i; k < L->nodes.n && !last; k++)
-				if (L->nodes.v[k].kind == LN_OSEC && L->nodes.v[k].lo->desc && L->nodes.v[k].lo->desc->phdrs)
-					last = L->nodes.v[k].lo->desc->phdrs;
-		}
-		lo->phdrs = last;
-	}
+	if (lo->desc && lo->desc->phdrs)
+		return lo->desc->phdrs;
+	if (lo->overlay)
+		return lo->overlay->phdrs;
+	if (lo->orphan && lo->inherit)
+		return own_phdrs(lo->inherit);
+	return NULL;
+}
+
+/* Does GNU ld have a bfd section for the statement when it records the program headers?
+ * Only a statement that got no input section and holds no data, assignment or fill has none. */
+static bool has_bfd_section(const struct layout_osec *lo)
+{
+	if (!lo->removed || lo->os->has_inputs || lo->has_data || lo->orphan)
+		return true;
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (lo->items.v[i].kind != IT_INPUTS)
+			return true;
+	return false;
 }
 
 static uint64_t phdr_value(struct layout *L, const struct expr *e)
@@ -268,14 +271,92 @@ static uint64_t phdr_value(struct layout *L, const struct expr *e)
 	return v;
 }
 
-/* One segment per PHDRS entry, with the sections that name it, in address order. */
-static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
-			     struct segment_vec *out, struct load_map *maps, size_t *nmaps)
+static size_t phdrs_count(const struct ctx *ctx)
 {
-	resolve_phdr_lists(L);
-	out->n = 0;
-	*nmaps = 0;
-	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next) {
+	size_t n = 0;
+	for (const struct phdr_desc *ph = ctx->script ? ctx->script->phdrs : NULL; ph; ph = ph->next)
+		n++;
+	return n;
+}
+
+/* GNU ld's lang_record_phdrs: a bool per (PHDRS entry, layout node), true when the entry gets
+ * the section.  A section without :phdr goes where the one before it went, or before any,
+ * where the first later one goes; non-allocated and NOLOAD sections go nowhere, nor into a
+ * PT_INTERP.  bfd keeps `last' from one entry to the next, so from the second entry on, a
+ * leading section without :phdr follows the last list of the script (a section can end up in
+ * two PT_LOADs).  NULL when no section names a program header at all. */
+static bool *phdr_members(struct ctx *ctx, struct layout *L)
+{
+	size_t nn = L->nodes.n, k = 0;
+	bool *member = xcalloc(phdrs_count(ctx) * nn + 1, sizeof(*member));
+	const struct name_list *last = NULL;
+	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next, k++) {
+		bool interp = phdr_value(L, ph->type) == PT_INTERP;
+		for (size_t i = 0; i < nn; i++) {
+			struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+			if (!lo || lo->constraint_failed)
+				continue;
+			const struct name_list *pl = own_phdrs(lo);
+			if (pl) {
+				last = pl;
+			} else {
+				if (lo->os->noload || !has_bfd_section(lo) || !osec_bfd_alloc(lo->os) || interp)
+					continue;
+				for (size_t j = i; j < nn && !last; j++)
+					if (L->nodes.v[j].kind == LN_OSEC)
+						last = own_phdrs(L->nodes.v[j].lo);
+				if (!last) {
+					free(member);
+					return NULL;
+				}
+				pl = last;
+			}
+			if (has_bfd_section(lo) && list_has(pl, ph->name))
+				member[k * nn + i] = true;
+		}
+	}
+	return member;
+}
+
+/* The checks of GNU ld's lang_record_phdrs, made before any address is assigned (it runs
+ * them before sizing the sections, with -r too). */
+void phdrs_check(struct ctx *ctx, struct layout *L)
+{
+	if (!ctx->script)
+		return;
+	if (ctx->script->phdrs) {
+		bool *member = phdr_members(ctx, L);
+		if (!member) {
+			/* fatal in GNU ld */
+			error(ctx, "no sections assigned to phdrs");
+			checkpoint(ctx);
+		}
+		free(member);
+	}
+	/* a :phdr naming no PHDRS entry (":NONE" names none on purpose) */
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (!lo || lo->constraint_failed || !has_bfd_section(lo))
+			continue;
+		for (const struct name_list *pl = own_phdrs(lo); pl; pl = pl->next) {
+			bool found = !strcmp(pl->name, "NONE");
+			for (const struct phdr_desc *ph = ctx->script->phdrs; ph && !found; ph = ph->next)
+				found = !strcmp(ph->name, pl->name);
+			if (!found)
+				error(ctx, "section `%s' assigned to non-existent phdr `%s'", lo->os->name, pl->name);
+		}
+	}
+}
+
+/* One segment per PHDRS entry, with the sections it gets (`member', by layout node). */
+static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
+			     struct segment_vec *out, bool **member_out)
+{
+	bool *member = phdr_members(ctx, L);
+	if (!member) /* phdrs_check stops such a link before any address is assigned */
+		member = xcalloc(phdrs_count(ctx) * L->nodes.n + 1, sizeof(*member));
+	size_t nn = L->nodes.n, k = 0;
+	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next, k++) {
 		struct segment sg = {.type = (uint32_t)phdr_value(L, ph->type)};
 		sg.headers = ph->filehdr;
 		sg.phdrs = ph->phdrs;
@@ -285,9 +366,11 @@ static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_se
 		sg.flags_set = ph->flags != NULL;
 		if (ph->flags)
 			sg.flags = (uint32_t)phdr_value(L, ph->flags);
+		/* secs holds neither removed nor unallocated sections (bfd's elf_modify_segment_map
+		 * drops those), in bfd's section order for a segment (elf_sort_sections) */
 		for (size_t i = 0; i < count; i++) {
 			struct output_section *s = secs[i];
-			if (!s->layout || !list_has(s->layout->phdrs, ph->name))
+			if (!member[k * nn + s->order])
 				continue;
 			if (!sg.first)
 				sg.first = s;
@@ -302,24 +385,30 @@ static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_se
 		}
 		if (!sg.flags_set && (sg.headers || sg.phdrs))
 			sg.flags |= PF_R;
-		sg.align = sg.type == PT_LOAD ? L->maxpagesize : 1;
 		vec_push(*out, sg);
 	}
-	(void)maps;
+	*member_out = member;
 }
 
 /* Build the segment list for the current addresses (offsets come later). */
 static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, struct load_map **maps_out,
-		  struct output_section ***secs_out, size_t *count_out, size_t *nmaps_out)
+		  struct output_section ***secs_out, size_t *count_out, size_t *nmaps_out, bool **member_out)
 {
 	size_t count;
 	struct output_section **secs = alloc_sections(L, &count);
 	struct load_map *maps = xcalloc(count + 2, sizeof(*maps));
+	*maps_out = maps;
+	*secs_out = secs;
+	*count_out = count;
+	*nmaps_out = 0;
+	*member_out = NULL;
+	out->n = 0;
+	/* relocatable output has no program headers: GNU ld records a PHDRS list (and checks
+	 * it) but never writes it */
+	if (ctx_relocatable(ctx))
+		return;
 	if (ctx->script && ctx->script->phdrs) {
-		build_from_phdrs(ctx, L, secs, count, out, maps, nmaps_out);
-		*maps_out = maps;
-		*secs_out = secs;
-		*count_out = count;
+		build_from_phdrs(ctx, L, secs, count, out, member_out);
 		return;
 	}
 	/* bfd: a loaded, non-empty .interp gets PT_PHDR and PT_INTERP, which come first (they are
@@ -327,7 +416,6 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 	struct output_section *interp = NULL;
 	bool has_interp = has_section(L, ".interp", &interp) && is_load(interp);
 	size_t nmaps = map_loads(ctx, L, secs, count, maps, headers_size(ctx, L->phnum), has_interp);
-	out->n = 0;
 	for (size_t m = 0; m < nmaps; m++) {
 		/* p_align is the -z max-page-size given, else the target's */
 		struct segment sg = {.type = PT_LOAD, .flags = PF_R,
@@ -349,9 +437,6 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 		vec_push(*out, ((struct segment){.type = PT_INTERP, .flags = PF_R, .first = interp, .last = interp}));
 	}
 	extra_segments(ctx, L, secs, count, out);
-	*maps_out = maps;
-	*secs_out = secs;
-	*count_out = count;
 	*nmaps_out = nmaps;
 }
 
@@ -361,22 +446,48 @@ uint64_t segments_count(struct ctx *ctx, struct layout *L)
 	struct load_map *maps;
 	struct output_section **secs;
 	size_t count, nmaps;
-	build(ctx, L, &segs, &maps, &secs, &count, &nmaps);
+	bool *member;
+	build(ctx, L, &segs, &maps, &secs, &count, &nmaps, &member);
 	uint64_t n = segs.n;
 	free(segs.v);
 	free(maps);
 	free(secs);
+	free(member);
 	return n;
 }
 
-/* File offsets of the sections no PT_LOAD holds, in section order after the loaded bytes:
- * non-allocated ones, and script-made empty ones that bfd does not count as allocated. */
-static void nonalloc_offsets(struct ctx *ctx, uint64_t off)
+/* bfd's vma_page_aligned_bias: what to add to a file offset so it matches the address modulo
+ * the alignment */
+static uint64_t page_bias(uint64_t vma, uint64_t off, uint64_t align)
+{
+	return (vma - off) % (align ? align : 1);
+}
+
+/* File offsets of the sections no PT_LOAD holds, in section order after the loaded bytes
+ * (bfd's assign_file_positions_for_non_load_sections): non-allocated ones, script-made empty
+ * ones that bfd does not count as allocated, and with PHDRS the allocated sections no PT_LOAD
+ * got (`placed', by layout node; NULL when every allocated section is in one). */
+static void nonalloc_offsets(struct ctx *ctx, struct layout *L, uint64_t off, const bool *placed)
 {
 	for (size_t i = 0; i < ctx->osecs.n; i++) {
 		struct output_section *os = ctx->osecs.v[i];
-		if (osec_bfd_alloc(os))
+		if (osec_bfd_alloc(os)) {
+			if (!placed || placed[os->order])
+				continue;
+			/* bfd leaves a NOBITS one at offset 0; the others keep their address modulo
+			 * the page, like a segment of their own */
+			if (os->type == SHT_NOBITS) {
+				os->offset = 0;
+				continue;
+			}
+			if (os->size)
+				warn(ctx, "%s: allocated section `%s' not in segment", ctx->opt.output, os->name);
+			bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
+			off += page_bias(os->addr, off, paged && os->size ? L->maxpagesize : os->align);
+			os->offset = off;
+			off += os->size;
 			continue;
+		}
 		off = align_to(off, os->align);
 		os->offset = off;
 		if (os->type != SHT_NOBITS)
@@ -385,107 +496,293 @@ static void nonalloc_offsets(struct ctx *ctx, uint64_t off)
 	ctx->image_end = off;
 }
 
-/* File offsets with PHDRS: each PT_LOAD's sections keep their distance from its start, the
- * headers at file offset 0 when a segment asks for FILEHDR/PHDRS. */
-static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segment_vec *segs,
-				 struct output_section **secs, size_t count, uint64_t hsize)
+/* bfd's elf_sort_segments, for the order file offsets are given in: PT_NULL last, then by
+ * type, the one with the file header first, PT_LOADs by load address, then PHDRS order. */
+struct seg_key {
+	size_t idx;
+	uint32_t type;
+	bool headers;
+	uint64_t lma;
+};
+
+static int cmp_seg_key(const void *pa, const void *pb)
 {
-	uint64_t page = L->maxpagesize;
-	uint64_t off = hsize;
-	for (size_t i = 0; i < segs->n; i++) {
-		struct segment *sg = &segs->v[i];
-		if (sg->type != PT_LOAD)
-			continue;
-		if (!sg->first) {
-			if (sg->headers || sg->phdrs) {
-				sg->filesz = sg->memsz = hsize;
-				sg->vaddr = sg->paddr;
-			}
-			continue;
-		}
-		struct output_section *first = sg->first;
-		if (sg->headers) {
-			uint64_t first_off = first->addr & (page - 1);
-			if (first_off < hsize) {
-				error(ctx, "not enough room for program headers, try linking with -N");
-				first_off = hsize;
-			}
-			sg->offset = 0;
-			sg->vaddr = first->addr - first_off;
-			if (!sg->has_at)
-				sg->paddr = first->lma - first_off;
-			off = first_off;
-		} else {
-			off += (first->addr - off) & (page - 1);
-			sg->offset = off;
-			sg->vaddr = first->addr;
-			if (!sg->has_at)
-				sg->paddr = first->lma;
-		}
-		uint64_t file_end = sg->headers ? hsize : sg->offset, mem_end = sg->headers ? sg->vaddr + hsize : sg->vaddr;
-		for (size_t k = 0; k < count; k++) {
-			struct output_section *s = secs[k];
-			if (s->addr < first->addr || s->addr > sg->last->addr)
-				continue;
-			s->offset = sg->offset + (s->addr - sg->vaddr);
-			if (is_load(s))
-				file_end = s->offset + s->size;
-			else
-				s->offset = s->offset < file_end ? s->offset : file_end;
-			if (!is_tbss(s) && s->addr + s->size > mem_end)
-				mem_end = s->addr + s->size;
-		}
-		sg->filesz = file_end - sg->offset;
-		sg->memsz = mem_end - sg->vaddr;
-		off = file_end > off ? file_end : off;
+	const struct seg_key *a = pa, *b = pb;
+	if (a->type != b->type) {
+		if (a->type == PT_NULL || b->type == PT_NULL)
+			return a->type == PT_NULL ? 1 : -1;
+		return a->type < b->type ? -1 : 1;
 	}
-	nonalloc_offsets(ctx, off);
-	/* the other segments cover their sections, or the headers */
-	for (size_t i = 0; i < segs->n; i++) {
+	if (a->headers != b->headers)
+		return a->headers ? -1 : 1;
+	if (a->type == PT_LOAD && a->lma != b->lma)
+		return a->lma < b->lma ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* A PHDRS PT_GNU_RELRO: from the first non-empty section inside the relro range of the first
+ * PT_LOAD that reaches into it, to the end of the range (bfd's
+ * assign_file_positions_for_non_load_sections).  Without one, bfd warns and leaves an
+ * all-zero program header. */
+static void relro_from_phdrs(struct ctx *ctx, struct layout *L, struct segment_vec *segs, struct segment *sg,
+			     struct output_section **secs, size_t count, const bool *member)
+{
+	uint64_t start = L->relro_start, end = L->relro_end;
+	size_t nn = L->nodes.n;
+	for (size_t k = 0; start < end && k < segs->n; k++) {
+		struct segment *ld = &segs->v[k];
+		struct output_section *first = NULL, *last = NULL;
+		for (size_t i = 0; i < count; i++)
+			if (member[k * nn + secs[i]->order]) {
+				if (!first)
+					first = secs[i];
+				last = secs[i];
+			}
+		if (ld->type != PT_LOAD || !first || last->addr + (is_tbss(last) ? 0 : last->size) <= start ||
+		    first->addr >= end)
+			continue;
+		for (size_t i = 0; i < count; i++) {
+			struct output_section *s = secs[i];
+			if (!member[k * nn + s->order] || s->addr < start || s->addr >= end || !s->size)
+				continue;
+			sg->vaddr = s->addr;
+			sg->paddr = s->lma;
+			sg->offset = s->offset;
+			sg->memsz = sg->filesz = end - s->addr;
+			/* trimmed to the loaded bytes when the range ends in file padding */
+			if (sg->filesz > ld->vaddr + ld->filesz - sg->vaddr)
+				sg->filesz = ld->vaddr + ld->filesz - sg->vaddr;
+			sg->align = 1;
+			if (!sg->flags_set)
+				sg->flags = PF_R;
+			return;
+		}
+		break;
+	}
+	warn(ctx, "%s: unable to allocate any sections to PT_GNU_RELRO segment", ctx->opt.output);
+	*sg = (struct segment){0};
+}
+
+/* File offsets and segment extents with PHDRS, as bfd's assign_file_positions_for_load_sections
+ * and assign_file_positions_for_non_load_sections lay out a script's segment map: segments
+ * in elf_sort_segments order, each PT_LOAD's sections packed from the file position reached,
+ * the first one at its address modulo the page (-N/-n: modulo the largest alignment). */
+static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segment_vec *segs,
+				 struct output_section **secs, size_t count, uint64_t hsize, const bool *member)
+{
+	bool is64 = ctx->target->elfclass == ELFCLASS64;
+	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
+	uint64_t maxpage = paged ? L->maxpagesize : 1;
+	uint64_t ehsize = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr), phsize = hsize - ehsize;
+	uint64_t file_align = is64 ? 8 : 4; /* 1 << log_file_align */
+	size_t n = segs->n, nn = L->nodes.n;
+	const char *out = ctx->opt.output;
+	bool *placed = xcalloc(nn + 1, sizeof(*placed));
+	struct output_section **mine = xcalloc(count + 1, sizeof(*mine));
+
+	struct seg_key *keys = xcalloc(n + 1, sizeof(*keys));
+	for (size_t i = 0; i < n; i++) {
 		struct segment *sg = &segs->v[i];
-		if (sg->type == PT_LOAD)
-			continue;
-		if (sg->type == PT_PHDR || (!sg->first && sg->phdrs)) {
-			bool is64 = ctx->target->elfclass == ELFCLASS64;
-			sg->offset = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
-			sg->filesz = sg->memsz = hsize - sg->offset;
-			/* at the address the first PT_LOAD with PHDRS gives the headers */
-			for (size_t k = 0; k < segs->n; k++)
-				if (segs->v[k].type == PT_LOAD && (segs->v[k].phdrs || segs->v[k].headers)) {
-					sg->vaddr = segs->v[k].vaddr + sg->offset;
-					if (!sg->has_at)
-						sg->paddr = segs->v[k].paddr + sg->offset;
-					break;
-				}
-			sg->align = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
-			continue;
-		}
-		if (!sg->first) {
-			/* an empty PHDRS entry: bfd's file alignment (log_file_align) */
-			if (sg->type != PT_LOAD)
-				sg->align = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
-			continue;
-		}
-		sg->offset = sg->first->offset;
-		sg->vaddr = sg->first->addr;
+		keys[i] = (struct seg_key){i, sg->type, sg->headers,
+					   sg->has_at ? sg->paddr : sg->first ? sg->first->lma : 0};
+	}
+	qsort(keys, n, sizeof(*keys), cmp_seg_key);
+	/* the program headers go in the first PT_LOAD that asks for them, else after the ELF
+	 * header */
+	struct segment *phdr_seg = NULL;
+	for (size_t j = 0; j < n && keys[j].type == PT_LOAD && !phdr_seg; j++)
+		if (segs->v[keys[j].idx].phdrs)
+			phdr_seg = &segs->v[keys[j].idx];
+	uint64_t off = ehsize + (phdr_seg ? 0 : phsize);
+
+	for (size_t j = 0; j < n; j++) {
+		size_t idx = keys[j].idx;
+		struct segment *sg = &segs->v[idx];
+		bool load = sg->type == PT_LOAD;
+		size_t nm = 0;
+		for (size_t i = 0; i < count; i++)
+			if (member[idx * nn + secs[i]->order])
+				mine[nm++] = secs[i];
+		sg->offset = sg->filesz = sg->memsz = 0;
+		sg->vaddr = nm ? mine[0]->addr : 0;
 		if (!sg->has_at)
-			sg->paddr = sg->first->lma;
-		uint64_t fend = sg->offset, mend = sg->vaddr, align = 1;
-		for (size_t k = 0; k < count; k++) {
-			struct output_section *s = secs[k];
-			if (s->addr < sg->first->addr || s->addr > sg->last->addr)
-				continue;
-			if (is_load(s))
-				fend = s->offset + s->size;
-			if (s->addr + s->size > mend)
-				mend = s->addr + s->size;
-			if (s->align > align)
-				align = s->align;
+			sg->paddr = nm ? mine[0]->lma : 0;
+		/* p_align: the page when demand paged, else the largest section alignment */
+		sg->align = load && paged ? maxpage : !nm ? file_align : 0;
+		uint64_t big_align = 0; /* a section aligned beyond the page sets a PT_LOAD's p_align */
+		if (sg == phdr_seg) {
+			if (!sg->headers)
+				sg->offset = off;
+			off += phsize;
 		}
-		sg->filesz = fend - sg->offset;
-		sg->memsz = mend - sg->vaddr;
-		sg->align = align;
+		bool no_contents = false;
+		uint64_t off_adjust = 0;
+		if (load && nm) {
+			uint64_t align = 1;
+			for (size_t i = 0; i < nm; i++)
+				if (mine[i]->align > align)
+					align = mine[i]->align;
+			if (align < maxpage)
+				align = maxpage;
+			else
+				big_align = align;
+			no_contents = true;
+			for (size_t i = 0; i < nm; i++)
+				if (is_load(mine[i]))
+					no_contents = false;
+			off_adjust = page_bias(sg->vaddr, off, align);
+			off += off_adjust;
+			/* a segment without file contents only moves its own p_offset */
+			if (!no_contents)
+				off_adjust = 0;
+		}
+		if (sg->headers) {
+			sg->filesz = sg->memsz = ehsize;
+			if (load) {
+				if (nm) {
+					if (sg->vaddr < off || (!sg->has_at && sg->paddr < off))
+						error(ctx, "%s: not enough room for program headers, try linking with -N", out);
+					sg->vaddr -= off;
+					if (!sg->has_at)
+						sg->paddr -= off;
+				}
+			} else if (segs->v[keys[0].idx].headers) {
+				sg->vaddr = segs->v[keys[0].idx].vaddr;
+				if (!sg->has_at)
+					sg->paddr = segs->v[keys[0].idx].paddr;
+			}
+		}
+		if (sg->phdrs) {
+			sg->filesz += phsize;
+			sg->memsz += phsize;
+			if (!sg->headers) {
+				if (load) {
+					/* bfd moves e_phoff to this segment; the writer keeps the program
+					 * headers after the ELF header */
+					if (sg->offset != ehsize)
+						error(ctx, "program headers at file offset %#llx (a PT_LOAD with PHDRS "
+							   "but no FILEHDR after other PT_LOADs) are not supported",
+						      (unsigned long long)sg->offset);
+					if (nm) {
+						sg->vaddr -= off - sg->offset;
+						if (!sg->has_at)
+							sg->paddr -= off - sg->offset;
+					}
+				} else if (phdr_seg) {
+					uint64_t phdr_off = phdr_seg->headers ? ehsize : 0;
+					sg->vaddr = phdr_seg->vaddr + phdr_off;
+					if (!sg->has_at)
+						sg->paddr = phdr_seg->paddr + phdr_off;
+					sg->offset = phdr_seg->offset + phdr_off;
+				} else {
+					sg->offset = ehsize;
+				}
+			}
+		}
+		if (load) {
+			if (!sg->headers && !sg->phdrs) {
+				sg->offset = off;
+				if (no_contents) {
+					/* an offset within the first page, not past the end of the file */
+					uint64_t a = maxpage > sg->align ? maxpage : sg->align;
+					sg->offset = off % (a ? a : 1);
+				}
+			} else {
+				uint64_t adjust = off - (sg->offset + sg->filesz);
+				if (!no_contents)
+					sg->filesz += adjust;
+				sg->memsz += adjust;
+			}
+		}
+		for (size_t i = 0; i < nm; i++) {
+			struct output_section *s = mine[i];
+			bool nobits = !is_load(s), tls = s->flags & SHF_TLS;
+			if ((load || sg->type == PT_TLS) && (!nobits || !tls || sg->type == PT_TLS)) {
+				/* the gap from the end of the segment so far to the section's LMA */
+				uint64_t p_end = sg->paddr + sg->memsz, adjust = s->lma - p_end;
+				if (adjust && (s->lma < p_end || p_end < sg->paddr)) {
+					warn(ctx, "%s: section %s lma %#llx adjusted to %#llx", out, s->name,
+					     (unsigned long long)s->lma, (unsigned long long)p_end);
+					adjust = 0;
+					s->lma = p_end;
+				}
+				sg->memsz += adjust;
+				if (load) {
+					/* file bytes (zeros) for NOBITS sections before this one */
+					if (!nobits) {
+						off_adjust = 0;
+						if (sg->filesz + adjust < sg->memsz)
+							adjust = sg->memsz - sg->filesz;
+					}
+					if (!nobits || i == 0) {
+						off += adjust;
+						if (nobits)
+							off_adjust += adjust;
+					}
+				}
+				if (!nobits)
+					sg->filesz += adjust;
+			}
+			if (load) {
+				s->offset = off;
+				placed[s->order] = true;
+				if (!nobits)
+					off += s->size;
+			} else if (nobits && tls && !placed[s->order]) {
+				/* a .tbss no PT_LOAD holds: where a PT_LOAD of its own would put it */
+				s->offset = off + page_bias(s->addr, off, s->align);
+				placed[s->order] = true;
+			}
+			if (!nobits) {
+				sg->filesz += s->size;
+				sg->memsz += s->size;
+			} else if (sg->type == PT_TLS || !tls) {
+				sg->memsz += s->size;
+			}
+			if (s->align > sg->align && (!load || !paged))
+				sg->align = s->align;
+		}
+		off -= off_adjust;
+		if (sg->type == PT_PHDR && !phdr_seg)
+			error(ctx, "%s: error: PHDR segment not covered by LOAD segment", out);
+		if (big_align)
+			sg->align = big_align;
 	}
+	nonalloc_offsets(ctx, L, off, placed);
+
+	/* the other segments take their file extent from their sections, now all placed */
+	for (size_t idx = 0; idx < n; idx++) {
+		struct segment *sg = &segs->v[idx];
+		if (sg->type == PT_LOAD || sg->type == PT_GNU_STACK)
+			continue;
+		size_t nm = 0;
+		for (size_t i = 0; i < count; i++)
+			if (member[idx * nn + secs[i]->order])
+				mine[nm++] = secs[i];
+		if (sg->type == PT_GNU_RELRO) {
+			relro_from_phdrs(ctx, L, segs, sg, secs, count, member);
+			continue;
+		}
+		if (!nm || sg->type == PT_PHDR)
+			continue;
+		if (sg->headers || sg->phdrs) {
+			error(ctx, "%s: error: non-load segment %zu includes file header and/or program header", out, idx);
+			continue;
+		}
+		sg->offset = mine[0]->offset;
+		sg->filesz = 0;
+		for (size_t i = nm; i-- > 0;)
+			if (is_load(mine[i])) {
+				sg->filesz = mine[i]->offset - sg->offset + mine[i]->size;
+				/* a loaded PT_NOTE's p_memsz is its p_filesz */
+				if (sg->type == PT_NOTE)
+					sg->memsz = sg->filesz;
+				break;
+			}
+	}
+	free(keys);
+	free(mine);
+	free(placed);
 }
 
 enum { BF_ALLOC = 1, BF_LOAD = 2, BF_READONLY = 4, BF_CODE = 8, BF_TLS = 16 };
@@ -558,7 +855,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	struct output_section **secs;
 	size_t count, nmaps;
 	struct segment_vec segs = {0};
-	build(ctx, L, &segs, &maps, &secs, &count, &nmaps);
+	bool *member;
+	build(ctx, L, &segs, &maps, &secs, &count, &nmaps, &member);
 	uint64_t page = L->maxpagesize;
 	uint64_t hsize = headers_size(ctx, segs.n);
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
@@ -592,8 +890,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 				vec_push(lo->os->inputs, lo->items.v[k].secs.v[j]);
 	}
 
-	if (ctx->script && ctx->script->phdrs) {
-		place_phdrs_segments(ctx, L, &segs, secs, count, hsize);
+	if (member) {
+		place_phdrs_segments(ctx, L, &segs, secs, count, hsize, member);
 		goto done;
 	}
 	uint64_t off = hsize;
@@ -667,7 +965,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			sg->offset = 0;
 	}
 	/* sections outside every PT_LOAD (non-alloc ones, and a lone .tbss) */
-	nonalloc_offsets(ctx, off);
+	nonalloc_offsets(ctx, L, off, NULL);
 
 	/* the other segments take their extent from their sections */
 	for (size_t i = nmaps; i < segs.n; i++) {
@@ -711,8 +1009,16 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->align = align;
 	}
 done:
+	/* every section's bytes lie inside the image the writer allocates (a section nothing
+	 * gave a file position would be copied out of bounds) */
+	for (size_t i = 0; i < ctx->osecs.n && !ctx_relocatable(ctx); i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		if (os->type != SHT_NOBITS && os->size &&
+		    (os->offset + os->size > ctx->image_end || os->offset + os->size < os->offset))
+			error(ctx, "internal error: section `%s' has no place in the output file", os->name);
+	}
 	ctx->segments.n = 0;
-	bool by_phdrs = ctx->script && ctx->script->phdrs;
+	bool by_phdrs = member != NULL;
 	for (size_t i = 0; i < segs.n; i++)
 		if (!by_phdrs && (segs.v[i].type == PT_PHDR || segs.v[i].type == PT_INTERP))
 			vec_push(ctx->segments, segs.v[i]);
@@ -722,4 +1028,5 @@ done:
 	free(segs.v);
 	free(maps);
 	free(secs);
+	free(member);
 }

@@ -1,0 +1,45 @@
+# An output section's type, alignment and entry size as bfd gives them: the first input's type
+# (NOTE before PROGBITS stays NOTE, and gets a PT_NOTE with the notes' flags), NOBITS turned
+# PROGBITS by contents or data statements (with GNU ld's warning), a type of its own by name
+# (.init_array, entsize the word size), and SUBALIGN raising the section's alignment.
+cat > b.s <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .note.my,"a",@note
+	.long 4,4,1
+	.ascii "Lin\0"
+	.long 0
+	.section .myro,"a"
+	.byte 1
+	.data
+	.quad 1
+	.section .ia,"aw",@init_array
+	.quad 0
+	.section .ctors,"aw"
+	.quad 0
+	.section .mybss,"aw",@nobits
+	.zero 3
+E
+as_obj b.o --64 b.s
+as_obj b32.o --32 b.s
+n=0
+while IFS= read -r script; do
+	n=$((n + 1))
+	echo "$script" > s$n.ld
+	link_both --no-warn-rwx-segments -T s$n.ld b.o
+	compare_outputs
+	link_both --no-warn-rwx-segments -m elf_i386 -T s$n.ld b32.o
+	compare_outputs
+	if grep -q 'type changed' bfd.stderr; then
+		grep -q "warning: section \`.bss' type changed to PROGBITS" slink.stderr || fail "no type-change warning"
+	fi
+done <<'E'
+SECTIONS { .text 0x1000 : { *(.text) } .foo : { *(.note.my) *(.myro) } }
+SECTIONS { .text 0x1000 : { *(.text) } .foo : { *(.note.my) *(.data) } }
+SECTIONS { .text 0x1000 : { *(.text) } .init_array : { *(.ctors) *(.ia) } .d : { *(.data) } }
+SECTIONS { .text 0x1000 : { *(.text) } .foo : { LONG(1) *(.note.my) } .bar : { SHORT(1) *(.myro) } }
+SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) *(.data) } }
+SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) LONG(0) } }
+SECTIONS { .text 0x1000 : { *(.text) } .data : SUBALIGN(0x40) { *(.data) *(.myro) } .bss : SUBALIGN(32) { *(.mybss) } }
+E
