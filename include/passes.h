@@ -96,6 +96,15 @@ void input_load_foreign(struct ctx *ctx, const char *path, const char *format, c
 /* gnu_property.c: .note.gnu.property merging (one kept section, rewritten) */
 void gnu_properties_merge(struct ctx *ctx);
 
+/* segments.c: the PHDRS checks GNU ld makes before sizing (lang_record_phdrs): no section
+ * naming a program header is fatal, a :phdr naming no PHDRS entry an error */
+struct layout;
+void phdrs_check(struct ctx *ctx, struct layout *L);
+
+/* section_check.c: GNU ld's lang_check_section_addresses once addresses are final (wrapping
+ * sections, overlapping LMAs and VMAs), unless --no-check-sections */
+void check_section_addresses(struct ctx *ctx, struct layout *L);
+
 /* script_load.c: linker scripts given with -T, as input files, or built in */
 void scripts_load_user(struct ctx *ctx);
 void scripts_load_default(struct ctx *ctx);

@@ -93,8 +93,12 @@ int main(int argc, char **argv)
 	merge_sections(ctx);
 	/* .eh_frame: dead FDEs dropped, identical CIEs merged, .eh_frame_hdr sized */
 	eh_frame_process(ctx);
+	/* the PHDRS checks GNU ld makes before sizing (a script naming no program header is fatal) */
+	phdrs_check(ctx, L);
 	/* addresses: the SECTIONS walk repeated until nothing moves */
 	layout_assign(ctx, L);
+	/* overlapping or wrapping sections (--no-check-sections turns it off) */
+	check_section_addresses(ctx, L);
 	checkpoint(ctx);
 	/* program headers and file offsets: the memory layout is fixed from here on */
 	layout_segments(ctx, L);

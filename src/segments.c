@@ -324,6 +324,17 @@ void phdrs_check(struct ctx *ctx, struct layout *L)
 {
 	if (!ctx->script)
 		return;
+	/* GNU ld's lang_new_phdr: the headers can only be in a PT_LOAD that no other precedes
+	 * without them (reported once per entry) */
+	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next) {
+		if (phdr_value(L, ph->type) != PT_LOAD || !(ph->filehdr || ph->phdrs))
+			continue;
+		for (const struct phdr_desc *pp = ctx->script->phdrs; pp != ph; pp = pp->next)
+			if (phdr_value(L, pp->type) == PT_LOAD && !pp->filehdr && !pp->phdrs) {
+				script_error(ctx, &ph->loc, "PHDRS and FILEHDR are not supported when prior PT_LOAD headers lack them");
+				break;
+			}
+	}
 	if (ctx->script->phdrs) {
 		bool *member = phdr_members(ctx, L);
 		if (!member) {
@@ -635,6 +646,8 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 			/* a segment without file contents only moves its own p_offset */
 			if (!no_contents)
 				off_adjust = 0;
+		} else if (sg->type == PT_DYNAMIC && nm > 1 && strcmp(mine[0]->name, ".dynamic")) {
+			error(ctx, "%s: The first section in the PT_DYNAMIC segment is not the .dynamic section", out);
 		}
 		if (sg->headers) {
 			sg->filesz = sg->memsz = ehsize;
@@ -744,7 +757,7 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 		}
 		off -= off_adjust;
 		if (sg->type == PT_PHDR && !phdr_seg)
-			error(ctx, "%s: error: PHDR segment not covered by LOAD segment", out);
+			error(ctx, "%s: PHDR segment not covered by LOAD segment", out);
 		if (big_align)
 			sg->align = big_align;
 	}
@@ -766,7 +779,7 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 		if (!nm || sg->type == PT_PHDR)
 			continue;
 		if (sg->headers || sg->phdrs) {
-			error(ctx, "%s: error: non-load segment %zu includes file header and/or program header", out, idx);
+			error(ctx, "%s: non-load segment %zu includes file header and/or program header", out, idx);
 			continue;
 		}
 		sg->offset = mine[0]->offset;
@@ -906,11 +919,14 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			continue;
 		}
 		struct output_section *first = secs[mp->first];
+		uint64_t off_before = off;
 		if (mp->headers) {
 			sg->offset = 0;
 			/* bfd: the headers start at (first address - header size) rounded down to a
 			 * page, which is the page before when the first section starts a page */
 			uint64_t first_off = first->addr - ((first->addr - hsize) & -page);
+			if (first->addr < first_off || first->lma < first_off)
+				error(ctx, "%s: not enough room for program headers, try linking with -N", ctx->opt.output);
 			sg->vaddr = first->addr - first_off;
 			sg->paddr = first->lma - first_off;
 			off = first_off;
@@ -960,9 +976,13 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->filesz = file_end - sg->offset;
 		sg->memsz = mem_end - sg->vaddr;
 		off = file_end;
-		/* a segment of bss only has no file contents: GNU ld gives it offset 0 */
-		if (!sg->filesz && !mp->headers && !is_load(first))
-			sg->offset = 0;
+		/* a segment of bss only has no file contents: bfd keeps its p_offset within the
+		 * first page (the address modulo the alignment) and the file position where it was */
+		if (!sg->filesz && !mp->headers && !is_load(first)) {
+			uint64_t a = paged && page > sg->align ? page : sg->align;
+			sg->offset %= a ? a : 1;
+			off = off_before;
+		}
 	}
 	/* sections outside every PT_LOAD (non-alloc ones, and a lone .tbss) */
 	nonalloc_offsets(ctx, L, off, NULL);

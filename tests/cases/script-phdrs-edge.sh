@@ -1,0 +1,109 @@
+# PHDRS shapes that leave sections without a PT_LOAD, empty or header-only PT_LOADs, -N/-n,
+# -r, and the errors GNU ld gives for a PHDRS list it cannot use (lang_record_phdrs,
+# lang_new_phdr, bfd's assign_file_positions_for_load_sections).
+as_obj a.o --64 <<'EOF'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad 1
+EOF
+as_obj c.o --64 <<'EOF'
+	.text
+	.globl _start
+_start:	.zero 4104
+EOF
+as_obj x.o --64 <<'EOF'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata,"a"
+	.quad 5
+	.section .note.foo,"a",@note
+	.long 4,4,1
+	.ascii "abc\0"
+	.long 7
+	.section .tdata,"awT",@progbits
+	.long 3
+	.section .tbss,"awT",@nobits
+	.zero 8
+	.data
+	.quad 1
+	.bss
+	.zero 64
+EOF
+
+# no section names a program header: fatal in GNU ld (slink used to write .text out of bounds)
+echo 'PHDRS { data PT_LOAD; }' > none.ld
+expect_fail_both 'no sections assigned to phdrs' -T none.ld c.o
+
+# sections in no segment (:NONE) get file offsets after the loaded bytes, their address modulo
+# the page; NOBITS ones offset 0.  Empty PT_LOADs sit at the file position reached.
+n=0
+while IFS= read -r script; do
+	n=$((n + 1))
+	echo "$script" > s$n.ld
+	for obj in a.o x.o; do
+		for m in "" -N -n; do
+			# shellcheck disable=SC2086
+			link_both $m -T s$n.ld $obj
+			compare_outputs
+		done
+	done
+done <<'EOF'
+PHDRS { text PT_LOAD; } SECTIONS { .text : { *(.text) } :text .data : { *(.data) } :NONE }
+PHDRS { text PT_LOAD; data PT_LOAD; } SECTIONS { .text : { *(.text) } .data : { *(.data) } :data }
+PHDRS { text PT_LOAD; } SECTIONS { .text : { *(.text) } :NONE .data : { *(.data) } }
+PHDRS { text PT_LOAD; } SECTIONS { .text : { *(.text) } :NONE .data : { *(.data) } :NONE }
+PHDRS { hdr PT_LOAD FILEHDR PHDRS; text PT_LOAD; } SECTIONS { . = 0x10000; .text : { *(.text) } :text }
+PHDRS { text PT_LOAD; } SECTIONS { . = 0x10000; .text : { *(.text) } :text .bss : { *(.bss) } :NONE .data : { *(.data) } :NONE .rodata : { *(.rodata) } :text }
+PHDRS { text PT_LOAD; } SECTIONS { . = 0x10000; .text : { *(.text) } :text .bss : { *(.bss) } .data : { *(.data) } }
+PHDRS { text PT_LOAD FILEHDR PHDRS; } SECTIONS { . = 0x401000; .text : { *(.text) } :text }
+PHDRS { text PT_LOAD FILEHDR PHDRS; } SECTIONS { . = 0x1000 + SIZEOF_HEADERS; .text : { *(.text) } :text }
+PHDRS { text PT_LOAD AT(0x100000); data PT_LOAD FLAGS(7); } SECTIONS { . = 0x10000; .text : { *(.text) } :text .data 0x20000 : AT(0x5000) { *(.data) } :data .bss : { *(.bss) } }
+PHDRS { text PT_LOAD; data PT_LOAD; } SECTIONS { . = 0x10000; .data : { *(.data) } :data .text 0x8000 : { *(.text) } :text }
+PHDRS { phdr PT_PHDR PHDRS; text PT_LOAD FILEHDR PHDRS; data PT_LOAD; note PT_NOTE; tls PT_TLS; } SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } :text .rodata : { *(.rodata) } .note : { *(.note*) } :text :note . = ALIGN(0x1000); .tdata : { *(.tdata) } :data :tls .tbss : { *(.tbss) } :data :tls .data : { *(.data) } :data .bss : { *(.bss) } }
+PHDRS { text PT_LOAD; relro PT_GNU_RELRO; } SECTIONS { .text : { *(.text) } :text .data : { *(.data) } }
+EOF
+
+# bfd carries the last :phdr list from one PHDRS entry to the next: the sections before the
+# first :phdr go into both PT_LOADs (the second one gives them their file offsets), and the
+# LMAs of sections overlapping inside a segment are moved up (with GNU ld's warning)
+echo 'PHDRS { a PT_LOAD; b PT_LOAD; } SECTIONS { . = 0x10000; .text : { *(.text) } .rodata : { *(.rodata) } .data : { *(.data) } :a .bss : { *(.bss) } :b }' > two.ld
+link_both -T two.ld x.o
+compare_outputs
+echo 'PHDRS { a PT_LOAD; b PT_LOAD; } SECTIONS { . = 0x10000; .text : { *(.text) } .data 0x10000 : { *(.data) } :a .bss : { *(.bss) } :b }' > adj.ld
+link_both --no-check-sections -T adj.ld x.o
+compare_outputs
+expect_grep 'section \.data lma 0x10000 adjusted to 0x10001' slink.stderr
+
+# -r: the PHDRS list is checked but no program header is written; SIZEOF_HEADERS is the ELF
+# header alone
+relcmp() {
+	python3 "$TESTS/lib/relcmp.py" bfd.out slink.out "$@" >&2 || fail "-r output differs from ld.bfd's"
+}
+echo 'PHDRS { text PT_LOAD FILEHDR PHDRS; } SECTIONS { .text 0x1000 : { *(.text) } :text }' > r.ld
+link_both -r -T r.ld a.o
+relcmp
+compare_outputs
+echo 'SECTIONS { .text SIZEOF_HEADERS : { *(.text) } .data : { *(.data) } }' > rsh.ld
+link_both -r -T rsh.ld a.o
+relcmp
+compare_outputs
+expect_fail_both 'no sections assigned to phdrs' -r -T none.ld c.o
+
+# the errors
+echo 'PHDRS { text PT_LOAD; data PT_LOAD; } SECTIONS { .text : { *(.text) } :text :foo .data : { *(.data) } :bar }' > e1.ld
+expect_fail_both "section \`\.data' assigned to non-existent phdr \`bar'" -T e1.ld x.o
+expect_grep "section \`\.text' assigned to non-existent phdr \`foo'" fail.stderr
+expect_fail_both "section \`\.text' assigned to non-existent phdr \`foo'" -r -T e1.ld x.o
+echo 'PHDRS { phdr PT_PHDR PHDRS; text PT_LOAD; } SECTIONS { .text : { *(.text) } :text }' > e2.ld
+expect_fail_both 'PHDR segment not covered by LOAD segment' -T e2.ld x.o
+echo 'PHDRS { text PT_LOAD; hdr PT_LOAD FILEHDR PHDRS; } SECTIONS { . = 0x10000; .text : { *(.text) } :text }' > e3.ld
+expect_fail_both 'e3\.ld:1:.*PHDRS and FILEHDR are not supported when prior PT_LOAD headers lack them' -T e3.ld x.o
+echo 'PHDRS { text PT_LOAD; note PT_NOTE FILEHDR; } SECTIONS { . = 0x10000; .text : { *(.text) } :text .note : { *(.note*) } :text :note }' > e4.ld
+expect_fail_both 'non-load segment 1 includes file header and/or program header' -T e4.ld x.o
+echo 'PHDRS { text PT_LOAD; dyn PT_DYNAMIC; } SECTIONS { . = 0x10000; .text : { *(.text) } :text .rodata : { *(.rodata) } :text :dyn .data : { *(.data) } :text :dyn }' > e5.ld
+expect_fail_both 'The first section in the PT_DYNAMIC segment is not the .dynamic section' -T e5.ld x.o
+echo 'PHDRS { text PT_LOAD FILEHDR PHDRS; } SECTIONS { . = 0x10; .text : { *(.text) } :text }' > e6.ld
+expect_fail_both 'not enough room for program headers, try linking with -N' -T e6.ld x.o
