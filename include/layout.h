@@ -123,6 +123,7 @@ struct layout {
 	VEC(struct insert_mark) inserts;
 	struct region *default_region;
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
+	uint32_t walk_no;                       /* counts walks of the statements (DEFINED) */
 	bool no_region_reported;
 	uint64_t maxpagesize, commonpagesize;
 	VEC(bool) segment_used;                 /* per opt.section_starts: SEGMENT_START() asked */

@@ -115,6 +115,7 @@ struct symbol {
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */
 	bool script_seen;                /* assigned by the script in this link */
+	uint32_t script_walk;            /* ... last in this walk of the script (layout's walk_no) */
 	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
 	uint32_t got_index;              /* slot in .got when needs_got */

@@ -52,7 +52,10 @@ static bool env_defined(void *ud, const char *name)
 {
 	struct layout *L = ud;
 	struct symbol *s = symbol_find(L->ctx, name);
-	return s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON || (s->kind == SYM_SCRIPT && s->script_seen));
+	/* a script's symbol only once its assignment has run in this walk (GNU ld's
+	 * lang_definedness iteration) */
+	return s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON ||
+		     (s->kind == SYM_SCRIPT && s->script_seen && s->script_walk == L->walk_no));
 }
 
 static enum section_query env_section(void *ud, const char *name, struct section_info *out)
@@ -209,7 +212,7 @@ static bool expr_uses_dot(const struct expr *e)
 	if (e->kind == EXPR_DOT)
 		return true;
 	if (e->kind == EXPR_CALL && (e->fn == FN_SEGMENT_START || e->fn == FN_ORIGIN ||
-				     (e->fn == FN_ALIGN && !e->b) || e->fn == FN_NEXT || e->fn == FN_DATA_SEGMENT_ALIGN ||
+				     (e->fn == FN_ALIGN && !e->b) || e->fn == FN_DATA_SEGMENT_ALIGN ||
 				     e->fn == FN_DATA_SEGMENT_RELRO_END || e->fn == FN_DATA_SEGMENT_END))
 		return true;
 	if (e->kind == EXPR_CALL && (e->fn == FN_ABSOLUTE || e->fn == FN_ADDR || e->fn == FN_LOADADDR || e->fn == FN_SIZEOF ||
@@ -246,6 +249,27 @@ static struct output_section *section_for_dot(struct layout *L)
 		}
 	}
 	return L->current_section;
+}
+
+/* The symbols an expression reads, as GNU ld counts them: a ?: reads only its taken branch. */
+static void single_symbol_read(const struct expr *e, struct script_env *env, const char **name, int *n)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_SYMBOL) {
+		*name = e->name;
+		(*n)++;
+		return;
+	}
+	if (e->kind == EXPR_COND) {
+		struct value c = script_eval(e->a, env);
+		if (c.ok)
+			single_symbol_read(script_value_addr(c) ? e->b : e->c, env, name, n);
+		return;
+	}
+	single_symbol_read(e->a, env, name, n);
+	single_symbol_read(e->b, env, name, n);
+	single_symbol_read(e->c, env, name, n);
 }
 
 static void define_symbol(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
@@ -287,11 +311,19 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		s->size = 0;
 		s->bind = STB_GLOBAL;
 	}
-	if (a->expr->kind == EXPR_SYMBOL) {
-		/* `a = b` copies b's type, as GNU ld does */
-		struct symbol *src = symbol_find(ctx, a->expr->name);
-		if (src && src != s)
+	/* an expression that reads one symbol copies its type and visibility (GNU ld's
+	 * assign_src and bfd_copy_link_hash_symbol_type) */
+	const char *src_name = NULL;
+	int nrefs = 0;
+	single_symbol_read(a->expr, &env, &src_name, &nrefs);
+	if (nrefs == 1) {
+		struct symbol *src = symbol_find(ctx, src_name);
+		if (src && src != s) {
 			s->type = src->type;
+			uint8_t sv = src->forced_local ? STV_HIDDEN : src->visibility, dv = s->visibility;
+			if (sv && (!dv || sv < dv))
+				s->visibility = sv;
+		}
 	}
 	s->kind = SYM_SCRIPT;
 	s->osec = sec;
@@ -300,6 +332,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	s->file = NULL;
 	s->provide = provide;
 	s->script_seen = true;
+	s->script_walk = L->walk_no;
 	if (a->kind == ASSIGN_PROVIDE_HIDDEN || a->kind == ASSIGN_HIDDEN)
 		s->forced_local = true; /* GNU ld: a local of the output, visibility unchanged */
 }
@@ -764,6 +797,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 static void walk(struct layout *L)
 {
 	uint64_t dot = 0;
+	L->walk_no++;
 	L->current_section = NULL;
 	L->last_alloc = NULL;
 	L->prefer_next_section = false;

@@ -27,20 +27,24 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 	}
 	if (ctx->opt.kind == OUT_RELOCATABLE || ctx->opt.kind == OUT_SHARED)
 		return;
-	/* the entry symbol is a reference of its own: it shows as undefined in .symtab */
-	struct symbol *u = symbol_intern(ctx, name);
-	u->referenced = u->cmdline_ref = true;
-	u->weak_ref_only = false;
-	/* GNU ld falls back to the start of .text */
+	/* an entry symbol named by -e or ENTRY is a reference of its own: it shows as undefined
+	 * in .symtab (GNU ld only looks the default one up) */
+	if (ctx->opt.entry || L->entry_name) {
+		struct symbol *u = symbol_intern(ctx, name);
+		u->referenced = u->cmdline_ref = true;
+		u->weak_ref_only = false;
+	}
+	/* GNU ld falls back to the start of .text, found by name even when it was removed empty */
 	uint64_t addr = 0;
-	for (size_t i = 0; i < ctx->osecs.n; i++)
-		if (!strcmp(ctx->osecs.v[i]->name, ".text")) {
-			addr = ctx->osecs.v[i]->addr;
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, ".text")) {
+			addr = L->nodes.v[i].lo->os->addr;
 			break;
 		}
 	ctx->entry_addr = addr;
-	warn(ctx, "cannot find entry symbol %s; defaulting to %0*llx", name,
-	     ctx->target->elfclass == ELFCLASS64 ? 16 : 8, (unsigned long long)addr);
+	if (ctx->opt.entry || L->entry_name) /* no warning for the default that is not there */
+		warn(ctx, "cannot find entry symbol %s; defaulting to %0*llx", name,
+		     ctx->target->elfclass == ELFCLASS64 ? 16 : 8, (unsigned long long)addr);
 }
 
 /* --require-defined=SYM: the link fails unless SYM ends up defined */

@@ -1,0 +1,29 @@
+# Script symbols as GNU ld defines them: an expression reading one symbol copies its type and
+# visibility (only the taken branch of ?: counts), DEFINED() sees a script symbol only once its
+# assignment has run, NEXT() is absolute, and the default entry _start is not a reference.
+cat > v.s <<'E'
+	.text
+	.globl _start
+_start: ret
+	.globl hf
+	.hidden hf
+	.type hf,@function
+hf: ret
+	.globl pf
+	.protected pf
+pf: ret
+	.data
+	.quad hf
+E
+as_obj v.o --64 v.s
+printf '\t.data\n\t.byte 133\n' > e.s
+as_obj e.o --64 e.s
+cat > s1.ld <<'E'
+SECTIONS { .text 0x1000 : { *(.text) } s3 = hf; s4 = pf + 1; HIDDEN(s1 = 0x10); s5 = ALIGN(s1, 0x400);
+  s6 = 1 ? pf : hf; s7 = hf + pf; d1 = DEFINED(l1) ? 1 : 2; l1 = 5; n1 = NEXT(0x1000); .data : { *(.data) } }
+E
+link_both --no-warn-rwx-segments -T s1.ld v.o
+compare_outputs
+echo 'SECTIONS { . = 0x101000; .text : { *(.text) } .data : { *(.data) } }' > s2.ld
+link_both -T s2.ld e.o
+compare_outputs
