@@ -902,7 +902,6 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	struct output_section *os = lo->os;
 	bool any_input = false, all_nobits = true, has_content = false;
 	uint32_t type = 0;
-	bool same_type = true;
 	uint64_t first_flags = 0;
 	uint64_t merge_entsize = 0, entsize = 0;
 	bool all_merge = true, same_entsize = true, entsize_seen = false;
@@ -936,8 +935,6 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (!type) {
 				type = isec->type;
 				first_flags = isec->flags;
-			} else if (type != isec->type) {
-				same_type = false;
 			}
 			if (!entsize_seen)
 				entsize = isec->entsize;
@@ -961,7 +958,6 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->entsize = entsize;
 	}
 	os->has_inputs = any_input;
-	(void)same_type;
 	if (!any_input) {
 		os->type = SHT_PROGBITS;
 	} else {
