@@ -7,7 +7,7 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c17 -Wall -Wextra -D_GNU_SOURCE -Iinclude -Ibuild
+CFLAGS   += -std=c17 -Wall -Wextra -D_GNU_SOURCE -Iinclude -I$(BUILD)
 LDLIBS   += -lelf -lz -lbfd
 
 ifeq ($(SAN),1)

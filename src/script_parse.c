@@ -1007,7 +1007,12 @@ static struct stmt *parse_output_section(struct parser *p)
 		d->align = parse_expr(p);
 		expect_op(p, LEX_EXPR, ")");
 	}
+	struct token awi = peek(p, LEX_EXPR);
 	d->align_with_input = accept_word(p, LEX_EXPR, "ALIGN_WITH_INPUT");
+	if (d->align_with_input && d->align) {
+		perror_at(p, &awi.loc, "align with input and explicit align specified");
+		bail(p);
+	}
 	if (accept_word(p, LEX_EXPR, "SUBALIGN")) {
 		expect_op(p, LEX_EXPR, "(");
 		d->subalign = parse_expr(p);

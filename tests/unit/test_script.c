@@ -734,6 +734,8 @@ static void test_errors(void)
 		"SECTIONS { .a : { KEEP(*(.a) } }", "x = ALIGN(1,2,3);",
 		"MEMORY { r (rwq) : ORIGIN = 0, LENGTH = 1 }",
 		"SECTIONS { .x : { INPUT_SECTION_FLAGS(SHF_BOGUS) *(.x) } }",
+		/* ld.bfd: "align with input and explicit align specified" */
+		"SECTIONS { .x : ALIGN(16) ALIGN_WITH_INPUT { *(.x) } }",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		int errors = ctx.errors;
