@@ -33,6 +33,8 @@ struct layout_osec {
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
 	bool dot_alloc;                         /* `.` moved forward in it: SEC_ALLOC (GNU insert_pad) */
+	bool noalloc_load;                      /* DSECT/COPY/INFO/OVERLAY type with allocated contents:
+						 * bfd keeps SEC_LOAD, so it uses and moves its region */
 	struct layout_osec *inherit;            /* orphan: the section it was placed after */
 	struct region *region_used;             /* where it was placed in the last pass */
 	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */

@@ -540,14 +540,24 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 	*dotp = dot;
 }
 
-/* GNU ld's lang_memory_default: the first region whose attributes accept the section */
-static struct region *memory_default(struct layout *L, const struct output_section *os)
+/* bfd's SEC_ALLOC | SEC_LOAD: a DSECT/COPY/INFO/OVERLAY section with allocated contents is
+ * not allocated but still loaded, and so takes its address from a region and moves it */
+static bool alloc_or_load(const struct layout_osec *lo)
 {
+	return (lo->os->flags & SHF_ALLOC) || lo->noalloc_load;
+}
+
+/* GNU ld's lang_memory_default: the first region whose attributes accept the section */
+static struct region *memory_default(struct layout *L, const struct layout_osec *lo)
+{
+	const struct output_section *os = lo->os;
 	unsigned f = 0;
 	if (os->flags & SHF_ALLOC) {
 		f |= MEM_A;
 		if (os->type != SHT_NOBITS && !os->noload)
 			f |= MEM_I;
+	} else if (lo->noalloc_load) {
+		f |= MEM_I;
 	}
 	if (!(os->flags & SHF_WRITE))
 		f |= MEM_R;
@@ -660,7 +670,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			L->prefer_next_section = false;
 			L->last_alloc = os;
 		}
-		if (lo->region_used && (os->flags & SHF_ALLOC)) {
+		if (lo->region_used && alloc_or_load(lo)) {
 			lo->region_used->cur = dot;
 			region_check(L, lo, lo->region_used, explicit_addr, os->addr);
 			if (lo->lma_region && lo->lma_region != lo->region_used &&
@@ -691,8 +701,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	struct region *region = lo->region ? lo->region : L->default_region;
 	uint64_t newdot = dot, section_align;
 	if (!explicit_addr) {
-		if ((os->flags & SHF_ALLOC) && region->is_default)
-			region = memory_default(L, os);
+		if (alloc_or_load(lo) && region->is_default)
+			region = memory_default(L, lo);
 		if (!ignored && !removed && !ctx_relocatable(L->ctx) && region->is_default && L->regions.n &&
 		    L->sizing_iteration == 1 && !L->no_region_reported) {
 			L->no_region_reported = true;
@@ -774,7 +784,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	dot += dotdelta;
 	if (lo->overlay_last)
 		dot = overlay_end(L, lo);
-	if (os->flags & SHF_ALLOC) {
+	if (alloc_or_load(lo)) {
 		region->cur = dot;
 		region_check(L, lo, region, explicit_addr, os->addr);
 		if (lo->lma_region && lo->lma_region != region && (os->type != SHT_NOBITS || (d && d->align_with_input))) {

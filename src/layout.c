@@ -471,15 +471,16 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 		}
 	if (any && ro)
 		f |= G_RO;
+	const bool noalloc = lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY ||
+					  lo->desc->type == OSEC_INFO || lo->desc->type == OSEC_OVERLAY);
+	if (noalloc)
+		f &= ~(unsigned)G_ALLOC; /* bfd keeps SEC_LOAD from the inputs */
 	if (lo->has_data) {
-		f |= G_CONTENTS | G_ALLOC | G_LOAD;
+		f |= noalloc ? G_CONTENTS : G_CONTENTS | G_ALLOC | G_LOAD;
 		any = true;
 	}
 	if (lo->desc && (lo->desc->type == OSEC_NOLOAD))
 		f &= ~(unsigned)(G_LOAD | G_CONTENTS);
-	if (lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY || lo->desc->type == OSEC_INFO ||
-			 lo->desc->type == OSEC_OVERLAY))
-		f &= ~(unsigned)(G_ALLOC | G_LOAD);
 	if (!any && lo->assigns_dot)
 		any = true;
 	*flags = f & ~(unsigned)G_DEBUG; /* bfd does not carry SEC_DEBUGGING to output sections */
@@ -900,7 +901,7 @@ static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flag
 void finish_osec(struct layout *L, struct layout_osec *lo)
 {
 	struct output_section *os = lo->os;
-	bool any_input = false, all_nobits = true, has_content = false;
+	bool any_input = false, all_nobits = true, has_content = false, load = false;
 	uint32_t type = 0;
 	uint64_t first_flags = 0;
 	uint64_t merge_entsize = 0, entsize = 0;
@@ -929,6 +930,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 				continue; /* stripped: it gave only flags and alignment */
 			if (isec->type != SHT_NOBITS) {
 				all_nobits = false;
+				if (isec->flags & SHF_ALLOC)
+					load = true;
 			}
 			if (isec->size)
 				has_content = true;
@@ -1022,6 +1025,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		case OSEC_INFO:
 		case OSEC_OVERLAY:
 			os->flags &= ~(uint64_t)SHF_ALLOC;
+			lo->noalloc_load = load;
 			break;
 		case OSEC_READONLY:
 			os->flags &= ~(uint64_t)SHF_WRITE;

@@ -11,9 +11,9 @@
 /* The entry point: -e, else the script's ENTRY, else _start; a number is an address. */
 static void resolve_entry(struct ctx *ctx, struct layout *L)
 {
-	/* GNU ld's own default is `start': the .xr/.xu scripts of -r have no ENTRY(_start) */
-	const char *name = ctx->opt.entry ? ctx->opt.entry : L->entry_name ? L->entry_name
-					     : ctx_relocatable(ctx) ? "start" : "_start";
+	/* GNU ld's own default is `start' (ldlang.c's entry_symbol_default): the default scripts
+	 * say ENTRY(_start), a -T script without ENTRY gets `start' */
+	const char *name = ctx->opt.entry ? ctx->opt.entry : L->entry_name ? L->entry_name : "start";
 	struct symbol *s = symbol_find(ctx, name);
 	if (s && (s->kind == SYM_DEFINED || s->kind == SYM_SCRIPT)) {
 		ctx->entry_addr = symbol_address(s);
