@@ -272,6 +272,20 @@ static void single_symbol_read(const struct expr *e, struct script_env *env, con
 	single_symbol_read(e->c, env, name, n);
 }
 
+/* Whether evaluating an expression reads symbol NAME (a ?: reads only its taken branch). */
+static bool reads_symbol(const struct expr *e, struct script_env *env, const char *name)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_SYMBOL)
+		return !strcmp(e->name, name);
+	if (e->kind == EXPR_COND) {
+		struct value c = script_eval(e->a, env);
+		return c.ok && reads_symbol(script_value_addr(c) ? e->b : e->c, env, name);
+	}
+	return reads_symbol(e->a, env, name) || reads_symbol(e->b, env, name) || reads_symbol(e->c, env, name);
+}
+
 static void define_symbol(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
 {
 	struct ctx *ctx = L->ctx;
@@ -289,6 +303,12 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	env_init(L, &env);
 	env.dot = dot;
 	env.section = cur;
+	/* GNU ld assigns `x = x + 1` (and `x += 1`) only in the final pass, unless x is an
+	 * absolute script symbol already assigned in this walk: while sizing, x keeps the value
+	 * its other assignments give it (ldexp.c's assign_name) */
+	if (!L->final_pass && reads_symbol(a->expr, &env, a->name) &&
+	    !(s && s->kind == SYM_SCRIPT && !s->osec && s->script_seen && s->script_walk == L->walk_no))
+		return;
 	struct value v = script_eval(a->expr, &env);
 	if (!v.ok) {
 		if (s && (s->kind == SYM_SCRIPT || s->kind == SYM_DEFINED))

@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "layout.h"
 #include "oformat.h"
 #include "passes.h"
 #include "script.h"
@@ -211,6 +212,14 @@ static bool loadable(const struct output_section *os)
 	return os->index && (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS && !os->noload && os->size;
 }
 
+/* A DSECT/COPY/INFO/OVERLAY section with allocated contents: bfd's SEC_LOAD without SEC_ALLOC.
+ * GNU ld's binary writer does not count it for the lowest LMA but still writes its bytes. */
+static bool written_unallocated(const struct output_section *os, uint64_t low)
+{
+	return os->index && !(os->flags & SHF_ALLOC) && os->layout && os->layout->noalloc_load &&
+	       os->size && os->lma >= low;
+}
+
 static bool pwrite_all(int fd, const uint8_t *p, size_t n, uint64_t off)
 {
 	while (n) {
@@ -245,7 +254,7 @@ static bool write_binary(struct ctx *ctx, const uint8_t *elf, size_t size)
 	/* in section order: where LMAs overlap, the later section's bytes win, as in GNU ld */
 	for (size_t i = 0; i < ctx->osecs.n && ok; i++) {
 		const struct output_section *os = ctx->osecs.v[i];
-		if (!loadable(os))
+		if (!loadable(os) && !(found && written_unallocated(os, low)))
 			continue;
 		if (os->offset > size || os->size > size - os->offset) {
 			error(ctx, "%s: section %s lies outside the image", ctx->opt.output, os->name);

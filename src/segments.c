@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "oformat.h"
 #include "passes.h"
 #include "target.h"
 
@@ -588,6 +589,7 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 	uint64_t file_align = is64 ? 8 : 4; /* 1 << log_file_align */
 	size_t n = segs->n, nn = L->nodes.n;
 	const char *out = ctx->opt.output;
+	const bool elf_out = oformat_is_elf(ctx);
 	bool *placed = xcalloc(nn + 1, sizeof(*placed));
 	struct output_section **mine = xcalloc(count + 1, sizeof(*mine));
 
@@ -714,10 +716,13 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				/* the gap from the end of the segment so far to the section's LMA */
 				uint64_t p_end = sg->paddr + sg->memsz, adjust = s->lma - p_end;
 				if (adjust && (s->lma < p_end || p_end < sg->paddr)) {
-					warn(ctx, "%s: section %s lma %#llx adjusted to %#llx", out, s->name,
-					     (unsigned long long)s->lma, (unsigned long long)p_end);
+					/* GNU ld's ELF writer does this; a binary image keeps the LMA */
+					if (elf_out) {
+						warn(ctx, "%s: section %s lma %#llx adjusted to %#llx", out, s->name,
+						     (unsigned long long)s->lma, (unsigned long long)p_end);
+						s->lma = p_end;
+					}
 					adjust = 0;
-					s->lma = p_end;
 				}
 				sg->memsz += adjust;
 				if (load) {

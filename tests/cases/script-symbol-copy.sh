@@ -27,3 +27,11 @@ compare_outputs
 echo 'SECTIONS { . = 0x101000; .text : { *(.text) } .data : { *(.data) } }' > s2.ld
 link_both -T s2.ld e.o
 compare_outputs
+# `x -= 4` reads x: GNU ld makes that assignment only in the final pass, so the address of .foo,
+# fixed while sizing, sees x before it; an absolute x assigned earlier in the same walk counts
+cat > s3.ld <<'E2'
+SECTIONS { . = 0x10000e8; .init : { x = ALIGN(8); x -= 4; *(.text) }
+  .foo (x % 0x100) : { *(.data) } a = 0x40; a = a + 0x10; .bar (a) : { BYTE(1) } }
+E2
+link_both --no-warn-rwx-segments -T s3.ld v.o
+compare_outputs
