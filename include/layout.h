@@ -155,6 +155,9 @@ static inline bool osec_bfd_alloc(const struct output_section *os)
 void layout_map(struct ctx *ctx, struct layout *L);
 bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec);
 void finish_osec(struct layout *L, struct layout_osec *lo);
+/* Whether GNU ld has made the output section once inputs are mapped: an input (even an empty
+ * one) or a statement in it (assignment, data, fill) made it */
+bool osec_made(const struct layout_osec *lo);
 void layout_declare_symbols(struct ctx *ctx, struct layout *L);
 void layout_assign(struct ctx *ctx, struct layout *L);
 void layout_segments(struct ctx *ctx, struct layout *L);

@@ -668,7 +668,7 @@ static size_t insert_pos(struct layout *L, size_t after)
 
 /* Whether bfd has made the output section by the time orphans are placed: it got an input,
  * or a statement in it made it (assignment, data, fill). */
-static bool osec_made(const struct layout_osec *lo)
+bool osec_made(const struct layout_osec *lo)
 {
 	for (size_t i = 0; i < lo->items.n; i++)
 		if (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n)
