@@ -36,6 +36,8 @@ struct layout_osec {
 	bool noalloc_load;                      /* DSECT/COPY/INFO/OVERLAY type with allocated contents:
 						 * bfd keeps SEC_LOAD, so it uses and moves its region */
 	struct layout_osec *inherit;            /* orphan: the section it was placed after */
+	struct layout_osec *same_name;          /* next output section of the same name (orphans) */
+	uint32_t bfd_type;                      /* bfd's ELF type for it once mapped, 0 for none */
 	struct region *region_used;             /* where it was placed in the last pass */
 	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */
 	bool overlay_last;
@@ -161,6 +163,8 @@ void layout_segments(struct ctx *ctx, struct layout *L);
 /* how many program headers the current layout needs (for SIZEOF_HEADERS) */
 uint64_t segments_count(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
+/* bfd has an output section for it: an input or a statement in it made it */
+bool osec_made(const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 /* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
 bool layout_special_type(const char *name, uint32_t *type);
