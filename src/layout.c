@@ -971,6 +971,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	bool any_input = false, all_nobits = true, has_content = false, load = false;
 	uint64_t merge_entsize = 0, entsize = 0;
 	bool all_merge = true, same_entsize = true, entsize_seen = false;
+	uint64_t name_flags = 0; /* ELF flags bfd's table gives the name: no input resets them */
 	size_t first_item = 0;
 	while (first_item < lo->items.n && !lo->items.v[first_item].secs.n)
 		first_item++;
@@ -1039,7 +1040,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		uint64_t flags;
 		if (elf_special_section(os->name, &type, &flags)) {
 			os->type = type;
-			os->flags |= flags;
+			name_flags = flags;
 		}
 		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
 		 * assignment or FILL (map_input_to_output_sections' init_os) */
@@ -1071,11 +1072,22 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			lo->noalloc_load = load;
 			break;
 		case OSEC_READONLY:
-			os->flags &= ~(uint64_t)SHF_WRITE;
+			/* SEC_READONLY comes with an input or a data statement */
+			if (any_input || lo->has_data)
+				os->flags &= ~(uint64_t)SHF_WRITE;
 			break;
 		default:
 			break;
 		}
+	}
+	/* (bfd keeps SHF_ALLOC from its table in INFO/COPY/... sections too, but without SEC_ALLOC
+	 * the section takes no memory: not modelled, the flag is left out) */
+	os->flags |= name_flags & ~(uint64_t)(osec_noalloc(lo) ? SHF_ALLOC : 0);
+	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !osec_noalloc(lo)) {
+		os->type = SHT_PROGBITS;
+		if (!lo->type_warned)
+			warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
+		lo->type_warned = true;
 	}
 	if (any_input) {
 		/* bfd's elf_fake_sections: with no type from the first input, an allocated section

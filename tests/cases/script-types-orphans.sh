@@ -42,3 +42,15 @@ SECTIONS { .text 0x1000 : { *(.text) } .bss : { SQUAD(1) *(.mybss) } }
 SECTIONS { .text 0x1000 : { *(.text) } .al 0x2008 : { *(.al) } .c 0x4 : { *(.cm) } }
 SECTIONS { .text 0x1000 : { *(.text) } .data : { *(.data) } }
 E
+
+# A section with no input keeps the ELF flags bfd's table gives its name (.bss: WA); READONLY takes SHF_WRITE away only with an input or data statement; a NOBITS
+# name with data becomes PROGBITS.  (--gc-sections drops the inputs the rules match.)
+while IFS= read -r script; do
+	n=$((n + 1))
+	echo "$script" > s$n.ld
+	link_both --no-warn-rwx-segments --gc-sections -T s$n.ld c.o
+	compare_outputs
+done <<'E'
+SECTIONS { .text 0x1000 : { *(.text) } .foo (READONLY) : { *(.mybss) . += 4; } }
+SECTIONS { .text 0x1000 : { *(.text) } .bss (READONLY) : { *(.mybss) LONG(1) } }
+E
