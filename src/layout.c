@@ -529,8 +529,14 @@ static void name_map_put(struct layout *L, struct layout_osec *lo)
 	}
 	size_t j = hash_str(lo->os->name) & (m->cap - 1);
 	for (; m->slots[j]; j = (j + 1) & (m->cap - 1))
-		if (!strcmp(m->slots[j]->os->name, lo->os->name))
-			return; /* the first section of a name is the one orphans join */
+		if (!strcmp(m->slots[j]->os->name, lo->os->name)) {
+			/* later sections of a name are tried after it, in order */
+			struct layout_osec *t = m->slots[j];
+			while (t->same_name)
+				t = t->same_name;
+			t->same_name = lo;
+			return;
+		}
 	m->slots[j] = lo;
 	m->n++;
 }
@@ -583,15 +589,13 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 						if (place_name[k] && !strcmp(place_name[k], lo->os->name))
 							lf = place_flags[k];
 				}
-				bool mt = match_type && has && !(sf & G_TLS && step == 1);
-				if (mt && ltype != isec->type)
+				/* the type check is on the output's ELF type as bfd has it so far */
+				bool mt = match_type && has && !(step == 1 && ((sf & G_TLS) || !(sf & G_ALLOC)));
+				if (mt && lo->bfd_type != isec->type)
 					continue;
 				unsigned d = lf ^ sf;
 				if (step == 0) {
-					if (!(sf & G_ALLOC)) {
-						if (!(d & G_DEBUG))
-							found = i;
-					} else if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_CODE | G_TLS)))
+					if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_CODE | G_TLS)))
 						found = i;
 					continue;
 				}
@@ -619,9 +623,11 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 				} else if (sf & G_ALLOC) {
 					if (!(d & G_ALLOC))
 						found = i;
+				} else if (!(d & G_DEBUG)) {
+					found = i; /* non-alloc go last */
 				}
 			}
-			if (found != (size_t)-1 || !(sf & G_ALLOC))
+			if (found != (size_t)-1 || (step == 1 && !(sf & G_ALLOC)))
 				return found;
 		}
 		if (!match_type)
@@ -714,6 +720,63 @@ static size_t note_insert_pos(struct layout *L, const struct input_section *isec
 	return insert_pos(L, prev);
 }
 
+static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flags);
+
+static bool osec_noalloc(const struct layout_osec *lo)
+{
+	return lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY ||
+			    lo->desc->type == OSEC_INFO || lo->desc->type == OSEC_OVERLAY);
+}
+
+/* The ELF type bfd gives an output section when `first` is its first input
+ * (_bfd_elf_init_private_section_data): a type of its own by name (.init_array, ...) stays;
+ * the input's is copied when the section's bfd flags then equal the input's; else it has
+ * none yet (0).  data_before: a BYTE/LONG/... made the section first. */
+static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_section *first, bool data_before)
+{
+	uint32_t st;
+	uint64_t sf;
+	if (elf_special_section(lo->os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+		return st;
+	bool alloc = first->flags & SHF_ALLOC, contents = first->type != SHT_NOBITS;
+	bool noalloc = osec_noalloc(lo);
+	if (lo->desc && lo->desc->type == OSEC_NOLOAD)
+		return 0; /* the section has SEC_NEVER_LOAD */
+	if (noalloc && alloc)
+		return 0; /* SEC_ALLOC taken away */
+	if (lo->desc && lo->desc->type == OSEC_READONLY && (first->flags & SHF_WRITE))
+		return 0; /* SEC_READONLY added */
+	if (data_before && (!contents || (!noalloc && !alloc)))
+		return 0; /* the data gave SEC_HAS_CONTENTS (and SEC_ALLOC, SEC_LOAD) */
+	return first->type;
+}
+
+/* GNU ld's ldelf_place_orphan: an orphan joins the first output section of its name that
+ * bfd has made and whose flags and ELF type agree with it (elf_orphan_compatible), else the
+ * last one of the name not made yet; otherwise it gets a section of its own. */
+static struct layout_osec *orphan_join(struct layout *L, const char *name, const struct input_section *isec)
+{
+	struct layout_osec *unmade = NULL;
+	unsigned sf = gnu_flags(isec);
+	for (struct layout_osec *lo = orphan_target_by_name(L, name); lo; lo = lo->same_name) {
+		if (lo->discard)
+			continue;
+		if (!osec_made(lo)) {
+			unmade = lo;
+			continue;
+		}
+		unsigned lf;
+		uint32_t lt;
+		osec_gnu_flags(lo, &lf, &lt);
+		/* made only by an assignment or the like: no bfd flags yet, anything goes in */
+		if (!osec_has_inputs(lo) && !lo->has_data)
+			return lo;
+		if (!((lf ^ sf) & (G_ALLOC | G_LOAD)) && lo->bfd_type == isec->type)
+			return lo;
+	}
+	return unmade;
+}
+
 static void place_orphan(struct layout *L, struct input_section *isec)
 {
 	struct ctx *ctx = L->ctx;
@@ -725,10 +788,14 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	if (isec->file->common == isec)
 		secname = ".bss";
 	bool unique = group_member_kept_apart(ctx, isec);
-	struct layout_osec *same = unique ? NULL : orphan_target_by_name(L, secname);
+	struct layout_osec *same = unique ? NULL
+				   : isec->file->common == isec ? orphan_target_by_name(L, secname) /* no checks */
+				   : orphan_join(L, secname, isec);
 	const char *oh = ctx->opt.orphan_handling;
 	if (same) {
 		struct layout_osec *lo = same;
+		if (!osec_has_inputs(lo))
+			lo->bfd_type = bfd_first_type(lo, isec, false);
 		if (!lo->orphan_item) {
 			vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 			lo->orphan_item = lo->items.n;
@@ -902,10 +969,9 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 {
 	struct output_section *os = lo->os;
 	bool any_input = false, all_nobits = true, has_content = false, load = false;
-	uint32_t type = 0;
-	uint64_t first_flags = 0;
 	uint64_t merge_entsize = 0, entsize = 0;
 	bool all_merge = true, same_entsize = true, entsize_seen = false;
+	uint64_t name_flags = 0; /* ELF flags bfd's table gives the name: no input resets them */
 	size_t first_item = 0;
 	while (first_item < lo->items.n && !lo->items.v[first_item].secs.n)
 		first_item++;
@@ -935,10 +1001,6 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			}
 			if (isec->size)
 				has_content = true;
-			if (!type) {
-				type = isec->type;
-				first_flags = isec->flags;
-			}
 			if (!entsize_seen)
 				entsize = isec->entsize;
 			else if (entsize != isec->entsize)
@@ -961,33 +1023,14 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->entsize = entsize;
 	}
 	os->has_inputs = any_input;
-	if (!any_input) {
-		os->type = SHT_PROGBITS;
-	} else {
-		/* bfd (_bfd_elf_init_private_section_data, elf_fake_sections): a type of its own
-		 * by name (.init_array, ...) stays; otherwise the first input's type, unless a data
-		 * statement made the section first with other flags; NOBITS becomes PROGBITS when
-		 * something in it has contents */
-		uint32_t st;
-		uint64_t sf;
-		bool data_before = false;
-		for (size_t i = 0; i < first_item && !data_before; i++)
-			data_before = lo->items.v[i].kind == IT_DATA;
-		if (elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
-			os->type = st;
-		else if (!type || (data_before && (first_flags & ~(uint64_t)SHF_GROUP) != SHF_ALLOC))
-			os->type = all_nobits && !lo->has_data ? SHT_NOBITS : SHT_PROGBITS;
-		else
-			os->type = type;
-		/* bfd's elf_fake_sections: array sections hold addresses */
-		if (os->type == SHT_INIT_ARRAY || os->type == SHT_FINI_ARRAY || os->type == SHT_PREINIT_ARRAY)
-			os->entsize = L->ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
-		if (os->type == SHT_NOBITS && (!all_nobits || lo->has_data) && (os->flags & SHF_ALLOC)) {
-			os->type = SHT_PROGBITS;
-			if (!lo->type_warned)
-				warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
-			lo->type_warned = true;
-		}
+	os->type = SHT_PROGBITS;
+	struct input_section *first = NULL;
+	bool data_before = false;
+	for (size_t i = 0; i < lo->items.n && !first; i++) {
+		data_before |= !first && lo->items.v[i].kind == IT_DATA;
+		for (size_t j = 0; j < lo->items.v[i].secs.n && !first; j++)
+			if (!linker_section_excluded(lo->items.v[i].secs.v[j]))
+				first = lo->items.v[i].secs.v[j];
 	}
 	if (!any_input) {
 		/* A section made only by the script takes its type and flags from its name, as
@@ -997,7 +1040,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		uint64_t flags;
 		if (elf_special_section(os->name, &type, &flags)) {
 			os->type = type;
-			os->flags |= flags;
+			name_flags = flags;
 		}
 		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
 		 * assignment or FILL (map_input_to_output_sections' init_os) */
@@ -1017,7 +1060,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	if (lo->desc) {
 		switch (lo->desc->type) {
 		case OSEC_NOLOAD:
-			os->type = SHT_NOBITS;
+			if (!any_input)
+				os->type = SHT_NOBITS;
 			os->noload = true;
 			break;
 		case OSEC_DSECT:
@@ -1028,11 +1072,53 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			lo->noalloc_load = load;
 			break;
 		case OSEC_READONLY:
-			os->flags &= ~(uint64_t)SHF_WRITE;
+			/* SEC_READONLY comes with an input or a data statement */
+			if (any_input || lo->has_data)
+				os->flags &= ~(uint64_t)SHF_WRITE;
 			break;
 		default:
 			break;
 		}
+	}
+	/* (bfd keeps SHF_ALLOC from its table in INFO/COPY/... sections too, but without SEC_ALLOC
+	 * the section takes no memory: not modelled, the flag is left out) */
+	os->flags |= name_flags & ~(uint64_t)(osec_noalloc(lo) ? SHF_ALLOC : 0);
+	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !osec_noalloc(lo)) {
+		os->type = SHT_PROGBITS;
+		if (!lo->type_warned)
+			warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
+		lo->type_warned = true;
+	}
+	if (any_input) {
+		/* bfd's elf_fake_sections: with no type from the first input, an allocated section
+		 * without contents is NOBITS, any other PROGBITS; a NOBITS one that got contents
+		 * becomes PROGBITS */
+		bool alloc = os->flags & SHF_ALLOC;
+		bool contents = (!all_nobits || lo->has_data) && !os->noload;
+		uint32_t dflt = alloc && !contents ? SHT_NOBITS : SHT_PROGBITS;
+		uint32_t st;
+		uint64_t sf;
+		if (first)
+			lo->bfd_type = bfd_first_type(lo, first, data_before);
+		else if (elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+			lo->bfd_type = st;
+		else
+			lo->bfd_type = 0;
+		os->type = lo->bfd_type ? lo->bfd_type : dflt;
+		if (os->type == SHT_NOBITS && dflt == SHT_PROGBITS && alloc) {
+			os->type = SHT_PROGBITS;
+			if (!lo->type_warned)
+				warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
+			lo->type_warned = true;
+		}
+		/* bfd's elf_fake_sections: array sections hold addresses */
+		if (os->type == SHT_INIT_ARRAY || os->type == SHT_FINI_ARRAY || os->type == SHT_PREINIT_ARRAY)
+			os->entsize = L->ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
+	} else {
+		/* made by a statement: the type bfd's table gives the name, if any */
+		uint32_t st;
+		uint64_t sf;
+		lo->bfd_type = elf_special_section(os->name, &st, &sf) ? st : 0;
 	}
 	/* emptiness is decided when sizes are known (address.c presize); until then an output
 	 * section without content counts as removed for orphan placement */

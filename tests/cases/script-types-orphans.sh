@@ -1,0 +1,56 @@
+# Output section types as bfd sets them, and which orphans join a section of their name.  The
+# first input's type is copied only when the section's bfd flags then equal the input's (not
+# after a data statement unless the input is allocated with contents, not into INFO/COPY/...
+# sections that take SEC_ALLOC away); an orphan joins a same-name section only with the same
+# ELF type and allocation (elf_orphan_compatible), else it gets one of its own; non-alloc
+# orphans go last; sh_addralign is no more than the address allows.
+cat > c.s <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .note.my,"a",@note
+	.long 4,4,1
+	.ascii "Lin\0"
+	.long 0
+	.section .myro,"a"
+	.byte 1
+	.data
+	.quad 1
+	.section .ia,"aw",@init_array
+	.quad 0
+	.section .mybss,"aw",@nobits
+	.zero 3
+	.section .al,"aw"
+	.p2align 4
+	.quad 2
+	.section .cm,"MS",@progbits,1
+	.asciz "x"
+E
+as_obj c.o --64 c.s
+n=0
+while IFS= read -r script; do
+	n=$((n + 1))
+	echo "$script" > s$n.ld
+	link_both --no-warn-rwx-segments -T s$n.ld c.o
+	compare_outputs
+done <<'E'
+SECTIONS { .text 0x1000 : { *(.text) } .data : { *(.note.my) } }
+SECTIONS { .text 0x1000 : { *(.text) } .data (COPY) : { *(.myro) } }
+SECTIONS { .text 0x1000 : { *(.text) } .foo : { LONG(1) *(.ia) } .bar : { SHORT(1) *(.al) } }
+SECTIONS { .text 0x1000 : { *(.text) } .bss (INFO) : { *(.mybss) } .o (OVERLAY) : { *(.mybss) } }
+SECTIONS { .text 0x1000 : { *(.text) } .bss : { SQUAD(1) *(.mybss) } }
+SECTIONS { .text 0x1000 : { *(.text) } .al 0x2008 : { *(.al) } .c 0x4 : { *(.cm) } }
+SECTIONS { .text 0x1000 : { *(.text) } .data : { *(.data) } }
+E
+
+# A section with no input keeps the ELF flags bfd's table gives its name (.bss: WA); READONLY takes SHF_WRITE away only with an input or data statement; a NOBITS
+# name with data becomes PROGBITS.  (--gc-sections drops the inputs the rules match.)
+while IFS= read -r script; do
+	n=$((n + 1))
+	echo "$script" > s$n.ld
+	link_both --no-warn-rwx-segments --gc-sections -T s$n.ld c.o
+	compare_outputs
+done <<'E'
+SECTIONS { .text 0x1000 : { *(.text) } .foo (READONLY) : { *(.mybss) . += 4; } }
+SECTIONS { .text 0x1000 : { *(.text) } .bss (READONLY) : { *(.mybss) LONG(1) } }
+E
