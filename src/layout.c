@@ -583,15 +583,20 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 						if (place_name[k] && !strcmp(place_name[k], lo->os->name))
 							lf = place_flags[k];
 				}
-				bool mt = match_type && has && !(sf & G_TLS && step == 1);
+				/* the .tdata/.tbss and non-alloc searches do not match types */
+				bool mt = match_type && has && !(step == 1 && ((sf & G_TLS) || !(sf & G_ALLOC)));
 				if (mt && ltype != isec->type)
 					continue;
 				unsigned d = lf ^ sf;
 				if (step == 0) {
-					if (!(sf & G_ALLOC)) {
-						if (!(d & G_DEBUG))
-							found = i;
-					} else if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_CODE | G_TLS)))
+					/* an exact match first, for every kind of section */
+					if (!(d & (G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_CODE | G_TLS)))
+						found = i;
+					continue;
+				}
+				if (!(sf & G_ALLOC)) {
+					/* non-alloc go last */
+					if (!(d & G_DEBUG))
 						found = i;
 					continue;
 				}
@@ -621,7 +626,7 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 						found = i;
 				}
 			}
-			if (found != (size_t)-1 || !(sf & G_ALLOC))
+			if (found != (size_t)-1 || (step == 1 && !(sf & G_ALLOC)))
 				return found;
 		}
 		if (!match_type)
@@ -668,7 +673,7 @@ static size_t insert_pos(struct layout *L, size_t after)
 
 /* Whether bfd has made the output section by the time orphans are placed: it got an input,
  * or a statement in it made it (assignment, data, fill). */
-static bool osec_made(const struct layout_osec *lo)
+bool osec_made(const struct layout_osec *lo)
 {
 	for (size_t i = 0; i < lo->items.n; i++)
 		if (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n)

@@ -34,10 +34,12 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 		u->referenced = u->cmdline_ref = true;
 		u->weak_ref_only = false;
 	}
-	/* GNU ld falls back to the start of .text, found by name even when it was removed empty */
+	/* GNU ld falls back to the start of .text, found by name even when it was removed empty,
+	 * but not when bfd never made it (all its inputs collected by --gc-sections) */
 	uint64_t addr = 0;
 	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, ".text")) {
+		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, ".text") &&
+		    osec_made(L->nodes.v[i].lo)) {
 			addr = L->nodes.v[i].lo->os->addr;
 			break;
 		}
