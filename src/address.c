@@ -279,7 +279,11 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	struct symbol *s = symbol_find(ctx, a->name);
 	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
 	if (provide) {
-		/* PROVIDE defines only a symbol that is referenced and not defined by an object */
+		/* PROVIDE defines only a symbol that is referenced and not defined by an object;
+		 * PROVIDE_HIDDEN hides one an object defines all the same (bfd's
+		 * bfd_elf_record_link_assignment) */
+		if (s && s->kind == SYM_DEFINED && a->kind == ASSIGN_PROVIDE_HIDDEN)
+			s->forced_local = true;
 		if (!s || !(s->kind == SYM_UNDEF || (s->kind == SYM_SCRIPT && s->provide)))
 			return;
 		if (s->kind == SYM_UNDEF && !s->referenced)
