@@ -39,6 +39,7 @@ struct layout_osec {
 	struct region *region_used;             /* where it was placed in the last pass */
 	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */
 	bool overlay_last;
+	uint32_t vma_walk, lma_walk;            /* the walk that last placed it (GNU's processed_vma/lma) */
 	struct layout_osec *overlay_first;
 	VEC(struct pad) pads;                   /* gaps inside it, from the last pass */
 	const struct fill_pattern *fill;        /* =fill */
@@ -134,6 +135,9 @@ struct layout {
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;
+	bool forward_reported;
+	bool forward_check;                     /* evaluating AT, a section address or `. =`: ADDR and
+						 * LOADADDR of sections not placed yet are invalid */
 	bool changed;                           /* something moved in this pass */
 	uint64_t relro_start, relro_end;        /* the PT_GNU_RELRO range, when relro */
 	/* walk state */
