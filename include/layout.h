@@ -156,6 +156,14 @@ static inline bool osec_bfd_alloc(const struct output_section *os)
 	       (os->has_inputs || (os->layout && (os->layout->has_data || os->layout->dot_alloc)));
 }
 
+/* sh_addralign as bfd writes it: the alignment, lowered to what the address (a script may
+ * force any) is aligned to (bfd's elf_fake_sections) */
+static inline uint64_t shdr_addralign(const struct output_section *os)
+{
+	uint64_t mask = (os->align ? os->align : 1) | os->addr;
+	return mask & -mask;
+}
+
 void layout_map(struct ctx *ctx, struct layout *L);
 bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec);
 void finish_osec(struct layout *L, struct layout_osec *lo);

@@ -753,6 +753,15 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		}
 		newdot = region->cur;
 		section_align = os->align;
+		/* -r sizes the sections once, before SUBALIGN has raised the output alignment:
+		 * the start aligns to the inputs' own alignment (and ALIGN) */
+		if (ctx_relocatable(L->ctx) && ((d && d->subalign) || (lo->overlay && lo->overlay->subalign))) {
+			section_align = stmt_align;
+			for (size_t i = 0; i < lo->items.n; i++)
+				for (size_t j = 0; j < lo->items.v[i].secs.n; j++)
+					if (lo->items.v[i].secs.v[j]->align > section_align)
+						section_align = lo->items.v[i].secs.v[j]->align;
+		}
 	} else {
 		section_align = stmt_align;
 	}

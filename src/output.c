@@ -483,7 +483,7 @@ void output_write(struct ctx *ctx)
 		if (!os->index)
 			continue;
 		struct shdr h = {names[i], os->type, os->flags, os->addr, os->offset, os->size,
-				 os->link, os->info, os->align, os->entsize};
+				 os->link, os->info, shdr_addralign(os), os->entsize};
 		write_shdr(ctx, sh + os->index * shdr_size, &h);
 	}
 	if (want_symtab) {

@@ -278,7 +278,7 @@ static void number_sections(struct rw *w)
 		if (!os->index)
 			continue;
 		os->index = (uint32_t)w->secs.n;
-		vec_push(w->secs, ((struct rsec){.kind = RS_OSEC, .os = os, .align = os->align ? os->align : 1}));
+		vec_push(w->secs, ((struct rsec){.kind = RS_OSEC, .os = os, .align = shdr_addralign(os)}));
 		if (osec_has_relocs(os))
 			vec_push(w->secs, ((struct rsec){.kind = RS_RELOC, .os = os, .align = w->is64 ? 8 : 4, .flags = SHF_INFO_LINK}));
 	}
@@ -462,6 +462,17 @@ static void emit_global(struct rw *w, struct symbol *s, bool local)
 		value = s->value;
 		if (s->osec && !s->osec->index && s->osec->nearby)
 			value += s->osec->addr - s->osec->nearby->addr;
+		if (!s->osec && s->final_osec) {
+			/* an absolute value from `.` or SEGMENT_START outside the sections: relative
+			 * to a nearby section in the output (bfd's rel_from_abs) */
+			const struct output_section *fo = s->final_osec;
+			if (!fo->index && fo->nearby)
+				fo = fo->nearby;
+			if (fo->index) {
+				shndx = fo->index;
+				value -= fo->addr;
+			}
+		}
 		break;
 	case SYM_COMMON:
 		shndx = X_COMMON;
