@@ -921,6 +921,14 @@ static bool keeps_by_dot_assignment(const struct layout_osec *lo)
 	return false;
 }
 
+static bool has_statement(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (lo->items.v[i].kind != IT_INPUTS)
+			return true;
+	return false;
+}
+
 /* Before the first pass, sizes of sections laid out from 0: SIZEOF() of a section not yet
  * walked then already sees its (nearly always exact) size, as in GNU ld where input sizes are
  * known before addresses. */
@@ -944,8 +952,10 @@ static void presize(struct layout *L)
 			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
 				if (!linker_section_excluded(lo->items.v[k].secs.v[j]))
 					any_input = true;
+		/* -r strips no empty section bfd made: one with an input or a statement (assignment,
+		 * data, fill, ASSERT) */
 		if (ctx_relocatable(L->ctx))
-			lo->removed = !any_input && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
+			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input;
 		else if (L->ctx->opt.emit_relocs && any_input)
 			lo->removed = false;
 	}
