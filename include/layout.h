@@ -41,6 +41,7 @@ struct layout_osec {
 	struct region *region_used;             /* where it was placed in the last pass */
 	size_t overlay_index;                   /* OVERLAY member: 1 + position in the overlay */
 	bool overlay_last;
+	uint32_t vma_walk, lma_walk;            /* the walk that last placed it (GNU's processed_vma/lma) */
 	struct layout_osec *overlay_first;
 	VEC(struct pad) pads;                   /* gaps inside it, from the last pass */
 	const struct fill_pattern *fill;        /* =fill */
@@ -136,6 +137,9 @@ struct layout {
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;
+	bool forward_reported;
+	bool forward_check;                     /* evaluating AT, a section address or `. =`: ADDR and
+						 * LOADADDR of sections not placed yet are invalid */
 	bool changed;                           /* something moved in this pass */
 	uint64_t relro_start, relro_end;        /* the PT_GNU_RELRO range, when relro */
 	/* walk state */
@@ -154,6 +158,14 @@ static inline bool osec_bfd_alloc(const struct output_section *os)
 	       (os->has_inputs || (os->layout && (os->layout->has_data || os->layout->dot_alloc)));
 }
 
+/* sh_addralign as bfd writes it: the alignment, lowered to what the address (a script may
+ * force any) is aligned to (bfd's elf_fake_sections) */
+static inline uint64_t shdr_addralign(const struct output_section *os)
+{
+	uint64_t mask = (os->align ? os->align : 1) | os->addr;
+	return mask & -mask;
+}
+
 void layout_map(struct ctx *ctx, struct layout *L);
 bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec);
 void finish_osec(struct layout *L, struct layout_osec *lo);
@@ -169,6 +181,8 @@ size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 /* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
 bool layout_special_type(const char *name, uint32_t *type);
+/* whether bfd made the output section: it got an input, or a statement in it made it */
+bool osec_made(const struct layout_osec *lo);
 const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value);
 void regions_reset(struct layout *L);
 /* give the __start_/__stop_/.startof./.sizeof. symbols their values (after each sizing) */

@@ -133,7 +133,7 @@ struct options {
 	enum magic_kind magic;         /* -N / -n / --no-omagic */
 	bool relax;                    /* --relax (x86: accepted, no effect) */
 	bool strip_discarded;          /* default true */
-	bool check_sections;           /* default true, false with -r */
+	bool check_sections;           /* default true, false with -r unless given */
 	bool define_common;            /* -d / -dc / -dp: allocate commons even with -r */
 	bool inhibit_common_definition;/* --no-define-common */
 	bool demangle;                 /* --demangle / --no-demangle (default on) */

@@ -124,6 +124,9 @@ enum section_query {
 struct section_info {
 	struct output_section *osec;   /* for ADDR: the value is relative to it; may be NULL */
 	uint64_t addr, lma, size, align;
+	/* not placed yet in this pass, where GNU ld has no ADDR / LOADADDR (forward references
+	 * in AT, section addresses and `.` assignments) */
+	bool addr_pending, lma_pending;
 };
 
 /* What the evaluator needs from the link.  The layout engine fills one in and updates `dot` and

@@ -69,6 +69,10 @@ static enum section_query env_section(void *ud, const char *name, struct section
 	out->lma = lo->os->lma;
 	out->size = lo->removed ? 0 : lo->os->size;
 	out->align = lo->os->align;
+	if (L->forward_check && !L->final_pass) {
+		out->addr_pending = lo->vma_walk != L->walk_no;
+		out->lma_pending = lo->lma_walk != L->walk_no;
+	}
 	return SECTION_OK;
 }
 
@@ -293,7 +297,11 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	struct symbol *s = symbol_find(ctx, a->name);
 	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
 	if (provide) {
-		/* PROVIDE defines only a symbol that is referenced and not defined by an object */
+		/* PROVIDE defines only a symbol that is referenced and not defined by an object;
+		 * PROVIDE_HIDDEN hides one an object defines all the same (bfd's
+		 * bfd_elf_record_link_assignment) */
+		if (s && s->kind == SYM_DEFINED && a->kind == ASSIGN_PROVIDE_HIDDEN)
+			s->forced_local = true;
 		if (!s || !(s->kind == SYM_UNDEF || (s->kind == SYM_SCRIPT && s->provide)))
 			return;
 		if (s->kind == SYM_UNDEF && !s->referenced)
@@ -358,15 +366,40 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 }
 
 /* `. = expr`; returns the new dot */
+static uint64_t eval_abs(struct layout *L, const struct expr *e, uint64_t dot, struct output_section *cur, bool *ok);
+
+/* GNU ld's fatal error for an expression that needs the address of a section not placed yet
+ * in this sizing pass (a forward reference): said once */
+static void forward_error(struct layout *L, const struct src_loc *loc, const char *what)
+{
+	if (L->forward_reported)
+		return;
+	L->forward_reported = true;
+	script_error(L->ctx, loc, "%s", what);
+}
+
+/* after `e` failed under forward_check: whether only a forward ADDR/LOADADDR made it fail */
+static bool forward_ref(struct layout *L, const struct expr *e, uint64_t dot, struct output_section *cur)
+{
+	bool ok;
+	eval_abs(L, e, dot, cur, &ok);
+	return ok;
+}
+
 static uint64_t assign_dot(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
 {
 	struct script_env env;
 	env_init(L, &env);
 	env.dot = dot;
 	env.section = cur;
+	L->forward_check = true;
 	struct value v = script_eval(st->assign.expr, &env);
-	if (!v.ok)
+	L->forward_check = false;
+	if (!v.ok) {
+		if (!L->final_pass && forward_ref(L, st->assign.expr, dot, cur))
+			forward_error(L, &st->loc, "invalid assignment to location counter");
 		return dot;
+	}
 	v = script_value_for_assign(v, cur);
 	uint64_t nd = script_value_addr(v);
 	if (cur && nd < dot) {
@@ -649,9 +682,16 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			dot = a;
 		explicit_addr = true;
 	} else if (!lo->overlay && d && d->addr) {
+		L->forward_check = true;
 		uint64_t a = eval_abs(L, d->addr, dot, NULL, &ok);
+		L->forward_check = false;
 		if (ok)
 			dot = a;
+		else if (forward_ref(L, d->addr, dot, NULL)) {
+			char msg[512];
+			snprintf(msg, sizeof(msg), "non constant or forward reference address expression for section %s", os->name);
+			forward_error(L, &d->addr->loc, msg);
+		}
 		explicit_addr = true;
 	} else if (lo->orphan && (!(os->flags & SHF_ALLOC) || ctx_relocatable(L->ctx))) {
 		dot = 0;
@@ -733,6 +773,15 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		}
 		newdot = region->cur;
 		section_align = os->align;
+		/* -r sizes the sections once, before SUBALIGN has raised the output alignment:
+		 * the start aligns to the inputs' own alignment (and ALIGN) */
+		if (ctx_relocatable(L->ctx) && ((d && d->subalign) || (lo->overlay && lo->overlay->subalign))) {
+			section_align = stmt_align;
+			for (size_t i = 0; i < lo->items.n; i++)
+				for (size_t j = 0; j < lo->items.v[i].secs.n; j++)
+					if (lo->items.v[i].secs.v[j]->align > section_align)
+						section_align = lo->items.v[i].secs.v[j]->align;
+		}
 	} else {
 		section_align = stmt_align;
 	}
@@ -748,14 +797,19 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	walk_body(L, lo, &dot, false);
 	os->size = removed ? 0 : dot - newdot;
 	dot = removed ? dot_in : os->addr;
+	lo->vma_walk = L->walk_no;
 
 	/* the load address: GNU ld's lang_size_sections_1 */
 	struct region *r = region;
 	const struct expr *lma_expr = lo->overlay ? (lo->overlay_index == 1 ? lo->overlay->lma : NULL) : d ? d->lma : NULL;
 	if (lma_expr) {
+		L->forward_check = true;
 		uint64_t lma = eval_abs(L, lma_expr, dot, NULL, &ok);
+		L->forward_check = false;
 		if (ok)
 			os->lma = lma;
+		else if (!removed && forward_ref(L, lma_expr, dot, NULL))
+			forward_error(L, &lma_expr->loc, "nonconstant expression for load base");
 	} else if (lo->lma_region) {
 		uint64_t lma = lo->lma_region->cur;
 		if (d && d->align_with_input) {
@@ -783,6 +837,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			os->lma = lma;
 		}
 	}
+	if (!removed)
+		lo->lma_walk = L->walk_no;
 	if (((!ignored && (os->size || (!r->last_os && os->addr != os->lma) ||
 			   (r->last_os && dot >= r->last_os->os->addr))) ||
 	     (lo->overlay && lo->overlay_index == 1)) &&
@@ -885,6 +941,14 @@ static bool keeps_by_dot_assignment(const struct layout_osec *lo)
 	return false;
 }
 
+static bool has_statement(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (lo->items.v[i].kind != IT_INPUTS)
+			return true;
+	return false;
+}
+
 /* Before the first pass, sizes of sections laid out from 0: SIZEOF() of a section not yet
  * walked then already sees its (nearly always exact) size, as in GNU ld where input sizes are
  * known before addresses. */
@@ -908,8 +972,10 @@ static void presize(struct layout *L)
 			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
 				if (!linker_section_excluded(lo->items.v[k].secs.v[j]))
 					any_input = true;
+		/* -r strips no empty section bfd made: one with an input or a statement (assignment,
+		 * data, fill, ASSERT) */
 		if (ctx_relocatable(L->ctx))
-			lo->removed = !any_input && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
+			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input;
 		else if (L->ctx->opt.emit_relocs && any_input)
 			lo->removed = false;
 	}

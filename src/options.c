@@ -588,6 +588,7 @@ struct parser {
 	int group_depth;
 	int symbolic; /* 0 unset, 1 -Bsymbolic, 2 -Bsymbolic-functions */
 	bool unresolved_set;
+	bool check_sections_set; /* --check-sections or --no-check-sections given */
 	bool version_printed;
 	const char *prog;
 };
@@ -1156,8 +1157,8 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_NO_PRINT_MAP_DISCARDED: o->print_map_discarded = false; break;
 	case O_STRIP_DISCARDED: o->strip_discarded = true; break;
 	case O_NO_STRIP_DISCARDED: o->strip_discarded = false; break;
-	case O_CHECK_SECTIONS: o->check_sections = true; break;
-	case O_NO_CHECK_SECTIONS: o->check_sections = false; break;
+	case O_CHECK_SECTIONS: o->check_sections = true; p->check_sections_set = true; break;
+	case O_NO_CHECK_SECTIONS: o->check_sections = false; p->check_sections_set = true; break;
 	case O_DEFINE_COMMON: o->define_common = true; break;
 	case O_NO_DEFINE_COMMON: o->inhibit_common_definition = true; break;
 	case O_DEMANGLE: o->demangle = true; break;
@@ -1206,7 +1207,9 @@ static bool finish(struct parser *p)
 		o->bsymbolic_functions = p->symbolic == 2;
 	}
 	if (o->kind == OUT_RELOCATABLE) {
-		o->check_sections = false;
+		/* GNU ld checks -r output only when asked */
+		if (!p->check_sections_set)
+			o->check_sections = false;
 		/* GNU ld: -r -s is -r -S -x (relocations still need the global symbols) */
 		if (o->strip == STRIP_ALL) {
 			o->strip = STRIP_DEBUG;

@@ -482,13 +482,8 @@ void output_write(struct ctx *ctx)
 		struct output_section *os = ctx->osecs.v[i];
 		if (!os->index)
 			continue;
-		/* bfd's elf_fake_sections: no more alignment than the address has (a script
-		 * can place a section off its alignment) */
-		uint64_t align = os->align;
-		if (align && os->addr)
-			align = (align | os->addr) & -(align | os->addr);
 		struct shdr h = {names[i], os->type, os->flags, os->addr, os->offset, os->size,
-				 os->link, os->info, align, os->entsize};
+				 os->link, os->info, shdr_addralign(os), os->entsize};
 		write_shdr(ctx, sh + os->index * shdr_size, &h);
 	}
 	if (want_symtab) {

@@ -278,7 +278,7 @@ static void number_sections(struct rw *w)
 		if (!os->index)
 			continue;
 		os->index = (uint32_t)w->secs.n;
-		vec_push(w->secs, ((struct rsec){.kind = RS_OSEC, .os = os, .align = os->align ? os->align : 1}));
+		vec_push(w->secs, ((struct rsec){.kind = RS_OSEC, .os = os, .align = shdr_addralign(os)}));
 		if (osec_has_relocs(os))
 			vec_push(w->secs, ((struct rsec){.kind = RS_RELOC, .os = os, .align = w->is64 ? 8 : 4, .flags = SHF_INFO_LINK}));
 	}
@@ -440,6 +440,56 @@ static bool global_in_output(const struct symbol *s)
 	}
 }
 
+/* a global of the symbol table, or with `local` one the linker made local (bfd turns its
+ * visibility off) */
+static void emit_global(struct rw *w, struct symbol *s, bool local)
+{
+	uint8_t bind = s->bind;
+	uint32_t shndx = SHN_UNDEF;
+	uint64_t value = 0;
+	switch (s->kind) {
+	case SYM_DEFINED:
+		if (s->isec) {
+			shndx = s->isec->out->index;
+			value = s->isec->out_offset + s->value;
+		} else {
+			shndx = s->shndx == SHN_UNDEF ? SHN_UNDEF : X_ABS;
+			value = s->value;
+		}
+		break;
+	case SYM_SCRIPT:
+		shndx = s->osec ? osec_shndx(s->osec) : X_ABS;
+		value = s->value;
+		if (s->osec && !s->osec->index && s->osec->nearby)
+			value += s->osec->addr - s->osec->nearby->addr;
+		if (!s->osec && s->final_osec) {
+			/* an absolute value from `.` or SEGMENT_START outside the sections: relative
+			 * to a nearby section in the output (bfd's rel_from_abs) */
+			const struct output_section *fo = s->final_osec;
+			if (!fo->index && fo->nearby)
+				fo = fo->nearby;
+			if (fo->index) {
+				shndx = fo->index;
+				value -= fo->addr;
+			}
+		}
+		break;
+	case SYM_COMMON:
+		shndx = X_COMMON;
+		value = s->value; /* the alignment */
+		break;
+	default:
+		bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;
+		break;
+	}
+	if (local)
+		bind = STB_LOCAL;
+	else if (bind == STB_LOCAL)
+		bind = STB_GLOBAL;
+	push_sym(w, s->name, bind, s->type, local ? s->visibility & ~0x3 : s->visibility, shndx, value, s->size);
+	s->out_index = (uint32_t)w->syms.n - 1;
+}
+
 static void symtab_build(struct rw *w)
 {
 	struct ctx *ctx = w->ctx;
@@ -456,46 +506,32 @@ static void symtab_build(struct rw *w)
 	for (size_t fi = 0; fi < ctx->files.n; fi++)
 		if (!ctx->files.v[fi]->synthetic)
 			locals_of(w, ctx->files.v[fi]);
-	w->first_global = (uint32_t)w->syms.n;
+	/* symbols the linker made local (a script's HIDDEN and PROVIDE_HIDDEN) end the locals,
+	 * after an empty FILE symbol when there are FILE symbols (bfd's localsyms pass) */
+	bool any_file = false;
+	for (size_t i = 1; i < w->syms.n; i++)
+		if (GELF_ST_TYPE(w->syms.v[i].info) == STT_FILE)
+			any_file = true;
 	size_t n;
 	struct symbol **all = symbol_hash_order(ctx, &n);
-	for (size_t i = 0; i < n; i++) {
-		struct symbol *s = all[i];
-		s->out_index = 0;
-		if (!global_in_output(s))
-			continue;
-		uint8_t bind = s->bind;
-		uint32_t shndx = SHN_UNDEF;
-		uint64_t value = 0;
-		uint8_t type = s->type;
-		switch (s->kind) {
-		case SYM_DEFINED:
-			if (s->isec) {
-				shndx = s->isec->out->index;
-				value = s->isec->out_offset + s->value;
-			} else {
-				shndx = s->shndx == SHN_UNDEF ? SHN_UNDEF : X_ABS;
-				value = s->value;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			w->first_global = (uint32_t)w->syms.n;
+		for (size_t i = 0; i < n; i++) {
+			struct symbol *s = all[i];
+			if (pass == 0)
+				s->out_index = 0;
+			bool local = s->forced_local && s->kind != SYM_UNDEF;
+			if (local != (pass == 0) || !global_in_output(s))
+				continue;
+			if (local && ctx->opt.discard == DISCARD_ALL)
+				continue;
+			if (local && any_file) {
+				push_sym(w, "", STB_LOCAL, STT_FILE, 0, X_ABS, 0, 0);
+				any_file = false;
 			}
-			break;
-		case SYM_SCRIPT:
-			shndx = s->osec ? osec_shndx(s->osec) : X_ABS;
-			value = s->value;
-			if (s->osec && !s->osec->index && s->osec->nearby)
-				value += s->osec->addr - s->osec->nearby->addr;
-			break;
-		case SYM_COMMON:
-			shndx = X_COMMON;
-			value = s->value; /* the alignment */
-			break;
-		default:
-			bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;
-			break;
+			emit_global(w, s, local);
 		}
-		if (bind == STB_LOCAL)
-			bind = STB_GLOBAL;
-		push_sym(w, s->name, bind, type, s->visibility, shndx, value, s->size);
-		s->out_index = (uint32_t)w->syms.n - 1;
 	}
 	free(all);
 }

@@ -199,11 +199,11 @@ static struct gval eval_call(struct eval *ev, const struct expr *e)
 			make_abs(ev, &g);
 		return g;
 	case FN_ADDR:
-		if (!query_section(ev, e, &info))
+		if (!query_section(ev, e, &info) || info.addr_pending)
 			return invalid();
 		return info.osec ? relative(0, info.osec) : absolute(info.addr);
 	case FN_LOADADDR:
-		if (!query_section(ev, e, &info))
+		if (!query_section(ev, e, &info) || info.lma_pending)
 			return invalid();
 		return absolute(info.lma);
 	case FN_SIZEOF:

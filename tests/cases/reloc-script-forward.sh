@@ -1,0 +1,29 @@
+# ADDR/LOADADDR of a section not placed yet in the sizing pass (a forward reference, or
+# LOADADDR of the section itself) are invalid to GNU ld where it needs a value at once: the load
+# base of AT(), a section's address, an assignment to `.`.  With -r and without; the same
+# references to sections already placed are fine.
+as_obj o.o <<'EOF2'
+	.text
+	nop
+	.data
+	.long 1
+	.section .note.GNU-stack,"",@progbits
+EOF2
+for r in -r ""; do
+	echo 'SECTIONS { .text : AT(ADDR(.data) + 4) { *(.text) } .data : { *(.data) } }' > at.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'at\.ld:1:.*nonconstant expression for load base' $r -T at.ld o.o
+	echo 'SECTIONS { .text : AT(LOADADDR(.text)) { *(.text) } }' > self.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'nonconstant expression for load base' $r -T self.ld o.o
+	echo 'SECTIONS { .text : { *(.text) . += ADDR(.data); } .data : { *(.data) } }' > dot.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'dot\.ld:1.*invalid assignment to location counter' $r -T dot.ld o.o
+	echo 'SECTIONS { .text ADDR(.data) + 0x100 : { *(.text) } .data : { *(.data) } }' > addr.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'non constant or forward reference address expression for section \.text' $r -T addr.ld o.o
+	echo 'SECTIONS { .data : { *(.data) } .text : AT(ADDR(.data) + 4) { *(.text) . += ADDR(.data) & 0; } }' > ok.ld
+	# shellcheck disable=SC2086
+	link_both $r --no-warn-rwx-segments -T ok.ld o.o
+	compare_outputs
+done
