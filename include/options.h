@@ -25,6 +25,7 @@ struct input_arg {
 	bool just_symbols;  /* -R FILE / --just-symbols=FILE: use only the symbols' values */
 	bool add_needed;    /* --copy-dt-needed-entries (--add-needed) in force */
 	const char *format; /* -b FORMAT in force, NULL for default */
+	bool loaded;        /* opened already (a script named it first) */
 };
 
 enum output_kind { OUT_EXEC, OUT_PIE, OUT_SHARED, OUT_RELOCATABLE };
@@ -55,6 +56,7 @@ struct options {
 	VEC(struct input_arg) inputs;
 	VEC(const char *) lib_paths;   /* -L, in order (with --sysroot applied to '=' and '$SYSROOT' prefixes) */
 	VEC(const char *) scripts;     /* -T, in order */
+	VEC(size_t) scripts_at;        /* for each -T, how many inputs came before it */
 	const char *default_script;    /* -dT */
 	VEC(const char *) undefined;   /* -u */
 	VEC(const char *) require_defined;

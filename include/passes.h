@@ -5,7 +5,7 @@
 #include "slink.h"
 
 struct archive_member;
-struct group_state;
+struct load_state;
 
 /* symbols.c */
 struct symbol *symbol_find(struct ctx *ctx, const char *name);
@@ -21,10 +21,8 @@ void inputs_load(struct ctx *ctx);
 struct input_file *object_load(struct ctx *ctx, const char *name, const char *archive,
 			       const char *member, const uint8_t *data, size_t size);
 bool member_load(struct ctx *ctx, struct archive_member *m);
-void input_add_from_script(struct ctx *ctx, const char *name, bool in_group, bool as_needed,
-			   struct group_state *g);
-void input_group_begin(struct group_state *g);
-void input_group_end(struct ctx *ctx, struct group_state *g);
+/* a script read as an input file: the files it names join the link there */
+void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *st);
 
 /* reloc.c */
 void relocs_scan(struct ctx *ctx);
@@ -109,8 +107,7 @@ void check_section_addresses(struct ctx *ctx, struct layout *L);
 void scripts_load_user(struct ctx *ctx);
 void scripts_load_default(struct ctx *ctx);
 void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len,
-		       struct group_state *g);
-void script_inputs_load(struct ctx *ctx, struct group_state *g);
+		       struct load_state *g);
 void script_declare_symbols(struct ctx *ctx);
 
 #endif

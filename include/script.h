@@ -184,6 +184,7 @@ struct input_item {
 	const char *name;   /* file name, or the library name without "-l" when is_lib */
 	bool is_lib;        /* -lNAME */
 	bool as_needed;     /* inside AS_NEEDED(...) */
+	bool loaded;        /* opened already (a script named it first) */
 	struct src_loc loc;
 };
 
@@ -429,10 +430,11 @@ bool glob_match(const char *pattern, const char *s);
 /* Does the pattern contain wildcard characters (GNU ld's wildcardp)? */
 bool glob_has_wildcard(const char *pattern);
 /* GNU ld's file name matching for input section descriptions.  For a file from an archive pass
- * the archive's path and the member name (path is then ignored); otherwise the file's path as
- * given on the command line and archive = member = NULL.  Checks EXCLUDE_FILE too. */
-bool script_match_file(const struct file_pattern *fp, const char *path, const char *archive,
-		       const char *member);
+ * the archive's path and the member name (path and given are then ignored); otherwise the
+ * file's path, the name it was given by (wildcards match the path, a plain name the given
+ * name) and archive = member = NULL.  Checks EXCLUDE_FILE too. */
+bool script_match_file(const struct file_pattern *fp, const char *path, const char *given,
+		       const char *archive, const char *member);
 /* Is the file excluded by an EXCLUDE_FILE list (same arguments as above)? */
 bool script_file_excluded(const struct name_list *exclude, const char *path, const char *archive,
 			  const char *member);

@@ -56,6 +56,7 @@ struct input_section {
 struct input_file {
 	const char *path;       /* file path on disk (the archive's for a regular member) */
 	const char *name;       /* display name: "a.o" or "lib.a(m.o)" */
+	const char *given;      /* the name it was given by (GNU ld's local_sym_name), NULL for members */
 	const char *archive;    /* NULL when not from an archive */
 	const char *member;     /* member name inside the archive */
 	const uint8_t *data;    /* mapped bytes of this object */
@@ -174,6 +175,11 @@ struct segment_vec VEC_BODY(struct segment);
 
 /* ---- the link ----------------------------------------------------------------------- */
 
+/* the top-level statements one script added, first to last */
+struct script_span {
+	struct stmt *first, *last;
+};
+
 struct ctx {
 	struct options opt;
 	const struct target *target;
@@ -186,6 +192,8 @@ struct ctx {
 	VEC(struct output_section *) osecs;  /* output sections in address order */
 	struct segment_vec segments;
 	struct script *script;               /* parsed linker script(s), or NULL */
+	/* each -T script's top-level statements, first to last (both NULL when it had none) */
+	VEC(struct script_span) script_spans;
 
 	struct input_section *got;           /* synthetic .got, when needed */
 	struct input_section *got_plt;       /* synthetic .got.plt (the GOT base), when needed */

@@ -6,6 +6,7 @@
 
 #include "archive.h"
 #include "passes.h"
+#include "script.h"
 #include "target.h"
 
 /* ---- COMDAT signatures: the first group of a signature wins ---- */
@@ -255,6 +256,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 {
 	struct input_file *f = arena_alloc(&ctx->arena, sizeof(*f));
 	f->name = name;
+	f->given = archive ? NULL : name;
 	f->archive = archive;
 	f->member = member;
 	f->data = data;
@@ -536,28 +538,39 @@ static const char *find_script_input(struct ctx *ctx, const char *name)
 	return name;
 }
 
-struct group_state {
-	VEC(struct archive *) archives;
-	int depth;
+/* GNU ld's input_file_chain: the files named on the command line and by the INPUT, GROUP and
+ * STARTUP commands of scripts, in the order GNU ld parsed them (a -T script where it stands on
+ * the command line).  A script that names a file plainly in an input section description opens
+ * it there, ahead of its own place, or adds it to the link if nothing named it (lookup_name). */
+struct named_file {
+	const char *name;         /* as given: "a.o", "-lc" (GNU ld's local_sym_name) */
+	bool *loaded;
+	struct input_arg *arg;    /* a command-line input; NULL for a script's */
+	bool as_needed;
 };
 
-static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct group_state *g);
+struct load_state {
+	VEC(struct archive *) archives; /* of the group being read */
+	int depth;
+	VEC(struct named_file) chain;
+};
 
-static void group_end(struct ctx *ctx, struct group_state *g)
+static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct load_state *st);
+
+static void group_end(struct ctx *ctx, struct load_state *st)
 {
 	/* rescan the group's archives until none pulls another member */
 	for (bool again = true; again && !ctx->errors;) {
 		again = false;
-		for (size_t i = 0; i < g->archives.n; i++)
-			if (archive_extract_needed(ctx, g->archives.v[i]))
+		for (size_t i = 0; i < st->archives.n; i++)
+			if (archive_extract_needed(ctx, st->archives.v[i]))
 				again = true;
 	}
-	g->archives.n = 0;
+	st->archives.n = 0;
 }
 
-/* INPUT(...) and GROUP(...) of an input linker script. */
-void input_add_from_script(struct ctx *ctx, const char *name, bool in_group, bool as_needed,
-			   struct group_state *g)
+/* A file named by a script (INPUT, GROUP, STARTUP or an input section description). */
+static void load_script_named(struct ctx *ctx, const char *name, bool as_needed, struct load_state *st)
 {
 	struct input_arg arg = {.kind = IN_FILE, .name = name, .as_needed = as_needed};
 	const char *path = find_script_input(ctx, name);
@@ -565,15 +578,123 @@ void input_add_from_script(struct ctx *ctx, const char *name, bool in_group, boo
 		error(ctx, "cannot find %s", name);
 		return;
 	}
-	(void)in_group;
-	load_path(ctx, path, &arg, g);
+	load_path(ctx, path, &arg, st);
 }
 
-static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct group_state *g)
+static void load_arg(struct ctx *ctx, const struct input_arg *arg, struct load_state *st)
+{
+	if (arg->kind == IN_LIBRARY) {
+		const char *p = find_library(ctx, arg->name, arg->static_only);
+		if (!p)
+			error(ctx, "cannot find -l%s", arg->name);
+		else
+			load_path(ctx, p, arg, st);
+	} else {
+		load_path(ctx, arg->name, arg, st);
+	}
+}
+
+static void load_named(struct ctx *ctx, size_t i, struct load_state *st)
+{
+	struct named_file nf = st->chain.v[i]; /* loading may grow the chain */
+	if (*nf.loaded)
+		return;
+	*nf.loaded = true;
+	if (nf.arg)
+		load_arg(ctx, nf.arg, st);
+	else
+		load_script_named(ctx, nf.name, nf.as_needed, st);
+}
+
+static void chain_add(struct load_state *st, const char *name, bool *loaded, struct input_arg *arg, bool as_needed)
+{
+	vec_push(st->chain, ((struct named_file){name, loaded, arg, as_needed}));
+}
+
+static const char *item_name(struct ctx *ctx, const struct input_item *it)
+{
+	return it->is_lib ? arena_printf(&ctx->arena, "-l%s", it->name) : it->name;
+}
+
+/* The INPUT and GROUP files of a script's statements join the chain. */
+static void chain_add_script(struct ctx *ctx, struct stmt *first, const struct stmt *last, struct load_state *st)
+{
+	for (struct stmt *s = first; s; s = s->next) {
+		if (s->kind == ST_INPUT || s->kind == ST_GROUP)
+			for (struct input_item *it = s->inputs; it; it = it->next)
+				chain_add(st, item_name(ctx, it), &it->loaded, NULL, it->as_needed);
+		if (s == last)
+			break;
+	}
+}
+
+static void lookup_name(struct ctx *ctx, const char *name, struct load_state *st)
+{
+	size_t i = 0;
+	while (i < st->chain.n && strcmp(st->chain.v[i].name, name))
+		i++;
+	if (i == st->chain.n)
+		chain_add(st, name, arena_alloc(&ctx->arena, sizeof(bool)), NULL, false);
+	/* opened on its own, not as a member of a group being read */
+	int depth = st->depth;
+	st->depth = 0;
+	load_named(ctx, i, st);
+	st->depth = depth;
+}
+
+/* Files named plainly (neither a wildcard nor archive:member) by input section descriptions. */
+static void lookup_named_in(struct ctx *ctx, const struct stmt *s, struct load_state *st)
+{
+	for (; s; s = s->next) {
+		if (s->kind == ST_SECTIONS) {
+			lookup_named_in(ctx, s->sections, st);
+		} else if (s->kind == ST_OUTPUT_SECTION) {
+			lookup_named_in(ctx, s->osec->body, st);
+		} else if (s->kind == ST_OVERLAY) {
+			lookup_named_in(ctx, s->overlay->sections, st);
+		} else if (s->kind == ST_INPUT_SECTION) {
+			const char *pat = s->input->file.pattern;
+			if (pat && !glob_has_wildcard(pat) && !strchr(pat, ':'))
+				lookup_name(ctx, pat, st);
+		}
+	}
+}
+
+/* GNU ld's open_input_bfds over a script's statements: INPUT and GROUP files where they stand,
+ * and the files its SECTIONS name. */
+static void open_script_files(struct ctx *ctx, struct stmt *first, const struct stmt *last, struct load_state *st)
+{
+	for (struct stmt *s = first; s; s = s->next) {
+		if (s->kind == ST_INPUT || s->kind == ST_GROUP) {
+			if (s->kind == ST_GROUP)
+				st->depth++;
+			for (struct input_item *it = s->inputs; it; it = it->next)
+				if (!it->loaded) {
+					it->loaded = true;
+					load_script_named(ctx, item_name(ctx, it), it->as_needed, st);
+				}
+			if (s->kind == ST_GROUP && --st->depth == 0)
+				group_end(ctx, st);
+		} else if (s->kind == ST_SECTIONS) {
+			lookup_named_in(ctx, s->sections, st);
+		}
+		if (s == last)
+			break;
+	}
+}
+
+/* The statements a script read as an input file added: its files join the chain and open. */
+void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *st)
+{
+	chain_add_script(ctx, first, NULL, st);
+	open_script_files(ctx, first, NULL, st);
+}
+
+static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct load_state *st)
 {
 	struct mapped_file mf;
 	if (!map_file(path, &mf)) {
-		error(ctx, "cannot open %s: %s", path, strerror(errno));
+		error(ctx, "cannot %s %s: %s", errno == ENOENT ? "find" : "open", path, strerror(errno));
 		return;
 	}
 	if (arg->format && strcmp(arg->format, "default") && !strstr(arg->format, "elf")) {
@@ -581,7 +702,9 @@ static void load_path(struct ctx *ctx, const char *path, const struct input_arg 
 		return;
 	}
 	if (is_elf(mf.data, mf.size)) {
-		object_load(ctx, path, NULL, NULL, mf.data, mf.size);
+		struct input_file *f = object_load(ctx, path, NULL, NULL, mf.data, mf.size);
+		if (f)
+			f->given = arg->name;
 		return;
 	}
 	if (is_archive(mf.data, mf.size)) {
@@ -599,14 +722,14 @@ static void load_path(struct ctx *ctx, const char *path, const struct input_arg 
 		if (!ar->has_index)
 			archive_build_index(ctx, ar);
 		archive_extract_needed(ctx, ar);
-		if (g->depth)
-			vec_push(g->archives, ar);
+		if (st->depth)
+			vec_push(st->archives, ar);
 		return;
 	}
 	/* GNU ld reads any other input as a linker script */
 	if (ctx->opt.trace)
 		printf("%s\n", path);
-	script_load_input(ctx, path, (const char *)mf.data, mf.size, g);
+	script_load_input(ctx, path, (const char *)mf.data, mf.size, st);
 }
 
 /* -u, --require-defined and -e symbols are undefined references from the start, so archive
@@ -642,33 +765,53 @@ void inputs_load(struct ctx *ctx)
 			      ctx->opt.emulation);
 	}
 	add_command_line_undefs(ctx);
-	struct group_state g = {0};
-	for (size_t i = 0; i < ctx->opt.inputs.n; i++) {
-		const struct input_arg *arg = &ctx->opt.inputs.v[i];
+	struct options *o = &ctx->opt;
+	struct load_state st = {0};
+	/* the chain as GNU ld parsed the command line: a -T script's files where it stands */
+	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
+		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++)
+			chain_add_script(ctx, ctx->script_spans.v[t].first, ctx->script_spans.v[t].last, &st);
+		if (i < o->inputs.n && (o->inputs.v[i].kind == IN_FILE || o->inputs.v[i].kind == IN_LIBRARY)) {
+			struct input_arg *arg = &o->inputs.v[i];
+			const char *name = arg->kind == IN_LIBRARY ? arena_printf(&ctx->arena, "-l%s", arg->name) : arg->name;
+			chain_add(&st, name, &arg->loaded, arg, arg->as_needed);
+		}
+	}
+	/* a STARTUP file comes first of all */
+	for (size_t t = 0; t < ctx->script_spans.n; t++)
+		for (struct stmt *s = ctx->script_spans.v[t].first; s; s = s->next) {
+			if (s->kind == ST_STARTUP)
+				lookup_name(ctx, s->name, &st);
+			if (s == ctx->script_spans.v[t].last)
+				break;
+		}
+	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
+		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++)
+			open_script_files(ctx, ctx->script_spans.v[t].first, ctx->script_spans.v[t].last, &st);
+		if (i == o->inputs.n)
+			break;
+		struct input_arg *arg = &o->inputs.v[i];
 		switch (arg->kind) {
 		case IN_GROUP_START:
-			g.depth++;
+			st.depth++;
 			break;
 		case IN_GROUP_END:
-			if (--g.depth == 0)
-				group_end(ctx, &g);
+			if (--st.depth == 0)
+				group_end(ctx, &st);
 			break;
-		case IN_LIBRARY: {
-			const char *p = find_library(ctx, arg->name, arg->static_only);
-			if (!p)
-				error(ctx, "cannot find -l%s", arg->name);
-			else
-				load_path(ctx, p, arg, &g);
-			break;
-		}
+		case IN_LIBRARY:
 		case IN_FILE:
-			load_path(ctx, arg->name, arg, &g);
+			if (!arg->loaded) {
+				arg->loaded = true;
+				load_arg(ctx, arg, &st);
+			}
 			break;
 		}
 	}
-	if (g.depth)
-		group_end(ctx, &g);
-	free(g.archives.v);
+	if (st.depth)
+		group_end(ctx, &st);
+	free(st.archives.v);
+	free(st.chain.v);
 	if (!ctx->target && !ctx->errors) {
 		if (!ctx->opt.inputs.n)
 			fatal("no input files");
@@ -676,10 +819,3 @@ void inputs_load(struct ctx *ctx)
 	}
 }
 
-/* group_state is opaque to the script stage: it passes it back for nested INPUT/GROUP */
-void input_group_begin(struct group_state *g) { g->depth++; }
-void input_group_end(struct ctx *ctx, struct group_state *g)
-{
-	if (--g->depth == 0)
-		group_end(ctx, g);
-}

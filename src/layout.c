@@ -266,7 +266,7 @@ bool input_desc_matches(const struct input_section_desc *d, const struct input_s
 {
 	const struct input_file *f = isec->file;
 	const char *path = f->archive ? f->archive : f->name;
-	if (!script_match_file(&d->file, path, f->archive, f->member))
+	if (!script_match_file(&d->file, path, f->given, f->archive, f->member))
 		return false;
 	if (d->has_flags && ((isec->flags & d->flags_required) != d->flags_required || (isec->flags & d->flags_forbidden)))
 		return false;

@@ -849,7 +849,10 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_OUTPUT: o->output = arg; break;
 	case O_EMUL: return set_emulation(p, arg);
 	case O_ENTRY: o->entry = arg; break;
-	case O_SCRIPT: vec_push(o->scripts, arg); break;
+	case O_SCRIPT:
+		vec_push(o->scripts, arg);
+		vec_push(o->scripts_at, o->inputs.n);
+		break;
 	case O_DEFAULT_SCRIPT: o->default_script = arg; break;
 	case O_UNDEF: vec_push(o->undefined, arg); break;
 	case O_REQUIRE_DEFINED: vec_push(o->require_defined, arg); break;

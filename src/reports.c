@@ -426,7 +426,7 @@ static bool rule_hits(const struct rule *rl, const struct input_section *isec)
 	const struct input_file *f = isec->file;
 	const char *path = f->archive ? f->archive : f->name;
 	const struct input_section_desc *d = rl->desc;
-	if (!script_match_file(&d->file, path, f->archive, f->member))
+	if (!script_match_file(&d->file, path, f->given, f->archive, f->member))
 		return false;
 	if (d->has_flags && ((isec->flags & d->flags_required) != d->flags_required || (isec->flags & d->flags_forbidden)))
 		return false;

@@ -520,8 +520,8 @@ bool script_file_excluded(const struct name_list *exclude, const char *path, con
 	return false;
 }
 
-bool script_match_file(const struct file_pattern *fp, const char *path, const char *archive,
-		       const char *member)
+bool script_match_file(const struct file_pattern *fp, const char *path, const char *given,
+		       const char *archive, const char *member)
 {
 	if (script_file_excluded(fp->exclude, path, archive, member))
 		return false;
@@ -534,8 +534,9 @@ bool script_match_file(const struct file_pattern *fp, const char *path, const ch
 	if (glob_has_wildcard(pat))
 		/* a member's own name, or its archive's path (the archive's input statement) */
 		return glob_match(pat, archive ? member : path) || (archive && glob_match(pat, archive));
-	/* a plain name is looked up among the files named on the command line */
-	return strcmp(pat, archive ? archive : path) == 0;
+	/* a plain name is the file of that name on the command line or in a script (GNU ld's
+	 * lookup_name), never an archive's member */
+	return !archive && given && strcmp(pat, given) == 0;
 }
 
 bool script_match_section(const struct section_pattern *sp, const char *name)

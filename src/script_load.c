@@ -54,9 +54,16 @@ void scripts_load_user(struct ctx *ctx)
 		size_t len;
 		if (!read_script(ctx, ctx->opt.scripts.v[i], &path, &text, &len)) {
 			error(ctx, "cannot open linker script file %s: %s", ctx->opt.scripts.v[i], strerror(ENOENT));
+			vec_push(ctx->script_spans, ((struct script_span){NULL, NULL}));
 			continue;
 		}
+		struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
 		parse_into(ctx, path, text, len);
+		struct script_span span = {NULL, NULL};
+		if (ctx->script && (span.first = tail ? *tail : ctx->script->cmds))
+			for (span.last = span.first; span.last->next; span.last = span.last->next)
+				;
+		vec_push(ctx->script_spans, span);
 	}
 	/* --defsym SYM=EXPR are assignments, as if at the start of the script */
 	for (size_t i = 0; i < ctx->opt.defsyms.n; i++) {
@@ -131,43 +138,14 @@ void scripts_load_default(struct ctx *ctx)
 	parse_into(ctx, arena_printf(&ctx->arena, "<built-in %s>", name), text, strlen(text));
 }
 
-static void load_items(struct ctx *ctx, const struct input_item *it, struct group_state *g)
-{
-	for (; it; it = it->next) {
-		const char *name = it->is_lib ? arena_printf(&ctx->arena, "-l%s", it->name) : it->name;
-		input_add_from_script(ctx, name, false, it->as_needed, g);
-	}
-}
-
-/* INPUT(...) and GROUP(...) of the statements from `first` on. */
-static void load_inputs_from(struct ctx *ctx, const struct stmt *first, struct group_state *g)
-{
-	for (const struct stmt *s = first; s; s = s->next) {
-		if (s->kind == ST_INPUT) {
-			load_items(ctx, s->inputs, g);
-		} else if (s->kind == ST_GROUP) {
-			input_group_begin(g);
-			load_items(ctx, s->inputs, g);
-			input_group_end(ctx, g);
-		}
-	}
-}
-
-void script_inputs_load(struct ctx *ctx, struct group_state *g)
-{
-	if (ctx->script)
-		load_inputs_from(ctx, ctx->script->cmds, g);
-}
-
-void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len, struct group_state *g)
+void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len, struct load_state *g)
 {
 	struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
 	struct script *s = script_parse(ctx, ctx->script, path, text, len, include_file, ctx);
 	if (!s)
 		return;
 	ctx->script = s;
-	const struct stmt *first = tail ? *tail : s->cmds;
-	load_inputs_from(ctx, first, g);
+	input_open_script(ctx, tail ? *tail : s->cmds, g);
 }
 
 /* Symbols the script assigns are defined for the undefined-reference checks that run before

@@ -204,7 +204,7 @@ static enum section_query fake_section(void *ud, const char *name, struct sectio
 {
 	struct fake *f = ud;
 	if (strcmp(name, ".text") == 0) {
-		*out = (struct section_info){ &f->text, f->text.addr, 0x8000, 0x200, 16 };
+		*out = (struct section_info){ &f->text, f->text.addr, 0x8000, 0x200, 16, false, false };
 		return SECTION_OK;
 	}
 	if (strcmp(name, ".later") == 0)
@@ -793,23 +793,25 @@ static void test_glob(void)
 
 	/* info ld "Input Section Basics": archive:file, archive:, :file */
 	struct file_pattern fp = { "libc.a:*", NULL, false, false };
-	CHECK(script_match_file(&fp, NULL, "libc.a", "printf.o"), "archive:*");
-	CHECK(!script_match_file(&fp, "x.o", NULL, NULL), "archive:* not a plain file");
+	CHECK(script_match_file(&fp, NULL, NULL, "libc.a", "printf.o"), "archive:*");
+	CHECK(!script_match_file(&fp, "x.o", "x.o", NULL, NULL), "archive:* not a plain file");
 	fp.pattern = "*libc.a:";
-	CHECK(script_match_file(&fp, NULL, "/usr/lib/libc.a", "a.o"), "archive:");
+	CHECK(script_match_file(&fp, NULL, NULL, "/usr/lib/libc.a", "a.o"), "archive:");
 	fp.pattern = ":x.o";
-	CHECK(script_match_file(&fp, "x.o", NULL, NULL), ":file");
-	CHECK(!script_match_file(&fp, NULL, "lib.a", "x.o"), ":file not in archive");
+	CHECK(script_match_file(&fp, "x.o", "x.o", NULL, NULL), ":file");
+	CHECK(!script_match_file(&fp, NULL, NULL, "lib.a", "x.o"), ":file not in archive");
 	fp.pattern = "*crtend.o";
-	CHECK(script_match_file(&fp, "/usr/lib/crtend.o", NULL, NULL), "wildcard path");
+	CHECK(script_match_file(&fp, "/usr/lib/crtend.o", "/usr/lib/crtend.o", NULL, NULL), "wildcard path");
 	fp.pattern = "foo.o";
-	CHECK(script_match_file(&fp, "foo.o", NULL, NULL), "exact name");
-	CHECK(!script_match_file(&fp, "dir/foo.o", NULL, NULL), "exact name is not a basename");
+	CHECK(script_match_file(&fp, "foo.o", "foo.o", NULL, NULL), "exact name");
+	CHECK(!script_match_file(&fp, "dir/foo.o", "dir/foo.o", NULL, NULL), "exact name is not a basename");
+	CHECK(script_match_file(&fp, "dir/foo.o", "foo.o", NULL, NULL), "exact name is the name given");
+	CHECK(!script_match_file(&fp, NULL, NULL, "foo.o", "m.o"), "exact name: not an archive's members");
 	fp.pattern = NULL;
 	struct name_list ex = { NULL, "*crtend.o", { 0 } };
 	fp.exclude = &ex;
-	CHECK(!script_match_file(&fp, "/x/crtend.o", NULL, NULL), "EXCLUDE_FILE");
-	CHECK(script_match_file(&fp, "/x/crtbegin.o", NULL, NULL), "not excluded");
+	CHECK(!script_match_file(&fp, "/x/crtend.o", "/x/crtend.o", NULL, NULL), "EXCLUDE_FILE");
+	CHECK(script_match_file(&fp, "/x/crtbegin.o", "/x/crtbegin.o", NULL, NULL), "not excluded");
 	struct section_pattern sp = { NULL, ".text.*", NULL, SORT_UNSET, SORT_UNSET, { 0 } };
 	CHECK(script_match_section(&sp, ".text.hot") && !script_match_section(&sp, ".data"),
 	      "section pattern");
