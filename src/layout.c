@@ -1282,7 +1282,20 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t r = 0; r < L->rules.n; r++)
 		sort_rule(L, &L->rules.v[r]);
 
-	/* constrained sections that failed are gone entirely */
+	/* constrained sections that failed are gone entirely; GNU ld still evaluates a `.`
+	 * assignment in one, and rejects it for want of a section */
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind != LN_OSEC || !lo->constraint_failed)
+			continue;
+		const struct stmt *st = lo->desc->body;
+		while (st && !(st->kind == ST_ASSIGN && !strcmp(st->assign.name, ".")))
+			st = st->next;
+		if (st) {
+			script_error(ctx, &st->loc, "invalid assignment to location counter");
+			break;
+		}
+	}
 	size_t w = 0;
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (!(L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->constraint_failed))

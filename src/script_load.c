@@ -112,10 +112,24 @@ const char *script_builtin_text(const char *name)
 	return NULL;
 }
 
+static bool span_has_insert(const struct script_span *sp)
+{
+	for (const struct stmt *s = sp->first; s; s = s->next) {
+		if (s->kind == ST_INSERT)
+			return true;
+		if (s == sp->last)
+			break;
+	}
+	return false;
+}
+
 void scripts_load_default(struct ctx *ctx)
 {
-	if (ctx->opt.scripts.n && !(ctx->script && ctx->script->has_insert))
-		return; /* -T replaces the built-in script, unless it INSERTs into it */
+	/* -T replaces the built-in script, unless it INSERTs into it: GNU ld keeps the built-in
+	 * script only when every -T script has an INSERT (one without takes its place) */
+	for (size_t i = 0; i < ctx->script_spans.n; i++)
+		if (!span_has_insert(&ctx->script_spans.v[i]))
+			return;
 	if (ctx->opt.default_script) {
 		const char *path, *text;
 		size_t len;
