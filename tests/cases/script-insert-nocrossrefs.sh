@@ -26,6 +26,15 @@ cat > bad.ld <<'EOF2'
 SECTIONS { .mine : { *(.data.rel.ro) } } INSERT AFTER .nosuch;
 EOF2
 expect_fail_both '\.nosuch not found for insert' -T bad.ld c.o
+# a -T script without INSERT takes the built-in script's place, so a later INSERT script moves
+# it all and finds no .text to insert before
+echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } }' > own.ld
+echo 'SECTIONS { .pre : { *(.rodata.x) } } INSERT BEFORE .text;' > ins2.ld
+expect_fail_both '\.text not found for insert' -T own.ld -T ins2.ld c.o
+# two INSERT scripts both go into the built-in one
+echo 'SECTIONS { .mine : { *(.data.rel.ro) } } INSERT AFTER .data;' > ins3.ld
+link_both -T ins2.ld -T ins3.ld c.o
+compare_outputs
 
 as_obj nc.o <<'EOF2'
 	.text

@@ -58,3 +58,6 @@ for opt in "" --sort-section=name --sort-section=alignment; do
 	link_both -T srt.ld d.o e.o --no-warn-rwx-segments $opt
 	compare_outputs
 done
+# a `.` assignment in a section its constraint drops is GNU ld's error
+echo 'SECTIONS { .text : ONLY_IF_RW { . += 4; *(.text) } }' > dotdrop.ld
+expect_fail_both 'invalid assignment to location counter' -T dotdrop.ld d.o
