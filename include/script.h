@@ -422,6 +422,17 @@ bool script_parse_version_script(struct ctx *ctx, struct script *into, const cha
  * NULL after reporting an error. */
 struct expr *script_parse_expr(struct ctx *ctx, const char *origin, const char *text);
 
+/* the top-level statements one script added, first to last (last NULL: to the end) */
+struct script_span {
+	struct stmt *first, *last;
+};
+
+/* the statement after s within a span of top-level statements, NULL past its last */
+static inline struct stmt *span_next(const struct script_span *sp, const struct stmt *s)
+{
+	return s == sp->last ? NULL : s->next;
+}
+
 /* ---- patterns ----------------------------------------------------------------------- */
 
 /* fnmatch(3) without flags, as GNU ld matches names: '*', '?', '[abc]', '[a-z]', '[!x]',

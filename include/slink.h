@@ -21,6 +21,7 @@ struct symbol;
 struct target;
 struct script;
 struct stmt;
+struct script_span; /* script.h */
 struct layout_osec;
 struct merge_section;
 
@@ -174,11 +175,6 @@ struct segment {
 struct segment_vec VEC_BODY(struct segment);
 
 /* ---- the link ----------------------------------------------------------------------- */
-
-/* the top-level statements one script added, first to last */
-struct script_span {
-	struct stmt *first, *last;
-};
 
 struct ctx {
 	struct options opt;

@@ -617,15 +617,12 @@ static const char *item_name(struct ctx *ctx, const struct input_item *it)
 }
 
 /* The INPUT and GROUP files of a script's statements join the chain. */
-static void chain_add_script(struct ctx *ctx, struct stmt *first, const struct stmt *last, struct load_state *st)
+static void chain_add_script(struct ctx *ctx, const struct script_span *sp, struct load_state *st)
 {
-	for (struct stmt *s = first; s; s = s->next) {
+	for (struct stmt *s = sp->first; s; s = span_next(sp, s))
 		if (s->kind == ST_INPUT || s->kind == ST_GROUP)
 			for (struct input_item *it = s->inputs; it; it = it->next)
 				chain_add(st, item_name(ctx, it), &it->loaded, NULL, it->as_needed);
-		if (s == last)
-			break;
-	}
 }
 
 static void lookup_name(struct ctx *ctx, const char *name, struct load_state *st)
@@ -662,9 +659,9 @@ static void lookup_named_in(struct ctx *ctx, const struct stmt *s, struct load_s
 
 /* GNU ld's open_input_bfds over a script's statements: INPUT and GROUP files where they stand,
  * and the files its SECTIONS name. */
-static void open_script_files(struct ctx *ctx, struct stmt *first, const struct stmt *last, struct load_state *st)
+static void open_script_files(struct ctx *ctx, const struct script_span *sp, struct load_state *st)
 {
-	for (struct stmt *s = first; s; s = s->next) {
+	for (struct stmt *s = sp->first; s; s = span_next(sp, s)) {
 		if (s->kind == ST_INPUT || s->kind == ST_GROUP) {
 			if (s->kind == ST_GROUP)
 				st->depth++;
@@ -678,16 +675,15 @@ static void open_script_files(struct ctx *ctx, struct stmt *first, const struct 
 		} else if (s->kind == ST_SECTIONS) {
 			lookup_named_in(ctx, s->sections, st);
 		}
-		if (s == last)
-			break;
 	}
 }
 
 /* The statements a script read as an input file added: its files join the chain and open. */
 void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *st)
 {
-	chain_add_script(ctx, first, NULL, st);
-	open_script_files(ctx, first, NULL, st);
+	struct script_span sp = {first, NULL};
+	chain_add_script(ctx, &sp, st);
+	open_script_files(ctx, &sp, st);
 }
 
 static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct load_state *st)
@@ -770,7 +766,7 @@ void inputs_load(struct ctx *ctx)
 	/* the chain as GNU ld parsed the command line: a -T script's files where it stands */
 	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
 		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++)
-			chain_add_script(ctx, ctx->script_spans.v[t].first, ctx->script_spans.v[t].last, &st);
+			chain_add_script(ctx, &ctx->script_spans.v[t], &st);
 		if (i < o->inputs.n && (o->inputs.v[i].kind == IN_FILE || o->inputs.v[i].kind == IN_LIBRARY)) {
 			struct input_arg *arg = &o->inputs.v[i];
 			const char *name = arg->kind == IN_LIBRARY ? arena_printf(&ctx->arena, "-l%s", arg->name) : arg->name;
@@ -779,15 +775,12 @@ void inputs_load(struct ctx *ctx)
 	}
 	/* a STARTUP file comes first of all */
 	for (size_t t = 0; t < ctx->script_spans.n; t++)
-		for (struct stmt *s = ctx->script_spans.v[t].first; s; s = s->next) {
+		for (struct stmt *s = ctx->script_spans.v[t].first; s; s = span_next(&ctx->script_spans.v[t], s))
 			if (s->kind == ST_STARTUP)
 				lookup_name(ctx, s->name, &st);
-			if (s == ctx->script_spans.v[t].last)
-				break;
-		}
 	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
 		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++)
-			open_script_files(ctx, ctx->script_spans.v[t].first, ctx->script_spans.v[t].last, &st);
+			open_script_files(ctx, &ctx->script_spans.v[t], &st);
 		if (i == o->inputs.n)
 			break;
 		struct input_arg *arg = &o->inputs.v[i];

@@ -114,12 +114,9 @@ const char *script_builtin_text(const char *name)
 
 static bool span_has_insert(const struct script_span *sp)
 {
-	for (const struct stmt *s = sp->first; s; s = s->next) {
+	for (const struct stmt *s = sp->first; s; s = span_next(sp, s))
 		if (s->kind == ST_INSERT)
 			return true;
-		if (s == sp->last)
-			break;
-	}
 	return false;
 }
 
