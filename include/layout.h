@@ -93,7 +93,9 @@ struct start_stop {
 	enum start_stop_kind kind;
 };
 
-enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC };
+/* LN_DROPPED: an output section its ONLY_IF_RO/RW constraint dropped (st is its statement, lo
+ * NULL); GNU ld still runs its symbol assignments, relative to *UND* */
+enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC, LN_DROPPED };
 struct lnode {
 	enum lnode_kind kind;
 	const struct stmt *st;

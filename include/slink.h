@@ -120,6 +120,7 @@ struct symbol {
 	uint32_t script_walk;            /* ... last in this walk of the script (layout's walk_no) */
 	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
+	bool dropped_def;                /* assigned in a constraint-dropped output section */
 	uint32_t got_index;              /* slot in .got when needs_got */
 	bool got_assigned;
 	uint32_t out_index;              /* index in output .symtab, 0 if absent */
@@ -186,6 +187,9 @@ struct ctx {
 	VEC(struct input_file *) files;      /* objects in the link, in load order */
 	struct symtab *symtab;               /* global symbols (symbols.c) */
 	VEC(struct output_section *) osecs;  /* output sections in address order */
+	/* GNU ld's *UND* section, at address 0: what a symbol assigned in an output section its
+	 * ONLY_IF_RO/RW constraint dropped is relative to (and what copies of it stay relative to) */
+	struct output_section und_section;
 	struct segment_vec segments;
 	struct script *script;               /* parsed linker script(s), or NULL */
 	/* each -T script's top-level statements, first to last (both NULL when it had none) */
@@ -212,6 +216,12 @@ struct ctx {
 };
 
 static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind == OUT_RELOCATABLE; }
+
+/* a script symbol relative to GNU ld's *UND* section: st_shndx SHN_UNDEF, with its value */
+static inline bool symbol_in_und(const struct ctx *ctx, const struct symbol *s)
+{
+	return s->kind == SYM_SCRIPT && s->osec == &ctx->und_section;
+}
 
 /* an empty linker-made section GNU ld strips (SEC_EXCLUDE): it is mapped and raises its output
  * section's alignment, but takes no room and does not align `.` */

@@ -354,6 +354,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		}
 	}
 	s->kind = SYM_SCRIPT;
+	s->dropped_def = cur == &ctx->und_section && sec == cur;
 	s->osec = sec;
 	s->value = val;
 	s->isec = NULL;
@@ -880,6 +881,21 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		L->changed = true;
 }
 
+/* GNU ld still runs the assignments and assertions of an output section its ONLY_IF_RO/RW
+ * constraint dropped, at the current `.`, with *UND* for the missing section: a plain number
+ * or `.` assigned there is relative to *UND* (ldlang.c lang_do_assignments_1) */
+static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot)
+{
+	struct output_section *und = &L->ctx->und_section;
+	for (const struct stmt *s = body; s; s = s->next) {
+		if (s->kind == ST_ASSIGN && strcmp(s->assign.name, ".")) {
+			define_symbol(L, s, und, dot);
+		} else if (s->kind == ST_ASSERT) {
+			check_assert(L, s, und, dot);
+		}
+	}
+}
+
 static void walk(struct layout *L)
 {
 	uint64_t dot = 0;
@@ -914,6 +930,9 @@ static void walk(struct layout *L)
 			n->lo->after_end = L->found_end;
 			n->lo->relro = false;
 			place_section(L, n->lo, &dot);
+			break;
+		case LN_DROPPED:
+			walk_dropped(L, n->st->osec->body, dot);
 			break;
 		}
 	}

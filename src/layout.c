@@ -659,6 +659,12 @@ static size_t insert_pos(struct layout *L, size_t after)
 		}
 		if (nd->kind == LN_ASSERT)
 			continue;
+		/* a dropped section is a statement bfd made no section for */
+		if (nd->kind == LN_DROPPED) {
+			if (assign != (size_t)-1)
+				i = assign;
+			break;
+		}
 		if (assign != (size_t)-1) {
 			/* bfd's test: the section has no input sections yet, or is allocated */
 			const struct layout_osec *lo = nd->lo;
@@ -1296,11 +1302,13 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			break;
 		}
 	}
-	size_t w = 0;
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (!(L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->constraint_failed))
-			L->nodes.v[w++] = L->nodes.v[i];
-	L->nodes.n = w;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind == LN_OSEC && nd->lo->constraint_failed) {
+			nd->kind = LN_DROPPED;
+			nd->lo = NULL;
+		}
+	}
 
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].kind == LN_OSEC)

@@ -17,6 +17,7 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 	struct symbol *s = symbol_find(ctx, name);
 	if (s && (s->kind == SYM_DEFINED || s->kind == SYM_SCRIPT)) {
 		ctx->entry_addr = symbol_address(s);
+		s->cmdline_ref = true; /* GNU ld marks it: kept in .symtab even if defined in *UND* */
 		return;
 	}
 	char *end;
@@ -63,6 +64,7 @@ int main(int argc, char **argv)
 {
 	struct ctx *ctx = xcalloc(1, sizeof(*ctx));
 	struct layout *L = xcalloc(1, sizeof(*L));
+	ctx->und_section.name = "*UND*";
 
 	/* GNU ld's command line, with its position-dependent state */
 	if (!options_parse(ctx, argc, argv))

@@ -520,6 +520,8 @@ static void print_node(struct mapper *m, struct lnode *n)
 	case LN_OSEC:
 		print_osec(m, n->lo);
 		break;
+	case LN_DROPPED:
+		break;
 	}
 }
 

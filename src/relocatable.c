@@ -458,7 +458,7 @@ static void emit_global(struct rw *w, struct symbol *s, bool local)
 		}
 		break;
 	case SYM_SCRIPT:
-		shndx = s->osec ? osec_shndx(s->osec) : X_ABS;
+		shndx = symbol_in_und(w->ctx, s) ? SHN_UNDEF : s->osec ? osec_shndx(s->osec) : X_ABS;
 		value = s->value;
 		if (s->osec && !s->osec->index && s->osec->nearby)
 			value += s->osec->addr - s->osec->nearby->addr;

@@ -224,7 +224,10 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 	case SYM_DEFINED:
 		return !s->isec || !s->isec->discarded || s->isec->out;
 	case SYM_SCRIPT:
-		return true;
+		/* bfd strips a symbol defined in *UND* unless marked (-u, the entry) or needed by
+		 * an output relocation (elflink.c elf_link_output_extsym) */
+		return !s->dropped_def || s->cmdline_ref || ctx_relocatable(ctx) ||
+		       (ctx->opt.emit_relocs && s->used_by_reloc);
 	case SYM_UNDEF:
 		/* a static executable keeps no undefined weak symbols */
 		/* ... unless a relocation kept by --emit-relocs names them */

@@ -1,0 +1,63 @@
+# Symbols assigned in an output section that its ONLY_IF_RO / ONLY_IF_RW constraint dropped:
+# GNU ld still runs the assignments at the current `.`, relative to *UND*.  A plain number or
+# `.` defined there stays out of .symtab (unless -u or the entry names it) yet resolves
+# relocations and expressions; a copy made elsewhere shows as UND with the value; ABSOLUTE()
+# and section-relative values are ordinary symbols.
+as_obj d.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.quad s_dot
+	.quad s_num
+	.quad p1
+	.data
+	.long 1
+EOF2
+cat > drop.ld <<'EOF2'
+SECTIONS {
+  .text : { *(.text) }
+  .ro : ONLY_IF_RO { s_num = 0x1234; s_dot = .; s_abs = ABSOLUTE(.); s_rel = ADDR(.text) + 4;
+                     s_sym = _start + 2; s_x = 5; *(.data) }
+  .ro2 : ONLY_IF_RO { d_copy = s_num; d_dot = s_dot; PROVIDE(p1 = 7); *(.data) }
+  use_num = s_num + 1;
+  use_dot = s_dot;
+  use_abs = s_abs;
+  c4 = s_dot + 0;
+  c5 = ABSOLUTE(s_dot);
+  .data : { *(.data) c6 = s_dot; c7 = s_num; }
+  ASSERT(s_num == 0x1234, "s_num")
+}
+EOF2
+link_both -T drop.ld d.o --no-warn-rwx-segments
+compare_outputs
+link_both -T drop.ld d.o --no-warn-rwx-segments -u s_x -e s_dot
+compare_outputs
+# -r keeps them all (as UND symbols)
+link_both -r -T drop.ld d.o
+compare_outputs
+# an orphan goes before a dropped section, as bfd has no section for it
+as_obj o.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .orph,"a"
+	.long 9
+	.data
+	.long 1
+EOF2
+cat > orph.ld <<'EOF2'
+SECTIONS {
+  .text : { *(.text) }
+  . = ALIGN(0x100);
+  .ro : ONLY_IF_RO { here = .; *(.data) }
+  .data : { *(.data) }
+}
+EOF2
+link_both -T orph.ld o.o --no-warn-rwx-segments
+compare_outputs
+# INSERT in a second -T script, after one with a dropped section: GNU ld finds no section
+# to insert after (the first script replaced the default one); slink once crashed here
+cat > ins.ld <<'EOF2'
+SECTIONS { .extra : { LONG(1) } } INSERT AFTER .text;
+EOF2
+expect_fail_both '.text not found for insert' -T orph.ld -T ins.ld o.o
