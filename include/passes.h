@@ -109,5 +109,6 @@ void scripts_load_default(struct ctx *ctx);
 void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len,
 		       struct load_state *g);
 void script_declare_symbols(struct ctx *ctx);
+void script_declare_span(struct ctx *ctx, const struct script_span *sp);
 
 #endif

@@ -334,9 +334,11 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	s->final_osec = !cur && !sec && expr_uses_dot(a->expr) ? section_for_dot(L) : NULL;
 	if (s->kind != SYM_SCRIPT || s->osec != sec || s->value != val)
 		L->changed = true;
+	/* bfd's hash entry keeps the type an object gave it (by definition or reference), and
+	 * the size of a definition */
 	if (s->kind != SYM_SCRIPT) {
-		s->type = STT_NOTYPE;
-		s->size = 0;
+		if (s->kind != SYM_DEFINED)
+			s->size = 0;
 		s->bind = STB_GLOBAL;
 	}
 	/* an expression that reads one symbol copies its type and visibility (GNU ld's

@@ -678,10 +678,22 @@ static void open_script_files(struct ctx *ctx, const struct script_span *sp, str
 	}
 }
 
+/* An undefined reference made before (or besides) any object: -u, EXTERN, the entry */
+static void add_undef(struct ctx *ctx, const char *name)
+{
+	struct symbol *s = symbol_intern(ctx, name);
+	s->referenced = s->cmdline_ref = true;
+	s->weak_ref_only = false;
+}
+
 /* The statements a script read as an input file added: its files join the chain and open. */
 void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *st)
 {
 	struct script_span sp = {first, NULL};
+	for (struct stmt *s = sp.first; s; s = span_next(&sp, s))
+		if (s->kind == ST_EXTERN)
+			for (const struct name_list *n = s->names; n; n = n->next)
+				add_undef(ctx, n->name);
 	chain_add_script(ctx, &sp, st);
 	open_script_files(ctx, &sp, st);
 }
@@ -728,26 +740,50 @@ static void load_path(struct ctx *ctx, const char *path, const struct input_arg 
 	script_load_input(ctx, path, (const char *)mf.data, mf.size, st);
 }
 
-/* -u, --require-defined and -e symbols are undefined references from the start, so archive
- * members that define them are pulled. */
+/* The entry symbol GNU ld's after_parse makes an undefined reference, for an executable:
+ * -e, else the last ENTRY of the -T scripts, else the built-in script's _start when it is in
+ * use (no -T, or only ones that INSERT). */
+static const char *early_entry_name(struct ctx *ctx)
+{
+	const struct options *o = &ctx->opt;
+	char *end;
+	if (o->entry)
+		return (strtoull(o->entry, &end, 0), *end) ? o->entry : NULL;
+	if (o->kind != OUT_EXEC && o->kind != OUT_PIE)
+		return NULL;
+	const char *name = NULL;
+	bool builtin = !o->default_script;
+	for (size_t t = 0; t < ctx->script_spans.n; t++) {
+		const struct script_span *sp = &ctx->script_spans.v[t];
+		bool inserts = false;
+		for (struct stmt *s = sp->first; s; s = span_next(sp, s)) {
+			if (s->kind == ST_ENTRY)
+				name = s->name;
+			inserts |= s->kind == ST_INSERT;
+		}
+		builtin &= inserts;
+	}
+	return name ? name : builtin ? "_start" : NULL;
+}
+
+/* -u, --require-defined, EXTERN and the entry symbol are undefined references from the
+ * start (GNU ld's ldlang_add_undef), so archive members that define them are pulled. */
 static void add_command_line_undefs(struct ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->opt.undefined.n; i++) {
-		struct symbol *s = symbol_intern(ctx, ctx->opt.undefined.v[i]);
-		s->referenced = s->cmdline_ref = true;
-		s->weak_ref_only = false;
+	for (size_t i = 0; i < ctx->opt.undefined.n; i++)
+		add_undef(ctx, ctx->opt.undefined.v[i]);
+	for (size_t i = 0; i < ctx->opt.require_defined.n; i++)
+		add_undef(ctx, ctx->opt.require_defined.v[i]);
+	for (size_t t = 0; t < ctx->script_spans.n; t++) {
+		const struct script_span *sp = &ctx->script_spans.v[t];
+		for (struct stmt *s = sp->first; s; s = span_next(sp, s))
+			if (s->kind == ST_EXTERN)
+				for (const struct name_list *n = s->names; n; n = n->next)
+					add_undef(ctx, n->name);
 	}
-	for (size_t i = 0; i < ctx->opt.require_defined.n; i++) {
-		struct symbol *s = symbol_intern(ctx, ctx->opt.require_defined.v[i]);
-		s->referenced = s->cmdline_ref = true;
-		s->weak_ref_only = false;
-	}
-	char *end;
-	if (ctx->opt.entry && (strtoull(ctx->opt.entry, &end, 0), *end)) {
-		struct symbol *s = symbol_intern(ctx, ctx->opt.entry);
-		s->referenced = s->cmdline_ref = true;
-		s->weak_ref_only = false;
-	}
+	const char *entry = early_entry_name(ctx);
+	if (entry)
+		add_undef(ctx, entry);
 }
 
 void inputs_load(struct ctx *ctx)
@@ -779,8 +815,10 @@ void inputs_load(struct ctx *ctx)
 			if (s->kind == ST_STARTUP)
 				lookup_name(ctx, s->name, &st);
 	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
-		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++)
+		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++) {
+			script_declare_span(ctx, &ctx->script_spans.v[t]);
 			open_script_files(ctx, &ctx->script_spans.v[t], &st);
+		}
 		if (i == o->inputs.n)
 			break;
 		struct input_arg *arg = &o->inputs.v[i];

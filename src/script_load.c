@@ -181,42 +181,48 @@ static void declare_assign(struct ctx *ctx, const struct assign *a)
 	}
 }
 
+static void declare_list(struct ctx *ctx, const struct stmt *s);
+
+static void declare_stmt(struct ctx *ctx, const struct stmt *s)
+{
+	switch (s->kind) {
+	case ST_ASSIGN:
+		declare_assign(ctx, &s->assign);
+		break;
+	case ST_SECTIONS:
+		declare_list(ctx, s->sections);
+		break;
+	case ST_OUTPUT_SECTION:
+		declare_list(ctx, s->osec->body);
+		break;
+	case ST_OVERLAY:
+		declare_list(ctx, s->overlay->sections);
+		/* the PROVIDEd __load_start_NAME / __load_stop_NAME of each member (layout.c) */
+		for (const struct stmt *m = s->overlay->sections; m; m = m->next) {
+			char buf[512];
+			size_t k = 0;
+			for (const char *c = m->osec->name; *c && k < sizeof(buf) - 1; c++)
+				if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+				    *c == '_')
+					buf[k++] = *c;
+			buf[k] = 0;
+			for (int stop = 0; stop < 2; stop++) {
+				char name[540];
+				snprintf(name, sizeof(name), "%s%s", stop ? "__load_stop_" : "__load_start_", buf);
+				struct assign a = {.name = name, .kind = ASSIGN_PROVIDE};
+				declare_assign(ctx, &a);
+			}
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 static void declare_list(struct ctx *ctx, const struct stmt *s)
 {
-	for (; s; s = s->next) {
-		switch (s->kind) {
-		case ST_ASSIGN:
-			declare_assign(ctx, &s->assign);
-			break;
-		case ST_SECTIONS:
-			declare_list(ctx, s->sections);
-			break;
-		case ST_OUTPUT_SECTION:
-			declare_list(ctx, s->osec->body);
-			break;
-		case ST_OVERLAY:
-			declare_list(ctx, s->overlay->sections);
-			/* the PROVIDEd __load_start_NAME / __load_stop_NAME of each member (layout.c) */
-			for (const struct stmt *m = s->overlay->sections; m; m = m->next) {
-				char buf[512];
-				size_t k = 0;
-				for (const char *c = m->osec->name; *c && k < sizeof(buf) - 1; c++)
-					if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-					    *c == '_')
-						buf[k++] = *c;
-				buf[k] = 0;
-				for (int stop = 0; stop < 2; stop++) {
-					char name[540];
-					snprintf(name, sizeof(name), "%s%s", stop ? "__load_stop_" : "__load_start_", buf);
-					struct assign a = {.name = name, .kind = ASSIGN_PROVIDE};
-					declare_assign(ctx, &a);
-				}
-			}
-			break;
-		default:
-			break;
-		}
-	}
+	for (; s; s = s->next)
+		declare_stmt(ctx, s);
 }
 
 static bool expr_is_constant(const struct expr *e)
@@ -311,6 +317,19 @@ static bool mark_list(struct ctx *ctx, const struct stmt *s)
 		}
 	}
 	return changed;
+}
+
+/* At a -T script's place among the inputs: GNU ld's open_input_bfds folds its assignments
+ * there, so a PROVIDE of a symbol still undefined at that point (by -u, EXTERN, the entry or
+ * an earlier object) is settled: the script's value wins over a later object's definition. */
+void script_declare_span(struct ctx *ctx, const struct script_span *sp)
+{
+	for (const struct stmt *s = sp->first; s; s = span_next(sp, s)) {
+		const struct stmt *next = s->next;
+		((struct stmt *)s)->next = NULL;
+		declare_list(ctx, s);
+		((struct stmt *)s)->next = (struct stmt *)next;
+	}
 }
 
 void script_declare_symbols(struct ctx *ctx)

@@ -106,7 +106,7 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 	uint8_t old_type = s->type;
 
 	if (esym->st_shndx == SHN_UNDEF) {
-		if (s->kind == SYM_UNDEF && type != STT_NOTYPE && s->type == STT_NOTYPE)
+		if ((s->kind == SYM_UNDEF || s->kind == SYM_SCRIPT) && type != STT_NOTYPE && s->type == STT_NOTYPE)
 			s->type = type;
 		if (s->kind == SYM_UNDEF && !s->size)
 			s->size = esym->st_size;
@@ -140,8 +140,16 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 		if (existing_def && !existing_weak)
 			return s; /* a real definition beats a common one */
 	} else if (existing_def) {
-		if (weak || (!existing_weak && s->kind == SYM_SCRIPT))
-			return s; /* the first weak definition stays; script symbols set later */
+		if (s->kind == SYM_SCRIPT && !existing_weak) {
+			/* the script's value wins, bfd's hash entry keeps the definition's type and size */
+			if (type != STT_NOTYPE)
+				s->type = type;
+			if (esym->st_size)
+				s->size = esym->st_size;
+			return s;
+		}
+		if (weak)
+			return s; /* the first weak definition stays */
 		if (!existing_weak) {
 			if (isec && s->isec && s->isec->discarded)
 				goto take;

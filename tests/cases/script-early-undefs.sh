@@ -1,0 +1,90 @@
+# Undefined references GNU ld makes before reading any object (ldlang_add_undef): -u, EXTERN
+# (in a -T script or one read as an input file) and the entry symbol pull archive members.
+# A PROVIDE of a symbol still undefined where its -T script stands among the inputs is
+# settled there: its value beats a later object's definition.  A script assignment keeps the
+# type (and a definition's size) that objects gave the symbol.
+as_obj main.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+EOF2
+as_obj foo.o <<'EOF2'
+	.globl foo
+	.data
+foo:	.long 5
+EOF2
+as_obj bar.o <<'EOF2'
+	.globl bar
+	.type bar,@function
+	.text
+bar:	ret
+EOF2
+make_archive lib.a foo.o bar.o
+cat > ext.ld <<'EOF2'
+EXTERN(foo undefined_one)
+SECTIONS { .text : { *(.text) } .data : { *(.data) } }
+EOF2
+link_both -T ext.ld main.o lib.a --no-warn-rwx-segments
+compare_outputs
+echo 'EXTERN(bar)' > ext-input.ld
+link_both main.o ext-input.ld lib.a
+compare_outputs
+cat > ent.ld <<'EOF2'
+ENTRY(bar)
+SECTIONS { .text : { *(.text) } .data : { *(.data) } }
+EOF2
+link_both -T ent.ld main.o lib.a --no-warn-rwx-segments
+compare_outputs
+# the built-in script's ENTRY(_start) pulls _start out of an archive
+make_archive start.a main.o
+link_both start.a lib.a
+compare_outputs
+
+as_obj def.o <<'EOF2'
+	.text
+	.globl f0_text
+	.type f0_text,@function
+f0_text:
+	ret
+	.size f0_text, 1
+	.data
+	.globl obj
+	.type obj,@object
+	.protected obj
+obj:	.quad 1
+	.size obj, 8
+	.section .note.my,"a"
+	.long 1
+EOF2
+as_obj ref.o <<'EOF2'
+	.data
+	.quad f0_text
+	.quad ufunc
+	.type ufunc,@function
+EOF2
+cat > prov.ld <<'EOF2'
+SECTIONS {
+  .other : { KEEP(*(.note.my)) PROVIDE(f0_text = .); }
+  .text 0x20100 : { *(.text) }
+  .data : { *(.data) }
+  ufunc = 0x10;
+}
+EOF2
+for order in "ref.o -T prov.ld def.o" "-T prov.ld ref.o def.o" "-T prov.ld def.o ref.o -u f0_text"; do
+	# shellcheck disable=SC2086
+	link_both $order --no-warn-rwx-segments
+	compare_outputs
+done
+cat > over.ld <<'EOF2'
+SECTIONS {
+  .other : { KEEP(*(.note.my)) f0_text = 0x55; }
+  .text 0x20100 : { *(.text) }
+  .data : { *(.data) }
+  obj = 0x99;
+  ufunc = 0x10;
+}
+EOF2
+link_both -T over.ld def.o ref.o --no-warn-rwx-segments
+compare_outputs
