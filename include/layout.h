@@ -29,6 +29,10 @@ struct layout_osec {
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
 	bool constraint_seen, constraint_ro, constraint_failed;
+	/* a .note.GNU-stack matched here ahead of every other input: bfd took the output
+	 * section's ELF type from it before excluding it */
+	struct input_section *stack_note_first;
+	size_t stack_note_item;                 /* 1 + the item it matched */
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */

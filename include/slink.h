@@ -46,6 +46,7 @@ struct input_section {
 	bool live;             /* reached by --gc-sections */
 	bool keep;             /* KEEP() in script */
 	bool discard_by_script;/* matched by /DISCARD/ */
+	bool stack_note;       /* .note.GNU-stack, dropped on reading but matched by the script */
 	struct merge_section *merge; /* SHF_MERGE bookkeeping, NULL otherwise */
 	/* linker-made sections (.got, COMMON, build-id note, ...) fill their bytes here at write
 	 * time; NULL for sections copied from an input file */

@@ -209,22 +209,6 @@ static void env_init(struct layout *L, struct script_env *env)
 
 /* Does the value of this expression come from `.` (GNU ld's rel_from_abs)?  Such symbols,
  * assigned outside output sections, end up relative to a nearby section. */
-static bool expr_uses_dot(const struct expr *e)
-{
-	if (!e)
-		return false;
-	if (e->kind == EXPR_DOT)
-		return true;
-	if (e->kind == EXPR_CALL && (e->fn == FN_SEGMENT_START || e->fn == FN_ORIGIN ||
-				     (e->fn == FN_ALIGN && !e->b) || e->fn == FN_DATA_SEGMENT_ALIGN ||
-				     e->fn == FN_DATA_SEGMENT_RELRO_END || e->fn == FN_DATA_SEGMENT_END))
-		return true;
-	if (e->kind == EXPR_CALL && (e->fn == FN_ABSOLUTE || e->fn == FN_ADDR || e->fn == FN_LOADADDR || e->fn == FN_SIZEOF ||
-				     e->fn == FN_ALIGNOF || e->fn == FN_DEFINED || e->fn == FN_LENGTH))
-		return false;
-	return expr_uses_dot(e->a) || expr_uses_dot(e->b) || expr_uses_dot(e->c);
-}
-
 /* GNU ld's section_for_dot(): the section a top-level `sym = .` belongs to. */
 static struct output_section *section_for_dot(struct layout *L)
 {
@@ -331,7 +315,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	/* An absolute value computed from `.` outside output sections ends up relative to a
 	 * nearby section in the output (GNU ld's ldexp_finalize_syms), but stays absolute for
 	 * the expressions that use the symbol meanwhile. */
-	s->final_osec = !cur && !sec && expr_uses_dot(a->expr) ? section_for_dot(L) : NULL;
+	s->final_osec = !cur && !sec && v.from_dot ? section_for_dot(L) : NULL;
 	if (s->kind != SYM_SCRIPT || s->osec != sec || s->value != val)
 		L->changed = true;
 	/* bfd's hash entry keeps the type an object gave it (by definition or reference), and

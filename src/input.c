@@ -394,7 +394,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			if (sh->sh_flags & SHF_EXECINSTR)
 				ctx->input_wants_execstack = true;
 			if (!ctx_relocatable(ctx))
-				isec->discarded = true;
+				isec->discarded = isec->stack_note = true;
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
 			isec->discarded = true;
 		} else if (ctx->opt.strip != STRIP_NONE && is_debug_section(sname)) {

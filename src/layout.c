@@ -983,6 +983,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		first_item++;
 	os->flags = 0;
 	os->align = 1;
+	os->entsize = 0; /* finished again when orphans join it */
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];
 		for (size_t j = 0; j < it->secs.n; j++) {
@@ -1034,6 +1035,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	bool data_before = false;
 	for (size_t i = 0; i < lo->items.n && !first; i++) {
 		data_before |= !first && lo->items.v[i].kind == IT_DATA;
+		if (lo->stack_note_first && lo->stack_note_item == i + 1)
+			first = lo->stack_note_first;
 		for (size_t j = 0; j < lo->items.v[i].secs.n && !first; j++)
 			if (!linker_section_excluded(lo->items.v[i].secs.v[j]))
 				first = lo->items.v[i].secs.v[j];
@@ -1203,7 +1206,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			continue;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
-			if (isec && !isec->discarded)
+			if (isec && (!isec->discarded || isec->stack_note))
 				vec_push(all, isec);
 		}
 		if (f->common)
@@ -1270,6 +1273,19 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			 * each becomes an output section of its own (GNU ld's unique_section_p) */
 			if (group_member_kept_apart(ctx, isec) && !rl->discard)
 				continue;
+			if (isec->stack_note) {
+				/* mapped, then excluded: it may still give the section its type */
+				struct layout_osec *lo = rl->lo;
+				bool before = false;
+				for (size_t k = 0; k <= rl->item && !before; k++)
+					before = lo->items.v[k].secs.n != 0;
+				if (!rl->discard && !before && !lo->stack_note_first) {
+					lo->stack_note_first = isec;
+					lo->stack_note_item = rl->item + 1;
+				}
+				placed = true;
+				break;
+			}
 			if (rl->discard) {
 				isec->discarded = true;
 				isec->discard_by_script = true;

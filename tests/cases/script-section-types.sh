@@ -43,3 +43,38 @@ SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) *(.data) } }
 SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) LONG(0) } }
 SECTIONS { .text 0x1000 : { *(.text) } .data : SUBALIGN(0x40) { *(.data) *(.myro) } .bss : SUBALIGN(32) { *(.mybss) } }
 E
+# bfd takes an output section's type from its first input even when that is .note.GNU-stack,
+# excluded only later: the notes after it make a PROGBITS section (and no PT_NOTE)
+as_obj sn-stack.o <<'E2'
+	.text
+	.globl _start
+_start:	nop
+	.section .note.GNU-stack,"",@progbits
+E2
+as_obj sn-note.o <<'E2'
+	.section .note.my,"a",@note
+	.balign 4
+	.long 4, 4, 1
+	.ascii "GNU\0"
+	.long 7
+E2
+echo 'SECTIONS { .text : { *(.text) } .notes : { *(.note.*) } }' > sn.ld
+link_both -T sn.ld sn-stack.o sn-note.o
+compare_outputs
+link_both -T sn.ld sn-note.o sn-stack.o
+compare_outputs
+# an orphan joining an output section by name can take its entsize away
+as_obj ent.o <<'E2'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata.cst8,"aM",@progbits,8
+	.quad 1
+	.quad 2
+	.section .rodata,"a"
+	.balign 2
+	.byte 1
+E2
+echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata.cst8*) } }' > ent.ld
+link_both -T ent.ld ent.o
+compare_outputs

@@ -35,3 +35,16 @@ SECTIONS { . = 0x10000e8; .init : { x = ALIGN(8); x -= 4; *(.text) }
 E2
 link_both --no-warn-rwx-segments -T s3.ld v.o
 compare_outputs
+# GNU ld's rel_from_abs is a flag of the evaluation: `.`, SEGMENT_START, ALIGN(n) set it, and
+# ABSOLUTE (or mixing two sections) evaluated after them clears it, which leaves the symbol
+# absolute; evaluated before them it does not
+cat > s4.ld <<'E2'
+SECTIONS { .text 0x400800 : { *(.text) }
+  a1 = ~SEGMENT_START("bss", 0) + ABSOLUTE(2);
+  a2 = ABSOLUTE(2) + ~SEGMENT_START("bss", 0);
+  a3 = . + ABSOLUTE(0x10);
+  a4 = ABSOLUTE(0x10) + .;
+  .data : { *(.data) } }
+E2
+link_both --no-warn-rwx-segments -T s4.ld v.o
+compare_outputs
