@@ -33,6 +33,8 @@ struct layout_osec {
 	 * section's ELF type from it before excluding it */
 	struct input_section *stack_note_first;
 	size_t stack_note_item;                 /* 1 + the item it matched */
+	size_t create_node, create_sub;         /* when bfd made it: node index, order within */
+	bool created;
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */

@@ -866,6 +866,101 @@ static void assign_nearby(struct layout *L)
 	}
 }
 
+/* bfd makes an output section when the mapping walk first gives it something (an input, an
+ * assignment, data, a fill), or earlier when an expression walked before that names it in
+ * ADDR or LOADADDR (ldlang.c init_os, exp_init_os); section headers keep that order. */
+struct creation { struct layout *L; size_t node, sub; };
+
+static void create_osec(struct creation *c, struct layout_osec *lo);
+
+static void create_named(struct creation *c, const struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
+		for (size_t i = 0; i < c->L->nodes.n; i++)
+			if (c->L->nodes.v[i].kind == LN_OSEC && !strcmp(c->L->nodes.v[i].lo->os->name, e->name)) {
+				create_osec(c, c->L->nodes.v[i].lo);
+				break;
+			}
+		return;
+	}
+	create_named(c, e->a);
+	create_named(c, e->b);
+	create_named(c, e->c);
+}
+
+static void create_osec(struct creation *c, struct layout_osec *lo)
+{
+	if (lo->created)
+		return;
+	lo->created = true;
+	lo->create_node = c->node;
+	lo->create_sub = c->sub++;
+	if (lo->desc && !lo->overlay) {
+		create_named(c, lo->desc->addr);
+		create_named(c, lo->desc->lma);
+	}
+}
+
+static void creation_order(struct layout *L)
+{
+	struct creation c = {L, 0, 0};
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].lo)
+			L->nodes.v[i].lo->created = false;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *n = &L->nodes.v[i];
+		c.node = i;
+		c.sub = 0;
+		if (n->kind == LN_ASSIGN) {
+			create_named(&c, n->st->assign.expr);
+		} else if (n->kind == LN_ASSERT) {
+			create_named(&c, n->st->assert_.cond);
+		} else if (n->kind == LN_OSEC) {
+			struct layout_osec *lo = n->lo;
+			for (size_t k = 0; k < lo->items.n; k++) {
+				const struct lo_item *it = &lo->items.v[k];
+				switch (it->kind) {
+				case IT_INPUTS:
+					if (it->secs.n)
+						create_osec(&c, lo);
+					break;
+				case IT_ASSIGN:
+					create_osec(&c, lo);
+					create_named(&c, it->st->assign.expr);
+					break;
+				case IT_DATA:
+					create_named(&c, it->st->data.value);
+					create_osec(&c, lo);
+					break;
+				case IT_FILL:
+					create_osec(&c, lo);
+					break;
+				case IT_ASSERT:
+					create_osec(&c, lo);
+					create_named(&c, it->st->assert_.cond);
+					break;
+				}
+			}
+			/* one never given anything keeps its place */
+			if (!lo->created) {
+				lo->created = true;
+				lo->create_node = i;
+				lo->create_sub = c.sub++;
+			}
+		}
+	}
+}
+
+static int by_creation(const void *a, const void *b)
+{
+	const struct layout_osec *x = *(struct layout_osec *const *)a, *y = *(struct layout_osec *const *)b;
+	if (x->create_node != y->create_node)
+		return x->create_node < y->create_node ? -1 : 1;
+	return x->create_sub < y->create_sub ? -1 : x->create_sub > y->create_sub;
+}
+
 /* Give every kept section its index and file offset, and fill in the segments. */
 void layout_segments(struct ctx *ctx, struct layout *L)
 {
@@ -885,7 +980,14 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	ctx->osecs.n = 0;
 	uint32_t index = 1;
 	size_t nstarts = ctx->opt.section_starts.n;
-	for (size_t i = 0; i < nstarts + L->nodes.n; i++) {
+	creation_order(L);
+	struct layout_osec **made = xcalloc(L->nodes.n + 1, sizeof(*made));
+	size_t nmade = 0;
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC)
+			made[nmade++] = L->nodes.v[i].lo;
+	qsort(made, nmade, sizeof(*made), by_creation);
+	for (size_t i = 0; i < nstarts + nmade; i++) {
 		struct layout_osec *lo = NULL;
 		if (i < nstarts) {
 			const struct section_start *ss = &ctx->opt.section_starts.v[i];
@@ -894,8 +996,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			for (size_t k = 0; k < L->nodes.n && !lo; k++)
 				if (L->nodes.v[k].kind == LN_OSEC && !strcmp(L->nodes.v[k].lo->os->name, ss->name))
 					lo = L->nodes.v[k].lo;
-		} else if (L->nodes.v[i - nstarts].kind == LN_OSEC) {
-			lo = L->nodes.v[i - nstarts].lo;
+		} else {
+			lo = made[i - nstarts];
 		}
 		if (!lo || lo->removed || lo->os->index)
 			continue;
@@ -907,6 +1009,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
 				vec_push(lo->os->inputs, lo->items.v[k].secs.v[j]);
 	}
+	free(made);
 
 	if (member) {
 		place_phdrs_segments(ctx, L, &segs, secs, count, hsize, member);

@@ -78,3 +78,12 @@ E2
 echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata.cst8*) } }' > ent.ld
 link_both -T ent.ld ent.o
 compare_outputs
+# bfd makes an output section early when an expression walked before it names it in ADDR or
+# LOADADDR; section headers keep that creation order
+cat > early.ld <<'E2'
+first = ADDR(.late);
+SECTIONS { .text : { *(.text) } .mid : { LONG(LOADADDR(.late2)) } .late : { *(.rodata*) }
+  .late2 : { *(.data) } }
+E2
+link_both -T early.ld ent.o --no-warn-rwx-segments
+compare_outputs
