@@ -401,6 +401,9 @@ struct script {
 	struct version_node **versions_tail;
 	bool has_sections;              /* a SECTIONS command was seen */
 	bool has_insert;                /* an INSERT command was seen */
+	/* what scripts read as input files that make output sections said: GNU ld puts it
+	 * after every other statement, the built-in script's included */
+	struct stmt *late, **late_tail;
 };
 
 /* Find the file named by INCLUDE: the caller searches the current directory and -L paths.

@@ -120,7 +120,20 @@ static bool span_has_insert(const struct script_span *sp)
 	return false;
 }
 
+static void load_default(struct ctx *ctx);
+
 void scripts_load_default(struct ctx *ctx)
+{
+	load_default(ctx);
+	struct script *s = ctx->script;
+	if (s && s->late) {
+		*s->cmds_tail = s->late;
+		s->cmds_tail = s->late_tail;
+		s->late = NULL;
+	}
+}
+
+static void load_default(struct ctx *ctx)
 {
 	/* -T replaces the built-in script, unless it INSERTs into it: GNU ld keeps the built-in
 	 * script only when every -T script has an INSERT (one without takes its place) */
@@ -156,7 +169,24 @@ void script_load_input(struct ctx *ctx, const char *path, const char *text, size
 	if (!s)
 		return;
 	ctx->script = s;
-	input_open_script(ctx, tail ? *tail : s->cmds, g);
+	struct stmt *first = tail ? *tail : s->cmds;
+	input_open_script(ctx, first, g);
+	bool makes_sections = false;
+	for (const struct stmt *st = first; st && !makes_sections; st = st->next)
+		if (st->kind == ST_SECTIONS)
+			for (const struct stmt *o = st->sections; o && !makes_sections; o = o->next)
+				makes_sections = o->kind == ST_OUTPUT_SECTION || o->kind == ST_OVERLAY;
+	if (!makes_sections || !first)
+		return;
+	/* GNU ld (open_input_bfds): "Very likely the user forgot -T" */
+	warn(ctx, "%s contains output sections; did you forget -T?", path);
+	struct stmt **from = tail ? tail : &s->cmds;
+	if (!s->late)
+		s->late_tail = &s->late;
+	*s->late_tail = first;
+	s->late_tail = s->cmds_tail;
+	*from = NULL;
+	s->cmds_tail = from;
 }
 
 /* Symbols the script assigns are defined for the undefined-reference checks that run before

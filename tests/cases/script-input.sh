@@ -42,3 +42,10 @@ cp liba.a libb.a lib/
 printf 'GROUP(liba.a libb.a)\n' > lib/libboth.a
 link_both -L lib main.o extra.o -lboth
 compare_outputs
+# A script read as an input file that makes output sections: GNU ld warns and runs its
+# statements after everything else, the built-in script's included
+echo 'SECTIONS { .mysec : { LONG(0x12345678) } } ENTRY(extra)' > outsec.ld
+link_both main.o extra.o outsec.ld a1.o a2.o b1.o
+compare_outputs
+grep -q "warning: outsec.ld contains output sections; did you forget -T?" slink.stderr ||
+	fail "no 'did you forget -T?' warning"
