@@ -47,23 +47,39 @@ static void parse_into(struct ctx *ctx, const char *path, const char *text, size
 
 static void declare_assign(struct ctx *ctx, const struct assign *a);
 
+static bool span_has_insert(const struct script_span *sp);
+
+/* Parse one -T (or -dT) script into a span of its own */
+static void load_span(struct ctx *ctx, const char *name)
+{
+	const char *path, *text;
+	size_t len;
+	if (!read_script(ctx, name, &path, &text, &len)) {
+		error(ctx, "cannot open linker script file %s: %s", name, strerror(ENOENT));
+		vec_push(ctx->script_spans, ((struct script_span){NULL, NULL}));
+		return;
+	}
+	struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
+	parse_into(ctx, path, text, len);
+	struct script_span span = {NULL, NULL};
+	if (ctx->script && (span.first = tail ? *tail : ctx->script->cmds))
+		for (span.last = span.first; span.last->next; span.last = span.last->next)
+			;
+	vec_push(ctx->script_spans, span);
+}
+
 void scripts_load_user(struct ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->opt.scripts.n; i++) {
-		const char *path, *text;
-		size_t len;
-		if (!read_script(ctx, ctx->opt.scripts.v[i], &path, &text, &len)) {
-			error(ctx, "cannot open linker script file %s: %s", ctx->opt.scripts.v[i], strerror(ENOENT));
-			vec_push(ctx->script_spans, ((struct script_span){NULL, NULL}));
-			continue;
-		}
-		struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
-		parse_into(ctx, path, text, len);
-		struct script_span span = {NULL, NULL};
-		if (ctx->script && (span.first = tail ? *tail : ctx->script->cmds))
-			for (span.last = span.first; span.last->next; span.last = span.last->next)
-				;
-		vec_push(ctx->script_spans, span);
+	for (size_t i = 0; i < ctx->opt.scripts.n; i++)
+		load_span(ctx, ctx->opt.scripts.v[i]);
+	/* -dT stands in for the built-in script (kept when every -T INSERTs): GNU ld parses it
+	 * before opening inputs, its statements after every command-line input */
+	bool keep_default = true;
+	for (size_t i = 0; i < ctx->script_spans.n; i++)
+		keep_default &= span_has_insert(&ctx->script_spans.v[i]);
+	if (ctx->opt.default_script && keep_default) {
+		load_span(ctx, ctx->opt.default_script);
+		vec_push(ctx->opt.scripts_at, ctx->opt.inputs.n);
 	}
 	/* --defsym SYM=EXPR are assignments, as if at the start of the script */
 	for (size_t i = 0; i < ctx->opt.defsyms.n; i++) {
@@ -140,15 +156,8 @@ static void load_default(struct ctx *ctx)
 	for (size_t i = 0; i < ctx->script_spans.n; i++)
 		if (!span_has_insert(&ctx->script_spans.v[i]))
 			return;
-	if (ctx->opt.default_script) {
-		const char *path, *text;
-		size_t len;
-		if (!read_script(ctx, ctx->opt.default_script, &path, &text, &len))
-			error(ctx, "cannot open linker script file %s: %s", ctx->opt.default_script, strerror(ENOENT));
-		else
-			parse_into(ctx, path, text, len);
-		return;
-	}
+	if (ctx->opt.default_script)
+		return; /* read with the -T scripts */
 	const char *name = default_script_name(ctx);
 	const char *text = script_builtin_text(name);
 	if (!text) {

@@ -49,3 +49,11 @@ link_both main.o extra.o outsec.ld a1.o a2.o b1.o
 compare_outputs
 grep -q "warning: outsec.ld contains output sections; did you forget -T?" slink.stderr ||
 	fail "no 'did you forget -T?' warning"
+# -dT stands in for the built-in script: its INPUT files load after the command line's, its
+# ENTRY counts; with a -T that does not INSERT it is not read at all
+ld.bfd --verbose | sed -n '/^======/,/^======/p' | sed '1d;$d' > builtin.ld
+{ echo 'INPUT(extra.o) ENTRY(extra)'; cat builtin.ld; } > dflt.ld
+link_both -dT dflt.ld main.o a1.o a2.o b1.o
+compare_outputs
+link_both --default-script=dflt.ld -T builtin.ld main.o extra.o a1.o a2.o b1.o
+compare_outputs
