@@ -1297,7 +1297,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			placed = true;
 			break;
 		}
-		if (!placed)
+		if (!placed && !isec->stack_note)
 			vec_push(orphans, isec);
 	}
 	free(rule_off);
