@@ -486,7 +486,7 @@ static void add_pad(struct layout_osec *lo, uint64_t offset, uint64_t size, cons
 /* GNU ld (lang_size_sections_1): `.` moved forward inside a section gives it space, so it is
  * allocated unless its type says otherwise; with no contents of its own it is NOBITS (bfd's
  * elf_fake_sections), unless its name has a type of its own */
-static void dot_advanced(struct layout_osec *lo)
+static void dot_advanced(struct layout *L, struct layout_osec *lo)
 {
 	struct output_section *os = lo->os;
 	if (lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY || lo->desc->type == OSEC_INFO ||
@@ -494,9 +494,19 @@ static void dot_advanced(struct layout_osec *lo)
 		return;
 	os->flags |= SHF_ALLOC;
 	lo->dot_alloc = true;
+	if (os->has_inputs || lo->has_data)
+		return;
+	/* bfd's elf_fake_sections: allocated without contents is NOBITS whatever the name, but
+	 * keeps the entry size the name's type gave it */
 	uint32_t type;
-	if (!os->has_inputs && !lo->has_data && !layout_special_type(os->name, &type))
-		os->type = SHT_NOBITS;
+	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
+	if (layout_special_type(os->name, &type)) {
+		if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
+			os->entsize = is64 ? 8 : 4;
+		else if (type == SHT_DYNAMIC)
+			os->entsize = is64 ? 16 : 8;
+	}
+	os->type = SHT_NOBITS;
 }
 
 static const struct fill_pattern *eval_fill(struct layout *L, const struct expr *e, uint64_t dot,
@@ -548,7 +558,7 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 				uint64_t nd = it->dot_after = assign_dot(L, it->st, os, dot);
 				if (nd > dot) {
 					add_pad(lo, dot - os->addr, nd - dot, fill);
-					dot_advanced(lo);
+					dot_advanced(L, lo);
 				}
 				dot = nd;
 			} else if (!sizing || lo->assigns_dot) {
