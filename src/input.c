@@ -686,14 +686,19 @@ static void add_undef(struct ctx *ctx, const char *name)
 	s->weak_ref_only = false;
 }
 
+static void add_extern_undefs(struct ctx *ctx, const struct script_span *sp)
+{
+	for (struct stmt *s = sp->first; s; s = span_next(sp, s))
+		if (s->kind == ST_EXTERN)
+			for (const struct name_list *n = s->names; n; n = n->next)
+				add_undef(ctx, n->name);
+}
+
 /* The statements a script read as an input file added: its files join the chain and open. */
 void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *st)
 {
 	struct script_span sp = {first, NULL};
-	for (struct stmt *s = sp.first; s; s = span_next(&sp, s))
-		if (s->kind == ST_EXTERN)
-			for (const struct name_list *n = s->names; n; n = n->next)
-				add_undef(ctx, n->name);
+	add_extern_undefs(ctx, &sp);
 	chain_add_script(ctx, &sp, st);
 	open_script_files(ctx, &sp, st);
 }
@@ -774,13 +779,8 @@ static void add_command_line_undefs(struct ctx *ctx)
 		add_undef(ctx, ctx->opt.undefined.v[i]);
 	for (size_t i = 0; i < ctx->opt.require_defined.n; i++)
 		add_undef(ctx, ctx->opt.require_defined.v[i]);
-	for (size_t t = 0; t < ctx->script_spans.n; t++) {
-		const struct script_span *sp = &ctx->script_spans.v[t];
-		for (struct stmt *s = sp->first; s; s = span_next(sp, s))
-			if (s->kind == ST_EXTERN)
-				for (const struct name_list *n = s->names; n; n = n->next)
-					add_undef(ctx, n->name);
-	}
+	for (size_t t = 0; t < ctx->script_spans.n; t++)
+		add_extern_undefs(ctx, &ctx->script_spans.v[t]);
 	const char *entry = early_entry_name(ctx);
 	if (entry)
 		add_undef(ctx, entry);
