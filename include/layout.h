@@ -146,6 +146,10 @@ struct layout {
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;
 	bool forward_reported;
+	/* evaluating an expression GNU ld folds only while sizing (a section's address, AT,
+	 * ALIGN, SUBALIGN, an OVERLAY's start): a section that does not exist is no error there,
+	 * SIZEOF and ALIGNOF of it are 0 */
+	bool sizing_only;
 	bool forward_check;                     /* evaluating AT, a section address or `. =`: ADDR and
 						 * LOADADDR of sections not placed yet are invalid */
 	bool changed;                           /* something moved in this pass */

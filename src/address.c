@@ -62,6 +62,10 @@ static enum section_query env_section(void *ud, const char *name, struct section
 {
 	struct layout *L = ud;
 	struct layout_osec *lo = find_osec(L, name);
+	if (!lo && L->sizing_only) {
+		*out = (struct section_info){.addr_pending = true, .lma_pending = true};
+		return SECTION_OK;
+	}
 	if (!lo)
 		return SECTION_MISSING;
 	out->osec = lo->os;
@@ -434,6 +438,15 @@ static uint64_t eval_abs(struct layout *L, const struct expr *e, uint64_t dot, s
 	return v.ok ? script_value_addr(v) : 0;
 }
 
+/* eval_abs for what GNU ld folds only while sizing sections */
+static uint64_t sizing_eval(struct layout *L, const struct expr *e, uint64_t dot, struct output_section *cur, bool *ok)
+{
+	L->sizing_only = true;
+	uint64_t v = eval_abs(L, e, dot, cur, ok);
+	L->sizing_only = false;
+	return v;
+}
+
 static uint64_t section_start_override(struct layout *L, const char *name, bool *found)
 {
 	const struct options *o = &L->ctx->opt;
@@ -523,9 +536,9 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 	uint64_t dot = *dotp;
 	uint64_t subalign = 0;
 	if (lo->desc && lo->desc->subalign)
-		subalign = eval_abs(L, lo->desc->subalign, dot, os, NULL);
+		subalign = sizing_eval(L, lo->desc->subalign, dot, os, NULL);
 	else if (lo->overlay && lo->overlay->subalign)
-		subalign = eval_abs(L, lo->overlay->subalign, dot, os, NULL);
+		subalign = sizing_eval(L, lo->overlay->subalign, dot, os, NULL);
 	if (subalign && !is_pow2(subalign))
 		subalign = pow2_ceil(subalign);
 	const struct fill_pattern *fill = lo->fill;
@@ -674,13 +687,13 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		dot = lo->overlay_first->os->addr;
 		explicit_addr = true;
 	} else if (lo->overlay && lo->overlay->start) {
-		uint64_t a = eval_abs(L, lo->overlay->start, dot, NULL, &ok);
+		uint64_t a = sizing_eval(L, lo->overlay->start, dot, NULL, &ok);
 		if (ok)
 			dot = a;
 		explicit_addr = true;
 	} else if (!lo->overlay && d && d->addr) {
 		L->forward_check = true;
-		uint64_t a = eval_abs(L, d->addr, dot, NULL, &ok);
+		uint64_t a = sizing_eval(L, d->addr, dot, NULL, &ok);
 		L->forward_check = false;
 		if (ok)
 			dot = a;
@@ -742,7 +755,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	/* ALIGN(n): the section's alignment to start with (GNU ld rounds it up to a power of 2) */
 	uint64_t stmt_align = 0;
 	if (d && d->align) {
-		uint64_t a = eval_abs(L, d->align, dot, NULL, &ok);
+		uint64_t a = sizing_eval(L, d->align, dot, NULL, &ok);
 		if (ok && a && !is_pow2(a)) {
 			if (L->final_pass)
 				script_error(L->ctx, &d->align->loc, "alignment %llu of section %s is not a power of two",
@@ -801,7 +814,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	const struct expr *lma_expr = lo->overlay ? (lo->overlay_index == 1 ? lo->overlay->lma : NULL) : d ? d->lma : NULL;
 	if (lma_expr) {
 		L->forward_check = true;
-		uint64_t lma = eval_abs(L, lma_expr, dot, NULL, &ok);
+		uint64_t lma = sizing_eval(L, lma_expr, dot, NULL, &ok);
 		L->forward_check = false;
 		if (ok)
 			os->lma = lma;

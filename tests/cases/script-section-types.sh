@@ -94,3 +94,11 @@ for n in .init_array .fini_array .preinit_array .note.x .dynamic .ctors .comment
 	link_both -T dotonly.ld ent.o --no-warn-rwx-segments
 	compare_outputs
 done
+# a section's address, AT, ALIGN and SUBALIGN are folded only while sizing: SIZEOF and
+# ALIGNOF of a section that does not exist are 0 there, not an error
+cat > nosuch.ld <<'E2'
+SECTIONS { .text : { *(.text) } .rodata (ALIGNOF(.nosuch) + 0x800) : { *(.rodata*) }
+  .data (SIZEOF(.nosuch) + 0x1000) : AT(SIZEOF(.nope) + 0x2000) SUBALIGN(ALIGNOF(.nix)) { *(.data) } }
+E2
+link_both -T nosuch.ld ent.o --no-warn-rwx-segments
+compare_outputs
