@@ -879,7 +879,9 @@ static void create_named(struct creation *c, const struct expr *e)
 		return;
 	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
 		for (size_t i = 0; i < c->L->nodes.n; i++)
-			if (c->L->nodes.v[i].kind == LN_OSEC && !strcmp(c->L->nodes.v[i].lo->os->name, e->name)) {
+			/* orphans are made after the mapping walk */
+			if (c->L->nodes.v[i].kind == LN_OSEC && !c->L->nodes.v[i].lo->orphan &&
+			    !strcmp(c->L->nodes.v[i].lo->os->name, e->name)) {
 				create_osec(c, c->L->nodes.v[i].lo);
 				break;
 			}

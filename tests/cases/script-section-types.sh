@@ -102,3 +102,7 @@ SECTIONS { .text : { *(.text) } .rodata (ALIGNOF(.nosuch) + 0x800) : { *(.rodata
 E2
 link_both -T nosuch.ld ent.o --no-warn-rwx-segments
 compare_outputs
+# ... but an orphan named so is made only when orphans are placed
+echo 'first = ADDR(.rodata); SECTIONS { .text : { *(.text) } .d : { *(.data) } }' > early-orphan.ld
+link_both -T early-orphan.ld ent.o --no-warn-rwx-segments
+compare_outputs
