@@ -972,6 +972,13 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	struct segment_vec segs = {0};
 	bool *member;
 	build(ctx, L, &segs, &maps, &secs, &count, &nmaps, &member);
+	/* bfd maps sections to segments only when there is a section: an output with none has
+	 * no program headers at all, not even PT_GNU_STACK (elf.c) */
+	bool any_section = false;
+	for (size_t i = 0; i < L->nodes.n && !any_section; i++)
+		any_section = L->nodes.v[i].kind == LN_OSEC && !L->nodes.v[i].lo->removed;
+	if (!any_section && !member)
+		segs.n = 0;
 	uint64_t page = L->maxpagesize;
 	uint64_t hsize = headers_size(ctx, segs.n);
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;

@@ -91,3 +91,13 @@ musl-gcc -O2 -ffunction-sections -fdata-sections -c g.c -o g.o
 musl_both g.o -Wl,--gc-sections
 compare_outputs
 run_both
+# everything collected (no entry symbol): no output section is left, and then bfd writes no
+# program headers at all, not even PT_GNU_STACK
+as_obj nothing.o <<'E2'
+	.text
+	nop
+	.section .note.GNU-stack,"",@progbits
+E2
+echo 'SECTIONS { .text : { *(.text) } }' > nothing.ld
+link_both -T nothing.ld --gc-sections nothing.o
+compare_outputs
