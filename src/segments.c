@@ -1131,9 +1131,15 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->paddr = a->lma;
 		uint64_t align = 1;
 		uint64_t filesz = 0, memsz = 0;
-		for (size_t k = 0; k < count; k++) {
+		/* the sections from first to last in section order (overlays share addresses) */
+		size_t ka = 0, kb = count;
+		while (ka < count && secs[ka] != a)
+			ka++;
+		while (kb > ka && secs[kb - 1] != b)
+			kb--;
+		for (size_t k = ka; k < kb; k++) {
 			struct output_section *s = secs[k];
-			if (s->addr < a->addr || s->addr > b->addr || (sg->type == PT_TLS && !(s->flags & SHF_TLS)))
+			if (sg->type == PT_TLS && !(s->flags & SHF_TLS))
 				continue;
 			if (s->align > align)
 				align = s->align;

@@ -41,3 +41,19 @@ cmp bfd.out slink.out || fail "binary images differ"
 sed 's/OVERLAY 0x20000 : AT(0x30000)/. = ALIGN(0x100); OVERLAY : AT(0x30000)/' ov.ld > ov2.ld
 link_both -T ov2.ld a.o
 compare_outputs
+# a PT_NOTE covering an overlay member takes its alignment from the note alone, not from
+# the member sharing its address
+as_obj ovnote.o <<'E2'
+	.text
+	.globl _start
+	.balign 4
+_start:	nop
+	.section .note.my,"a",@note
+	.balign 2
+	.long 4, 4, 1
+	.ascii "GNU\0"
+	.long 7
+E2
+echo 'SECTIONS { OVERLAY 0x800 : AT(0x900900) { .text { *(.text) } .note.my { *(.note.my) } } }' > ovnote.ld
+link_both -T ovnote.ld ovnote.o --no-warn-rwx-segments
+compare_outputs
