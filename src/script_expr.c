@@ -371,8 +371,8 @@ struct value script_eval(const struct expr *e, const struct script_env *env)
 		return (struct value){ 0 };
 	if (g.sec == ABS)
 		return (struct value){ g.v, NULL, false, true, ev.rel_from_abs };
-	if (!g.sec)
-		return (struct value){ g.v, NULL, true, true, false };
+	if (!g.sec) /* a plain number outside sections is absolute, rel_from_abs included */
+		return (struct value){ g.v, NULL, true, true, ev.rel_from_abs };
 	return (struct value){ g.v, g.sec, false, true, false };
 }
 

@@ -44,6 +44,8 @@ SECTIONS { .text 0x400800 : { *(.text) }
   a2 = ABSOLUTE(2) + ~SEGMENT_START("bss", 0);
   a3 = . + ABSOLUTE(0x10);
   a4 = ABSOLUTE(0x10) + .;
+  a5 = ALIGN(0x1000, 0x200) && SEGMENT_START("text-segment", 0x10000);
+  a6 = . > 0x10;
   .data : { *(.data) } }
 E2
 link_both --no-warn-rwx-segments -T s4.ld v.o
