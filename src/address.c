@@ -583,7 +583,9 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 		case IT_DATA: {
 			static const uint8_t sizes[] = {[DATA_BYTE] = 1, [DATA_SHORT] = 2, [DATA_LONG] = 4, [DATA_QUAD] = 8, [DATA_SQUAD] = 8};
 			uint8_t size = sizes[it->st->data.kind];
-			uint64_t value = sizing ? 0 : eval_abs(L, it->st->data.value, dot, os, NULL);
+			/* GNU ld folds data statements outside any section (bfd_abs_section_ptr): numbers in
+			 * them are absolute */
+			uint64_t value = sizing ? 0 : eval_abs(L, it->st->data.value, dot, NULL, NULL);
 			vec_push(os->data, ((struct data_item){dot - os->addr, value, size}));
 			dot += size;
 			break;

@@ -50,3 +50,11 @@ SECTIONS { .text 0x400800 : { *(.text) }
 E2
 link_both --no-warn-rwx-segments -T s4.ld v.o
 compare_outputs
+# data statements are folded outside any section: a number in one is absolute, so an operator
+# mixing it with a section-relative symbol works on addresses
+cat > s5.ld <<'E2'
+SECTIONS { .text 0x110000 : { *(.text) . = 0x20; s1 = .; }
+  .d : { SHORT(-s1 % 16); SHORT(-s1); LONG(s1 % 7); LONG(~s1); QUAD(s1 / 3); LONG(. % 5) } }
+E2
+link_both --no-warn-rwx-segments -T s5.ld v.o
+compare_outputs
