@@ -899,11 +899,10 @@ static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot
 {
 	struct output_section *und = &L->ctx->und_section;
 	for (const struct stmt *s = body; s; s = s->next) {
-		if (s->kind == ST_ASSIGN && strcmp(s->assign.name, ".")) {
+		if (s->kind == ST_ASSIGN && strcmp(s->assign.name, "."))
 			define_symbol(L, s, und, dot);
-		} else if (s->kind == ST_ASSERT) {
+		else if (s->kind == ST_ASSERT)
 			check_assert(L, s, und, dot);
-		}
 	}
 }
 

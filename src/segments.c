@@ -929,19 +929,16 @@ static void creation_order(struct layout *L)
 						create_osec(&c, lo);
 					break;
 				case IT_ASSIGN:
+				case IT_ASSERT:
 					create_osec(&c, lo);
-					create_named(&c, it->st->assign.expr);
+					create_named(&c, it->kind == IT_ASSIGN ? it->st->assign.expr : it->st->assert_.cond);
 					break;
-				case IT_DATA:
+				case IT_DATA: /* its expression is walked before the section is made */
 					create_named(&c, it->st->data.value);
 					create_osec(&c, lo);
 					break;
 				case IT_FILL:
 					create_osec(&c, lo);
-					break;
-				case IT_ASSERT:
-					create_osec(&c, lo);
-					create_named(&c, it->st->assert_.cond);
 					break;
 				}
 			}
