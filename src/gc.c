@@ -404,7 +404,7 @@ void gc_sections(struct ctx *ctx)
 			struct input_section *isec = f->sections[si];
 			if (!isec || isec->live || isec->discarded)
 				continue;
-			isec->discarded = true; /* --print-gc-sections: reports.c */
+			isec->discarded = isec->dropped_unmapped = true; /* --print-gc-sections: reports.c */
 		}
 		free(g.files[fi].group_of);
 		free(g.files[fi].link_to);

@@ -396,6 +396,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			if (!ctx_relocatable(ctx))
 				isec->discarded = isec->stack_note = true;
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
+			isec->dropped_unmapped = !isec->discarded; /* a COMDAT loser is mapped to nothing */
 			isec->discarded = true;
 		} else if (ctx->opt.strip != STRIP_NONE && is_debug_section(sname)) {
 			isec->discarded = true; /* -S / -s */

@@ -1206,7 +1206,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			continue;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
-			if (isec && (!isec->discarded || isec->stack_note))
+			if (isec && (!isec->discarded || isec->stack_note || isec->dropped_unmapped))
 				vec_push(all, isec);
 		}
 		if (f->common)
@@ -1223,7 +1223,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 
 	/* ONLY_IF_RO/ONLY_IF_RW: find, for each constrained output section, whether its matching
 	 * inputs are all read-only, then drop the ones whose constraint fails.  Matching is
-	 * first-rule-wins among the rules that survive. */
+	 * first-rule-wins among the rules that survive; sections --gc-sections removed count too,
+	 * as GNU ld checks before it leaves them out. */
 	bool *rule_off = xcalloc(L->rules.n + 1, sizeof(bool));
 	for (int round = 0; round < 2; round++) {
 		for (size_t r = 0; r < L->rules.n; r++)
@@ -1265,6 +1266,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < all.n; i++) {
 		struct input_section *isec = all.v[i];
 		bool placed = false;
+		if (isec->dropped_unmapped)
+			continue;
 		for (size_t r = 0; r < L->rules.n; r++) {
 			struct rule *rl = &L->rules.v[r];
 			if (rule_off[r] || !rule_matches(rl, isec))
