@@ -120,7 +120,8 @@ struct options {
 	bool warn_section_align;
 	bool warn_textrel;
 	bool warn_rwx_segments;        /* default true */
-	bool warn_execstack;           /* default true */
+	int warn_execstack;            /* 1 --warn-execstack, 0 --no-warn-execstack, -1 default:
+					* warn for inputs, not for -z execstack */
 	bool no_warnings;              /* -w / --no-warnings */
 	bool noinhibit_exec;
 	bool allow_multiple_definition;/* --allow-multiple-definition, -z muldefs */

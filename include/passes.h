@@ -98,6 +98,8 @@ void gnu_properties_merge(struct ctx *ctx);
  * naming a program header is fatal, a :phdr naming no PHDRS entry an error */
 struct layout;
 void phdrs_check(struct ctx *ctx, struct layout *L);
+/* segments.c: GNU ld's warnings about an executable stack the inputs or -z execstack ask for */
+void execstack_check(struct ctx *ctx);
 
 /* section_check.c: GNU ld's lang_check_section_addresses once addresses are final (wrapping
  * sections, overlapping LMAs and VMAs), unless --no-check-sections */

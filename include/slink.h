@@ -161,6 +161,8 @@ struct output_section {
 	bool has_inputs;                     /* some input section is assigned to it */
 	bool keep_empty;                     /* emit even when empty (script assigns . in it) */
 	bool discard;                        /* /DISCARD/ */
+	bool name_alloc;                     /* not allocated (INFO, COPY, ...), yet its header says
+					      * SHF_ALLOC: bfd's table gives its name the flag */
 	struct segment *segment;             /* first PT_LOAD containing it */
 	struct output_section *nearby;       /* removed (empty) section: where its symbols go */
 	struct layout_osec *layout;          /* its SECTIONS statement state (layout.h) */
@@ -212,9 +214,9 @@ struct ctx {
 	uint64_t image_end;                  /* file offset past the last section's bytes */
 	uint32_t file_order;
 	struct comdat_set *comdats;          /* COMDAT signatures seen (input.c) */
-	bool input_wants_execstack;          /* some .note.GNU-stack is executable */
+	const struct input_file *execstack_note_file; /* the first whose .note.GNU-stack is executable */
 	bool saw_stack_note;                 /* some input has .note.GNU-stack */
-	bool input_missing_stack_note;       /* some input has none */
+	const struct input_file *no_stack_note_file;  /* the last input without one */
 };
 
 static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind == OUT_RELOCATABLE; }

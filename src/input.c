@@ -391,8 +391,8 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 		}
 		if (!strcmp(sname, ".note.GNU-stack")) {
 			ctx->saw_stack_note = true;
-			if (sh->sh_flags & SHF_EXECINSTR)
-				ctx->input_wants_execstack = true;
+			if ((sh->sh_flags & SHF_EXECINSTR) && !ctx->execstack_note_file)
+				ctx->execstack_note_file = f;
 			if (!ctx_relocatable(ctx))
 				isec->discarded = isec->stack_note = true;
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
@@ -416,13 +416,16 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			f->sections[sh->sh_info]->rel_index = (uint32_t)i;
 		}
 	}
-	/* an object without .note.GNU-stack asks for an executable stack (GNU ld on x86) */
-	bool has_stack_note = false;
-	for (size_t i = 1; i < f->shnum; i++)
+	/* an object without .note.GNU-stack asks for an executable stack (GNU ld on x86); one
+	 * without any section asks nothing */
+	bool has_stack_note = false, has_section = false;
+	for (size_t i = 1; i < f->shnum; i++) {
+		has_section |= f->sections[i] != NULL;
 		if (f->sections[i] && !strcmp(f->sections[i]->name, ".note.GNU-stack"))
 			has_stack_note = true;
-	if (!has_stack_note)
-		ctx->input_missing_stack_note = true;
+	}
+	if (has_section && !has_stack_note)
+		ctx->no_stack_note_file = f;
 	free(shdrs);
 	free(discard);
 	if (!ok || !read_symbols(ctx, f))

@@ -1089,9 +1089,10 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			break;
 		}
 	}
-	/* (bfd keeps SHF_ALLOC from its table in INFO/COPY/... sections too, but without SEC_ALLOC
-	 * the section takes no memory: not modelled, the flag is left out) */
+	/* bfd keeps SHF_ALLOC from its table in INFO/COPY/... sections too, but without SEC_ALLOC
+	 * the section takes no memory: only its header shows the flag */
 	os->flags |= name_flags & ~(uint64_t)(osec_noalloc(lo) ? SHF_ALLOC : 0);
+	os->name_alloc = osec_noalloc(lo) && (name_flags & SHF_ALLOC);
 	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !osec_noalloc(lo)) {
 		os->type = SHT_PROGBITS;
 		if (!lo->type_warned)

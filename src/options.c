@@ -1046,8 +1046,8 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_NO_FATAL_WARNINGS: o->fatal_warnings = false; break;
 	case O_WARN_RWX: o->warn_rwx_segments = true; break;
 	case O_NO_WARN_RWX: o->warn_rwx_segments = false; break;
-	case O_WARN_EXECSTACK: o->warn_execstack = true; break;
-	case O_NO_WARN_EXECSTACK: o->warn_execstack = false; break;
+	case O_WARN_EXECSTACK: o->warn_execstack = 1; break;
+	case O_NO_WARN_EXECSTACK: o->warn_execstack = 0; break;
 	case O_LD_UNWIND: o->ld_generated_unwind_info = true; break;
 	case O_NO_LD_UNWIND: o->ld_generated_unwind_info = false; break;
 	case O_OPT_LEVEL:
@@ -1270,7 +1270,7 @@ void options_init(struct options *o)
 	o->hash_sysv = o->hash_gnu = true;
 	o->print_map_discarded = true;
 	o->warn_rwx_segments = true;
-	o->warn_execstack = true;
+	o->warn_execstack = -1;
 	o->allow_shlib_undefined = -1;
 	o->strip_discarded = true;
 	o->check_sections = true;

@@ -484,7 +484,7 @@ void output_write(struct ctx *ctx)
 		struct output_section *os = ctx->osecs.v[i];
 		if (!os->index)
 			continue;
-		struct shdr h = {names[i], os->type, os->flags, os->addr, os->offset, os->size,
+		struct shdr h = {names[i], os->type, os->flags | (os->name_alloc ? SHF_ALLOC : 0), os->addr, os->offset, os->size,
 				 os->link, os->info, shdr_addralign(os), os->entsize};
 		write_shdr(ctx, sh + os->index * shdr_size, &h);
 	}

@@ -879,7 +879,7 @@ void relocatable_write(struct ctx *ctx)
 	number_sections(&w);
 	/* GNU ld marks .note.GNU-stack executable in -r when some input lacks the note (x86's
 	 * default is an executable stack) and no -z execstack/noexecstack was given */
-	if (ctx->saw_stack_note && ctx->opt.execstack < 0 && (ctx->input_missing_stack_note || ctx->input_wants_execstack))
+	if (ctx->saw_stack_note && ctx->opt.execstack < 0 && (ctx->no_stack_note_file || ctx->execstack_note_file))
 		for (size_t i = 0; i < ctx->osecs.n; i++)
 			if (ctx->osecs.v[i]->index && !strcmp(ctx->osecs.v[i]->name, ".note.GNU-stack"))
 				ctx->osecs.v[i]->flags |= SHF_EXECINSTR;

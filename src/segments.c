@@ -197,7 +197,7 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 	if (ctx->opt.eh_frame_hdr && has_section(L, ".eh_frame_hdr", &ehh))
 		vec_push(*out, ((struct segment){.type = PT_GNU_EH_FRAME, .flags = PF_R, .first = ehh, .last = ehh}));
 	bool exec_stack = ctx->opt.execstack == 1 ||
-			  (ctx->opt.execstack == -1 && (ctx->input_wants_execstack || ctx->input_missing_stack_note));
+			  (ctx->opt.execstack == -1 && (ctx->execstack_note_file || ctx->no_stack_note_file));
 	/* GNU ld writes PT_GNU_STACK only when some input has .note.GNU-stack, -z [no]execstack or
 	 * -z stack-size=N (N > 0, which is also its p_memsz) */
 	if (ctx->opt.execstack != -1 || ctx->saw_stack_note || ctx->opt.z_stack_size > 0)
@@ -483,8 +483,8 @@ static void nonalloc_offsets(struct ctx *ctx, struct layout *L, uint64_t off, co
 {
 	for (size_t i = 0; i < ctx->osecs.n; i++) {
 		struct output_section *os = ctx->osecs.v[i];
-		if (osec_bfd_alloc(os)) {
-			if (!placed || placed[os->order])
+		if (osec_bfd_alloc(os) || os->name_alloc) {
+			if (!os->name_alloc && (!placed || placed[os->order]))
 				continue;
 			/* bfd leaves a NOBITS one at offset 0; the others keep their address modulo
 			 * the page, like a segment of their own */
@@ -492,7 +492,7 @@ static void nonalloc_offsets(struct ctx *ctx, struct layout *L, uint64_t off, co
 				os->offset = 0;
 				continue;
 			}
-			if (os->size)
+			if (os->size && oformat_is_elf(ctx)) /* bfd's ELF writer warns */
 				warn(ctx, "%s: allocated section `%s' not in segment", ctx->opt.output, os->name);
 			bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
 			off += page_bias(os->addr, off, paged && os->size ? L->maxpagesize : os->align);
@@ -961,6 +961,52 @@ static int by_creation(const void *a, const void *b)
 }
 
 /* Give every kept section its index and file offset, and fill in the segments. */
+/* How bfd names an input file in a message: an archive member by its member name, a thin
+ * archive's member by its path. */
+static const char *bfd_file_name(const struct input_file *f)
+{
+	size_t n = f->archive ? strlen(f->archive) : 0;
+	if (f->archive && f->member && !strncmp(f->name, f->archive, n) && f->name[n] == '(')
+		return f->member;
+	return f->name;
+}
+
+void execstack_check(struct ctx *ctx)
+{
+	if (ctx->opt.execstack == 1) {
+		if (ctx->opt.warn_execstack == 1)
+			warn(ctx, "enabling an executable stack because of -z execstack command line option");
+		return;
+	}
+	if (ctx->opt.execstack == 0 || !ctx->opt.warn_execstack)
+		return;
+	if (!ctx->saw_stack_note && ctx->opt.z_stack_size <= 0)
+		return;
+	if (ctx->execstack_note_file)
+		warn(ctx, "%s: requires executable stack (because the .note.GNU-stack section is executable)",
+		     bfd_file_name(ctx->execstack_note_file));
+	else if (ctx->no_stack_note_file)
+		warn(ctx, "%s: missing .note.GNU-stack section implies executable stack",
+		     bfd_file_name(ctx->no_stack_note_file));
+}
+
+/* bfd warns, when it writes the program headers, about every segment that takes memory with
+ * write and execute permission both (--no-warn-rwx-segments turns it off) */
+static void rwx_check(struct ctx *ctx, const struct segment_vec *segs)
+{
+	if (!ctx->opt.warn_rwx_segments || !oformat_is_elf(ctx))
+		return;
+	for (size_t i = 0; i < segs->n; i++) {
+		const struct segment *sg = &segs->v[i];
+		if (!sg->memsz)
+			continue;
+		if (sg->type == PT_TLS && (sg->flags & PF_X))
+			warn(ctx, "%s has a TLS segment with execute permission", ctx->opt.output);
+		else if (sg->type == PT_LOAD && (sg->flags & (PF_R | PF_W | PF_X)) == (PF_R | PF_W | PF_X))
+			warn(ctx, "%s has a LOAD segment with RWX permissions", ctx->opt.output);
+	}
+}
+
 void layout_segments(struct ctx *ctx, struct layout *L)
 {
 	struct load_map *maps;
@@ -1149,6 +1195,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->align = align;
 	}
 done:
+	rwx_check(ctx, &segs);
 	/* every section's bytes lie inside the image the writer allocates (a section nothing
 	 * gave a file position would be copied out of bounds) */
 	for (size_t i = 0; i < ctx->osecs.n && !ctx_relocatable(ctx); i++) {

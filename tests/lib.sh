@@ -215,6 +215,20 @@ compare_outputs() {
 	esac
 }
 
+# compare_warnings: the warnings of the last link_both, the same from both linkers once the
+# program name is dropped, the output file is called OUT, and bfd's "FILE: warning:" is read
+# as "warning: FILE:".  GNU ld's NOTE lines (its own deprecation notices) are left out.
+compare_warnings() {
+	local f
+	for f in bfd slink; do
+		sed -e 's/^ld\.bfd: //; s/^slink: //' -e "s|$WORK/$f\.out|OUT|g" \
+		    -e 's/^\([^ ]*\): warning: /warning: \1: /' "$WORK/$f.stderr" |
+			grep -v '^NOTE: ' > "$WORK/$f.warnings" || true
+	done
+	diff -u "$WORK/bfd.warnings" "$WORK/slink.warnings" >&2 ||
+		fail "warnings differ (above: - ld.bfd, + slink)"
+}
+
 # _run_prog TAG RUNNER... : run $WORK/TAG.out, leaving TAG.stdout and TAG.status.
 _run_prog() {
 	local tag=$1; shift

@@ -1,7 +1,9 @@
 # An output section's type, alignment and entry size as bfd gives them: the first input's type
 # (NOTE before PROGBITS stays NOTE, and gets a PT_NOTE with the notes' flags), NOBITS turned
 # PROGBITS by contents or data statements (with GNU ld's warning), a type of its own by name
-# (.init_array, entsize the word size), and SUBALIGN raising the section's alignment.
+# (.init_array, entsize the word size), and SUBALIGN raising the section's alignment.  A
+# section that INFO/COPY/DSECT/OVERLAY keeps out of memory still shows the SHF_ALLOC its name
+# has in bfd's table (.rodata, .tbss, .data), unless an input reset its flags.
 cat > b.s <<'E'
 	.text
 	.globl _start
@@ -29,8 +31,10 @@ while IFS= read -r script; do
 	echo "$script" > s$n.ld
 	link_both --no-warn-rwx-segments -T s$n.ld b.o
 	compare_outputs
+	compare_warnings
 	link_both --no-warn-rwx-segments -m elf_i386 -T s$n.ld b32.o
 	compare_outputs
+	compare_warnings
 	if grep -q 'type changed' bfd.stderr; then
 		grep -q "warning: section \`.bss' type changed to PROGBITS" slink.stderr || fail "no type-change warning"
 	fi
@@ -42,6 +46,7 @@ SECTIONS { .text 0x1000 : { *(.text) } .foo : { LONG(1) *(.note.my) } .bar : { S
 SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) *(.data) } }
 SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) LONG(0) } }
 SECTIONS { .text 0x1000 : { *(.text) } .data : SUBALIGN(0x40) { *(.data) *(.myro) } .bss : SUBALIGN(32) { *(.mybss) } }
+SECTIONS { .text 0x1000 : { *(.text) } .rodata 0x2002 (INFO) : { SHORT(1) } .tbss (COPY) : { LONG(1) } .data (DSECT) : { . += 4; } .bss (OVERLAY) : { } }
 E
 # bfd takes an output section's type from its first input even when that is .note.GNU-stack,
 # excluded only later: the notes after it make a PROGBITS section (and no PT_NOTE)
