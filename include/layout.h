@@ -35,6 +35,7 @@ struct layout_osec {
 	size_t stack_note_item;                 /* 1 + the item it matched */
 	size_t create_node, create_sub;         /* when bfd made it: node index, order within */
 	bool created;
+	bool named_early;                       /* made by an ADDR/LOADADDR the mapping walk read */
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */

@@ -679,9 +679,11 @@ static size_t insert_pos(struct layout *L, size_t after)
 }
 
 /* Whether bfd has made the output section by the time orphans are placed: it got an input,
- * or a statement in it made it (assignment, data, fill). */
+ * or a statement in it made it (assignment, data, fill), or an expression named it. */
 bool osec_made(const struct layout_osec *lo)
 {
+	if (lo->named_early)
+		return true;
 	for (size_t i = 0; i < lo->items.n; i++)
 		if (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n)
 			return true;
@@ -1144,6 +1146,69 @@ static bool expr_calls(const struct expr *e, enum expr_fn fn)
 	return expr_calls(e->a, fn) || expr_calls(e->b, fn) || expr_calls(e->c, fn);
 }
 
+static struct layout_osec *find_kept_osec(struct layout *L, const char *name)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
+			return L->nodes.v[i].lo;
+	return NULL;
+}
+
+/* bfd makes an output section as soon as the mapping walk reads an expression naming it in
+ * ADDR or LOADADDR (exp_init_os), and making one reads its address and AT expressions. */
+static void name_early(struct layout *L, const struct expr *e);
+
+static void made_early(struct layout *L, struct layout_osec *lo)
+{
+	if (lo->desc && !lo->overlay) {
+		name_early(L, lo->desc->addr);
+		name_early(L, lo->desc->lma);
+	}
+}
+
+static void name_early(struct layout *L, const struct expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
+		struct layout_osec *lo = find_kept_osec(L, e->name);
+		if (lo && !lo->named_early && !lo->discard) {
+			bool made = osec_made(lo);
+			lo->named_early = true;
+			if (!made)
+				made_early(L, lo);
+		}
+		return;
+	}
+	name_early(L, e->a);
+	name_early(L, e->b);
+	name_early(L, e->c);
+}
+
+static void mark_named_early(struct layout *L)
+{
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct lnode *n = &L->nodes.v[i];
+		if (n->kind == LN_ASSIGN) {
+			name_early(L, n->st->assign.expr);
+		} else if (n->kind == LN_ASSERT) {
+			name_early(L, n->st->assert_.cond);
+		} else if (n->kind == LN_OSEC) {
+			if (osec_made(n->lo))
+				made_early(L, n->lo);
+			for (size_t k = 0; k < n->lo->items.n; k++) {
+				const struct lo_item *it = &n->lo->items.v[k];
+				if (it->kind == IT_ASSIGN)
+					name_early(L, it->st->assign.expr);
+				else if (it->kind == IT_ASSERT)
+					name_early(L, it->st->assert_.cond);
+				else if (it->kind == IT_DATA)
+					name_early(L, it->st->data.value);
+			}
+		}
+	}
+}
+
 /* GNU ld keeps -z relro only if some input section named by the statements between
  * DATA_SEGMENT_ALIGN and DATA_SEGMENT_RELRO_END has contents (lang_find_relro_sections).  It
  * looks at every matching section, even one a constraint-failed statement did not take. */
@@ -1329,6 +1394,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			nd->lo = NULL;
 		}
 	}
+	mark_named_early(L);
 
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].kind == LN_OSEC)
@@ -1377,14 +1443,6 @@ static bool c_identifier(const char *s)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
 			return false;
 	return true;
-}
-
-static struct layout_osec *find_kept_osec(struct layout *L, const char *name)
-{
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
-			return L->nodes.v[i].lo;
-	return NULL;
 }
 
 /* does the output section hold an input section of its own name (GNU ld's undef_start_stop)? */

@@ -36,3 +36,28 @@ expect_grep "cannot find entry symbol _start; defaulting to 0+401000" bfd.stderr
 expect_grep "cannot find entry symbol _start; defaulting to 0+401000" slink.stderr
 link_both -e main nostart.o
 compare_outputs
+# a -T script without ENTRY: the entry falls back to .text's address, and .text exists for
+# GNU ld even when --gc-sections took all its inputs if an expression named it in ADDR or
+# LOADADDR (bfd made the section then); an orphan placed after such a section sees it too
+cat > gcent.ld <<'EOF2'
+SECTIONS {
+  . = 0x1000000;
+  .text : ALIGN(0x800) { *(.text) }
+  .data : AT(ADDR(.text) + 0x100) { *(.data) }
+}
+EOF2
+as_obj gcent.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.globl d
+d:	.long 1
+	.section .orph,"ax"
+	.long 2
+EOF2
+link_both --gc-sections -u d -T gcent.ld gcent.o --no-warn-rwx-segments
+compare_outputs
+sed -i 's/AT(ADDR(.text) + 0x100)//' gcent.ld
+link_both --gc-sections -u d -T gcent.ld gcent.o --no-warn-rwx-segments
+compare_outputs
