@@ -278,6 +278,34 @@ static bool reads_symbol(const struct expr *e, struct script_env *env, const cha
 	return reads_symbol(e->a, env, name) || reads_symbol(e->b, env, name) || reads_symbol(e->c, env, name);
 }
 
+/* Does a PROVIDE define its symbol: referenced and not defined by an object (GNU ld's
+ * etree_provided)? */
+static bool provide_defines(const struct symbol *s)
+{
+	if (!s || !(s->kind == SYM_UNDEF || (s->kind == SYM_SCRIPT && s->provide)))
+		return false;
+	return s->kind != SYM_UNDEF || s->referenced;
+}
+
+/* An empty output section leaves the output, but GNU ld still places it like any other
+ * (`.` moves to its address, alignment included) when it is the last of an overlay or a
+ * symbol is assigned in it: "this symbol may be relative to this section" (update_dot). */
+static bool keeps_place(struct layout *L, const struct layout_osec *lo)
+{
+	if (lo->overlay_last)
+		return true;
+	for (size_t i = 0; i < lo->items.n; i++) {
+		if (lo->items.v[i].kind != IT_ASSIGN)
+			continue;
+		const struct assign *a = &lo->items.v[i].st->assign;
+		if (strcmp(a->name, ".") &&
+		    ((a->kind != ASSIGN_PROVIDE && a->kind != ASSIGN_PROVIDE_HIDDEN) ||
+		     provide_defines(symbol_find(L->ctx, a->name))))
+			return true;
+	}
+	return false;
+}
+
 static void define_symbol(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)
 {
 	struct ctx *ctx = L->ctx;
@@ -290,9 +318,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		 * bfd_elf_record_link_assignment) */
 		if (s && s->kind == SYM_DEFINED && a->kind == ASSIGN_PROVIDE_HIDDEN)
 			s->forced_local = true;
-		if (!s || !(s->kind == SYM_UNDEF || (s->kind == SYM_SCRIPT && s->provide)))
-			return;
-		if (s->kind == SYM_UNDEF && !s->referenced)
+		if (!provide_defines(s))
 			return;
 	}
 	struct script_env env;
@@ -714,7 +740,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	 * output section), but it still gets an address and a load address, and the following
 	 * sections' LMAs may follow it; while sizing, an address expression moves `.` there
 	 * (which DATA_SEGMENT_END sees), the final assignment pass does not */
-	const bool removed = lo->removed;
+	const bool removed = lo->removed && !keeps_place(L, lo);
 	if (removed && !L->final_pass && explicit_addr)
 		*dotp = dot;
 	const uint64_t dot_in = removed ? *dotp : dot;
@@ -724,6 +750,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	if (removed && L->final_pass) {
 		dot = os->addr;
 		walk_body(L, lo, &dot, false);
+		if (lo->overlay_last)
+			*dotp = overlay_end(L, lo);
 		return;
 	}
 	if (L->final_pass) {
@@ -857,7 +885,9 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	    !lo->lma_region && !ctx_relocatable(L->ctx))
 		r->last_os = lo;
 	if (removed) {
-		*dotp = dot_in;
+		/* the last overlay member still sets `.` to the overlay's end (GNU ld's update_dot
+		 * keeps it from being ignored) */
+		*dotp = lo->overlay_last ? overlay_end(L, lo) : dot_in;
 		if (old_addr != os->addr || old_lma != os->lma)
 			L->changed = true;
 		return;

@@ -1,0 +1,39 @@
+# Empty output sections leave the output, but where `.` goes after them follows GNU ld:
+# - one nothing made (no input, no statement) is skipped, yet its address expression moves
+#   `.` while sizing (a later `. `-addressed section sees it, the final assignments do not);
+# - one made only by inputs that turned out empty is "ignored": `.` stays where it was;
+# - one with a symbol assigned in it, or the last of an OVERLAY, is placed like any section
+#   (its address, its alignment) and `.` ends there (GNU ld's update_dot).
+as_obj v.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+	.section .foo,"a"
+	.long 2
+	.section .nothing_here,"a"
+EOF2
+n=0
+while IFS= read -r sec; do
+	n=$((n + 1))
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $sec y = .; .data : { *(.data) } .d2 . : { *(.foo) } z = .; }" > e$n.ld
+	link_both -T e$n.ld v.o --no-warn-rwx-segments
+	compare_outputs
+done <<'E'
+.empty 0x5000 : { *(.nothing) }
+.empty 0x5000 : { *(.nothing_here) }
+.empty 0x5000 : { *(.nothing) x = 1; }
+.empty : ALIGN(0x100) { x = 1; }
+.empty : ALIGN(0x100) { *(.nothing_here) }
+.empty 0x5000 : { LONG(0) } .e2 0x6000 : { x = 1; }
+.empty 0x5000 : { x = 1; } .e2 : { x2 = 1; }
+.empty 0x5000 : { x = 1; } .e2 : { *(.nothing) }
+.empty 0x5000 : { PROVIDE(x = .); }
+.empty 0x5000 : { PROVIDE(_start = .); }
+.empty 0x5000 : { HIDDEN(x = 1); }
+.data 0x5000 : { x = 1; }
+OVERLAY 0x7000 : { .o1 { *(.text.none) } .o2 { *(.nothing) } }
+OVERLAY 0x7000 : { .o1 { *(.foo) } .o2 { *(.nothing) } }
+OVERLAY 0x7000 : { .o1 { *(.nothing) } .o2 { *(.foo) } }
+E
