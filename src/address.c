@@ -635,7 +635,7 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
  * not allocated but still loaded, and so takes its address from a region and moves it */
 static bool alloc_or_load(const struct layout_osec *lo)
 {
-	return (lo->os->flags & SHF_ALLOC) || lo->noalloc_load;
+	return osec_bfd_alloc(lo->os) || lo->noalloc_load;
 }
 
 /* GNU ld's lang_memory_default: the first region whose attributes accept the section */
@@ -668,7 +668,7 @@ static struct region *memory_default(struct layout *L, const struct layout_osec 
 
 static bool ignore_section(const struct output_section *os)
 {
-	return !(os->flags & SHF_ALLOC) || (os->type == SHT_NOBITS && (os->flags & SHF_TLS));
+	return !osec_bfd_alloc(os) || (os->type == SHT_NOBITS && (os->flags & SHF_TLS));
 }
 
 /* GNU ld's os_region_check, in the final pass only (our sizing passes may see sizes that

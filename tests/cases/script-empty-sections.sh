@@ -3,7 +3,9 @@
 #   `.` while sizing (a later `. `-addressed section sees it, the final assignments do not);
 # - one made only by inputs that turned out empty is "ignored": `.` stays where it was;
 # - one with a symbol assigned in it, or the last of an OVERLAY, is placed like any section
-#   (its address, its alignment) and `.` ends there (GNU ld's update_dot).
+#   (its address, its alignment) and `.` ends there (GNU ld's update_dot);
+# - one kept by a `.` assignment that moves nothing has no SEC_ALLOC: its name may give its
+#   header SHF_ALLOC, but it does not move the memory region the next section starts from.
 as_obj v.o <<'EOF2'
 	.text
 	.globl _start
@@ -37,3 +39,9 @@ OVERLAY 0x7000 : { .o1 { *(.text.none) } .o2 { *(.nothing) } }
 OVERLAY 0x7000 : { .o1 { *(.foo) } .o2 { *(.nothing) } }
 OVERLAY 0x7000 : { .o1 { *(.nothing) } .o2 { *(.foo) } }
 E
+# (without a top-level assignment after it, which would set the region to `.`)
+for sec in '.rodata.a ALIGN(0x1000) : { . = ALIGN(1); }' '.data 0x5000 : { . = ALIGN(1); }'; do
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $sec .d2 : { *(.data) } }" > r.ld
+	link_both -T r.ld v.o --no-warn-rwx-segments
+	compare_outputs
+done
