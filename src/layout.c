@@ -762,6 +762,22 @@ static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_
 /* GNU ld's ldelf_place_orphan: an orphan joins the first output section of its name that
  * bfd has made and whose flags and ELF type agree with it (elf_orphan_compatible), else the
  * last one of the name not made yet; otherwise it gets a section of its own. */
+/* Are the output section's bfd flags none at all?  `lf' are those osec_gnu_flags models; the
+ * others an input can bring are SEC_KEEP (KEEP) and, with -r, SEC_RELOC; NOLOAD adds
+ * SEC_NEVER_LOAD with an input or data. */
+static bool bfd_flags_none(const struct layout *L, const struct layout_osec *lo, unsigned lf)
+{
+	if (lf || (lo->desc && lo->desc->type == OSEC_NOLOAD && (osec_has_inputs(lo) || lo->has_data)))
+		return false;
+	for (size_t i = 0; i < lo->items.n; i++)
+		for (size_t j = 0; j < lo->items.v[i].secs.n; j++) {
+			const struct input_section *isec = lo->items.v[i].secs.v[j];
+			if (isec->keep || (ctx_relocatable(L->ctx) && isec->rel_index))
+				return false;
+		}
+	return true;
+}
+
 static struct layout_osec *orphan_join(struct layout *L, const char *name, const struct input_section *isec)
 {
 	struct layout_osec *unmade = NULL;
@@ -776,8 +792,9 @@ static struct layout_osec *orphan_join(struct layout *L, const char *name, const
 		unsigned lf;
 		uint32_t lt;
 		osec_gnu_flags(lo, &lf, &lt);
-		/* made only by an assignment or the like: no bfd flags yet, anything goes in */
-		if (!osec_has_inputs(lo) && !lo->has_data)
+		/* made only by an assignment or the like, or given only inputs that left it no
+		 * flags (NOBITS in an OVERLAY or INFO section): bfd sees flags 0, anything goes in */
+		if (bfd_flags_none(L, lo, lf))
 			return lo;
 		if (!((lf ^ sf) & (G_ALLOC | G_LOAD)) && lo->bfd_type == isec->type)
 			return lo;

@@ -54,3 +54,20 @@ done <<'E'
 SECTIONS { .text 0x1000 : { *(.text) } .foo (READONLY) : { *(.mybss) . += 4; } }
 SECTIONS { .text 0x1000 : { *(.text) } .bss (READONLY) : { *(.mybss) LONG(1) } }
 E
+# a section whose inputs left it no bfd flags at all (NOBITS in an OVERLAY-type section loses
+# SEC_ALLOC) takes any orphan of its name, as one made only by an assignment does; KEEP gives
+# it SEC_KEEP, and then the orphan needs flags of its own kind
+as_obj nb.o <<'E2'
+	.text
+	.globl _start
+_start: ret
+	.section .bss.z,"aw",@nobits
+	.zero 16
+	.bss
+	.zero 12
+E2
+for keep in '*(.bss.*)' 'KEEP(*(.bss.*))'; do
+	echo "SECTIONS { .text : { *(.text) } .bss 0x100800 (OVERLAY) : { $keep } .data : { *(.data) } }" > nb.ld
+	link_both -T nb.ld nb.o --no-warn-rwx-segments
+	compare_outputs
+done
