@@ -532,6 +532,42 @@ static int cmp_seg_key(const void *pa, const void *pb)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+/* PT_GNU_RELRO from the default segment map: from the first non-empty section inside the relro
+ * range of the first PT_LOAD reaching into it, to the end of the range, its file size trimmed
+ * to that PT_LOAD's bytes (bfd's assign_file_positions_for_non_load_sections). */
+static void relro_extent(const struct layout *L, struct segment *sg, const struct segment *loads,
+			 const struct load_map *maps, size_t nmaps, struct output_section **secs)
+{
+	uint64_t start = L->relro_start, end = L->relro_end;
+	for (size_t m = 0; m < nmaps; m++) {
+		const struct load_map *mp = &maps[m];
+		if (mp->headers_only || mp->first == mp->last)
+			continue;
+		const struct output_section *last = secs[mp->last - 1];
+		if (last->addr + (is_tbss(last) ? 0 : last->size) <= start || secs[mp->first]->addr >= end)
+			continue;
+		for (size_t i = mp->first; i < mp->last; i++) {
+			const struct output_section *s = secs[i];
+			if (s->addr < start || s->addr >= end || !s->size)
+				continue;
+			sg->vaddr = s->addr;
+			sg->paddr = s->lma;
+			sg->offset = s->offset;
+			sg->memsz = sg->filesz = end - s->addr;
+			if (sg->filesz > loads[m].vaddr + loads[m].filesz - sg->vaddr)
+				sg->filesz = loads[m].vaddr + loads[m].filesz - sg->vaddr;
+			sg->align = 1;
+			return;
+		}
+		break;
+	}
+	/* (the segment is made only when a PT_LOAD in the range has contents) */
+	sg->vaddr = sg->paddr = start;
+	sg->offset = sg->first->offset - (sg->first->addr - start);
+	sg->memsz = sg->filesz = end - start;
+	sg->align = 1;
+}
+
 /* A PHDRS PT_GNU_RELRO: from the first non-empty section inside the relro range of the first
  * PT_LOAD that reaches into it, to the end of the range (bfd's
  * assign_file_positions_for_non_load_sections).  Without one, bfd warns and leaves an
@@ -1162,10 +1198,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			continue;
 		}
 		if (sg->type == PT_GNU_RELRO) {
-			sg->vaddr = sg->paddr = L->relro_start;
-			sg->offset = sg->first->offset - (sg->first->addr - L->relro_start);
-			sg->memsz = sg->filesz = L->relro_end - L->relro_start;
-			sg->align = 1;
+			relro_extent(L, sg, segs.v, maps, nmaps, secs);
 			continue;
 		}
 		struct output_section *a = sg->first, *b = sg->last;
