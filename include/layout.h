@@ -22,6 +22,8 @@ struct layout_osec {
 	const struct overlay_desc *overlay;     /* member of an OVERLAY */
 	VEC(struct lo_item) items;
 	size_t orphan_item;                     /* 1 + index of the item holding same-name orphans */
+	size_t made_by_orphan;                  /* 1 + order among statements first made by an orphan
+						 * joining them (bfd makes those last) */
 	bool discard;                           /* /DISCARD/ */
 	bool orphan;
 	bool removed;                           /* empty: not in the output */
@@ -126,6 +128,7 @@ struct layout {
 	VEC(struct lnode) nodes;
 	VEC(struct rule) rules;
 	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each place */
+	size_t made_by_orphans;                 /* statements an orphan made so far */
 	bool notes_grouped;                     /* the last orphan note joined other notes */
 	struct layout_osec *place_os[8];        /* GNU ld's orphan_save os: where each place starts */
 	const char *entry_name;                 /* ENTRY() of the script */

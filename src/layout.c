@@ -821,6 +821,8 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		struct layout_osec *lo = same;
 		if (!osec_has_inputs(lo))
 			lo->bfd_type = bfd_first_type(lo, isec, false);
+		if (!osec_made(lo))
+			lo->made_by_orphan = ++L->made_by_orphans;
 		if (!lo->orphan_item) {
 			vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 			lo->orphan_item = lo->items.n;

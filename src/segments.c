@@ -904,7 +904,8 @@ static void assign_nearby(struct layout *L)
 
 /* bfd makes an output section when the mapping walk first gives it something (an input, an
  * assignment, data, a fill), or earlier when an expression walked before that names it in
- * ADDR or LOADADDR (ldlang.c init_os, exp_init_os); section headers keep that order. */
+ * ADDR or LOADADDR (ldlang.c init_os, exp_init_os); one only an orphan gave something is made
+ * after them all, when the orphan is placed.  Section headers keep that order. */
 struct creation { struct layout *L; size_t node, sub; };
 
 static void create_osec(struct creation *c, struct layout_osec *lo);
@@ -957,6 +958,12 @@ static void creation_order(struct layout *L)
 			create_named(&c, n->st->assert_.cond);
 		} else if (n->kind == LN_OSEC) {
 			struct layout_osec *lo = n->lo;
+			if (lo->made_by_orphan) {
+				lo->created = true;
+				lo->create_node = L->nodes.n + lo->made_by_orphan;
+				lo->create_sub = 0;
+				continue;
+			}
 			for (size_t k = 0; k < lo->items.n; k++) {
 				const struct lo_item *it = &lo->items.v[k];
 				switch (it->kind) {

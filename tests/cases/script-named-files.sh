@@ -55,3 +55,14 @@ link_both a.o c.o libb.a -T arch.ld
 compare_outputs
 echo 'SECTIONS { .text : { nonexist.o(.text) *(.text) } }' > missing.ld
 expect_fail_both 'cannot find nonexist.o: No such file or directory' -T missing.ld a.o b.o c.o
+# a statement whose file-specific pattern matches nothing is made only when an orphan of its
+# name joins it, after every section the mapping walk made: its header comes last
+as_obj nm.o <<'E'
+	.section .mycode,"ax"
+	.long 4
+	.section .comment.my,"MS",@progbits,1
+	.asciz "x"
+E
+echo 'SECTIONS { .mycode : { a.o(.mycode) } .text : { *(.text) } .data : { *(.data) } }' > late.ld
+link_both -T late.ld a.o b.o c.o nm.o
+compare_outputs
