@@ -1176,10 +1176,26 @@ static struct layout_osec *find_kept_osec(struct layout *L, const char *name)
 /* bfd makes an output section as soon as the mapping walk reads an expression naming it in
  * ADDR or LOADADDR (exp_init_os), and making one reads its address and AT expressions. */
 static void name_early(struct layout *L, const struct expr *e);
+static void made_early(struct layout *L, struct layout_osec *lo);
+
+static void named_section(struct layout *L, struct layout_osec *lo)
+{
+	if (!lo || lo->named_early || lo->discard)
+		return;
+	bool made = osec_made(lo);
+	lo->named_early = true;
+	if (!made)
+		made_early(L, lo);
+}
 
 static void made_early(struct layout *L, struct layout_osec *lo)
 {
-	if (lo->desc && !lo->overlay) {
+	if (lo->overlay && lo->overlay_index > 1) {
+		named_section(L, lo->overlay_first); /* its address is ADDR(first member) */
+	} else if (lo->overlay) {
+		name_early(L, lo->overlay->start);
+		name_early(L, lo->overlay->lma);
+	} else if (lo->desc) {
 		name_early(L, lo->desc->addr);
 		name_early(L, lo->desc->lma);
 	}
@@ -1190,13 +1206,7 @@ static void name_early(struct layout *L, const struct expr *e)
 	if (!e)
 		return;
 	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
-		struct layout_osec *lo = find_kept_osec(L, e->name);
-		if (lo && !lo->named_early && !lo->discard) {
-			bool made = osec_made(lo);
-			lo->named_early = true;
-			if (!made)
-				made_early(L, lo);
-		}
+		named_section(L, find_kept_osec(L, e->name));
 		return;
 	}
 	name_early(L, e->a);

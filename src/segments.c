@@ -936,7 +936,12 @@ static void create_osec(struct creation *c, struct layout_osec *lo)
 	lo->created = true;
 	lo->create_node = c->node;
 	lo->create_sub = c->sub++;
-	if (lo->desc && !lo->overlay) {
+	if (lo->overlay && lo->overlay_index > 1) {
+		create_osec(c, lo->overlay_first); /* its address is ADDR(first member) */
+	} else if (lo->overlay) {
+		create_named(c, lo->overlay->start);
+		create_named(c, lo->overlay->lma);
+	} else if (lo->desc) {
 		create_named(c, lo->desc->addr);
 		create_named(c, lo->desc->lma);
 	}

@@ -57,3 +57,23 @@ E2
 echo 'SECTIONS { OVERLAY 0x800 : AT(0x900900) { .text { *(.text) } .note.my { *(.note.my) } } }' > ovnote.ld
 link_both -T ovnote.ld ovnote.o --no-warn-rwx-segments
 compare_outputs
+# naming a later overlay member in ADDR makes it early, and with it the first member, whose
+# ADDR is its address: both section headers come first
+as_obj ovhdr.o <<'E2'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+	.section .mybss,"aw",@nobits
+	.zero 16
+E2
+cat > ovhdr.ld <<'E2'
+sym1 = ADDR(.data);
+SECTIONS {
+  .text 0x1000 : { *(.text) }
+  OVERLAY 0x2000 : { .mybss { *(.mybss) } .data { *(.data) } }
+}
+E2
+link_both -T ovhdr.ld ovhdr.o --no-warn-rwx-segments
+compare_outputs
