@@ -110,6 +110,8 @@ struct lnode {
 	const struct stmt *st;
 	struct layout_osec *lo;
 	uint64_t dot_after;                     /* LN_ASSIGN to `.`: its value (reports) */
+	uint32_t insert_walk;                   /* moved by INSERT: 1 + its place in the mapping
+						 * walk, which reads INSERT scripts first */
 };
 
 /* GNU ld's DATA_SEGMENT_ALIGN / RELRO_END / END state machine */

@@ -219,6 +219,8 @@ static void process_inserts(struct layout *L, size_t base)
 	size_t end = L->inserts.v[L->inserts.n - 1].node_end;
 	if (end < base)
 		return;
+	for (size_t i = base; i < end; i++)
+		L->nodes.v[i].insert_walk = (uint32_t)(i - base + 1);
 	/* take the moving blocks out */
 	size_t nblock = end - base;
 	struct lnode *blocks = xcalloc(nblock + 1, sizeof(*blocks));

@@ -906,7 +906,7 @@ static void assign_nearby(struct layout *L)
  * assignment, data, a fill), or earlier when an expression walked before that names it in
  * ADDR or LOADADDR (ldlang.c init_os, exp_init_os); one only an orphan gave something is made
  * after them all, when the orphan is placed.  Section headers keep that order. */
-struct creation { struct layout *L; size_t node, sub; };
+struct creation { struct layout *L; size_t node, sub; bool early; };
 
 static void create_osec(struct creation *c, struct layout_osec *lo);
 
@@ -919,7 +919,9 @@ static void create_named(struct creation *c, const struct expr *e)
 			/* orphans are made after the mapping walk */
 			if (c->L->nodes.v[i].kind == LN_OSEC && !c->L->nodes.v[i].lo->orphan &&
 			    !strcmp(c->L->nodes.v[i].lo->os->name, e->name)) {
-				create_osec(c, c->L->nodes.v[i].lo);
+				/* bfd moves a section INSERT moved to its new place, however made */
+				if (!(c->early && c->L->nodes.v[i].insert_walk))
+					create_osec(c, c->L->nodes.v[i].lo);
 				break;
 			}
 		return;
@@ -947,12 +949,63 @@ static void create_osec(struct creation *c, struct layout_osec *lo)
 	}
 }
 
+static int by_insert_walk(const void *a, const void *b)
+{
+	const struct lnode *x = *(const struct lnode *const *)a, *y = *(const struct lnode *const *)b;
+	return x->insert_walk < y->insert_walk ? -1 : x->insert_walk > y->insert_walk;
+}
+
+/* The statements INSERT moved were walked first, where their script stood: the sections
+ * their expressions name are made before all others (unless INSERT moved those too). */
+static void create_named_by_inserts(struct creation *c)
+{
+	struct layout *L = c->L;
+	size_t n = 0;
+	for (size_t i = 0; i < L->nodes.n; i++)
+		n += L->nodes.v[i].insert_walk != 0;
+	if (!n)
+		return;
+	const struct lnode **moved = xcalloc(n, sizeof(*moved));
+	n = 0;
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].insert_walk)
+			moved[n++] = &L->nodes.v[i];
+	qsort(moved, n, sizeof(*moved), by_insert_walk);
+	c->early = true;
+	for (size_t k = 0; k < n; k++) {
+		const struct lnode *nd = moved[k];
+		if (nd->kind == LN_ASSIGN) {
+			create_named(c, nd->st->assign.expr);
+		} else if (nd->kind == LN_ASSERT) {
+			create_named(c, nd->st->assert_.cond);
+		} else if (nd->kind == LN_OSEC) {
+			const struct layout_osec *lo = nd->lo;
+			if (osec_made(lo) && lo->desc && !lo->overlay) {
+				create_named(c, lo->desc->addr);
+				create_named(c, lo->desc->lma);
+			}
+			for (size_t j = 0; j < lo->items.n; j++) {
+				const struct lo_item *it = &lo->items.v[j];
+				if (it->kind == IT_ASSIGN)
+					create_named(c, it->st->assign.expr);
+				else if (it->kind == IT_ASSERT)
+					create_named(c, it->st->assert_.cond);
+				else if (it->kind == IT_DATA)
+					create_named(c, it->st->data.value);
+			}
+		}
+	}
+	c->early = false;
+	free(moved);
+}
+
 static void creation_order(struct layout *L)
 {
-	struct creation c = {L, 0, 0};
+	struct creation c = {L, 0, 0, false};
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].lo)
 			L->nodes.v[i].lo->created = false;
+	create_named_by_inserts(&c);
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *n = &L->nodes.v[i];
 		c.node = i;

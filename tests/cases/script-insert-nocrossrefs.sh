@@ -69,3 +69,24 @@ expect_fail_both "prohibited cross reference from \.data to \`foo' in \.tx" -T n
 printf 'NOCROSSREFS(.text .bss)\nSECTIONS { . = 0x10000; .text : { *(.text) } .tx : { *(.text.x) } .data : { *(.data) } }\n' > ok.ld
 link_both -T ok.ld nc.o --no-warn-rwx-segments
 compare_outputs
+# GNU ld walks an INSERT script's statements before the default script's: a section its
+# expressions name is made (and numbered) first, while the sections INSERT moves follow
+# their new place
+as_obj insh.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.long 1
+	.data
+	.long 2
+	.bss
+	.zero 8
+	.section .mybss,"aw",@nobits
+	.zero 16
+EOF2
+for pre in '' 'HIDDEN(sym1 = -ADDR(.bss));' 'sym1 = ADDR(.mybss);' 'ASSERT(LOADADDR(.data) > 0, "x")'; do
+	printf 'SECTIONS {\n %s\n .mybss : { *(.mybss) }\n}\nINSERT AFTER .rodata;\n' "$pre" > insh.ld
+	link_both -T insh.ld insh.o
+	compare_outputs
+done
