@@ -6,6 +6,7 @@
  * layout_assign  walks the statements evaluating `.` and symbol assignments, giving addresses
  *                to output sections and offsets to input sections, and repeats until nothing
  *                moves (with GNU ld's DATA_SEGMENT_* relro adjustment in between). */
+#include <limits.h>
 #include <stdlib.h>
 
 #include "layout.h"
@@ -293,86 +294,131 @@ static const struct section_pattern *matching_pattern(const struct rule *r, cons
 	return NULL;
 }
 
-static unsigned long init_priority(const char *name)
+/* GNU ld's get_init_priority: .init_array.NNNNN / .fini_array.NNNNN (and any name ending in
+ * a number) sort by NNNNN, .ctors.NNNNN / .dtors.NNNNN by 65535 - NNNNN; -1 for none. */
+static long init_priority(const char *name)
 {
-	/* .init_array.NNNNN / .fini_array.NNNNN sort by NNNNN; .ctors.NNNNN / .dtors.NNNNN by
-	 * 65535 - NNNNN; anything else sorts last, as in GNU ld */
 	const char *dot = strrchr(name, '.');
-	if (!dot || dot == name || !dot[1])
-		return ~0ul;
+	if (!dot || dot[1] < '0' || dot[1] > '9')
+		return -1;
 	char *end;
 	unsigned long n = strtoul(dot + 1, &end, 10);
 	if (*end)
-		return ~0ul;
-	if (!strncmp(name, ".ctors.", 7) || !strncmp(name, ".dtors.", 7))
-		return 65535 > n ? 65535 - n : 0;
-	return n;
+		return -1;
+	if (dot == name + 6 && (!strncmp(name, ".ctors", 6) || !strncmp(name, ".dtors", 6)))
+		n = 65535 - n;
+	return n <= INT_MAX ? (long)n : -1;
 }
 
-static int cmp_key(enum sort_kind k, const struct input_section *a, const struct input_section *b)
+static int by_name(const struct input_section *a, const struct input_section *b)
 {
-	switch (k) {
-	case SORT_BY_NAME:
-		return strcmp(a->name, b->name);
-	case SORT_BY_ALIGNMENT:
-		return a->align < b->align ? 1 : a->align > b->align ? -1 : 0;
+	return strcmp(a->name, b->name);
+}
+
+static int by_alignment(const struct input_section *a, const struct input_section *b)
+{
+	return a->align < b->align ? 1 : a->align > b->align ? -1 : 0;
+}
+
+/* GNU ld's compare_section, for a pattern sorted `outer' around `inner' */
+static int compare_section(enum sort_kind outer, enum sort_kind inner, const struct input_section *a,
+			   const struct input_section *b)
+{
+	int c;
+	switch (outer) {
 	case SORT_BY_INIT_PRIORITY: {
-		unsigned long pa = init_priority(a->name), pb = init_priority(b->name);
-		return pa < pb ? -1 : pa > pb ? 1 : 0;
+		long pa = init_priority(a->name), pb = init_priority(b->name);
+		if (pa < 0 || pb < 0 || pa == pb)
+			return by_name(a, b);
+		return pa < pb ? -1 : 1;
 	}
+	case SORT_BY_NAME:
+		c = by_name(a, b);
+		return c || inner != SORT_BY_ALIGNMENT ? c : by_alignment(a, b);
+	case SORT_BY_ALIGNMENT:
+		c = by_alignment(a, b);
+		return c || inner != SORT_BY_NAME ? c : by_name(a, b);
 	default:
-		return 0;
+		return 0; /* (GNU ld aborts: SORT(files) with two unsorted sections of one file) */
 	}
 }
 
-struct sort_entry {
+/* SORT(file pattern): archives by the archive's name, then members by theirs */
+static int compare_files(const struct input_file *a, const struct input_file *b)
+{
+	int c = strcmp(a->archive ? a->archive : a->name, b->archive ? b->archive : b->name);
+	if (c || (!a->archive && !b->archive))
+		return c;
+	return strcmp(a->archive ? a->member : a->name, b->archive ? b->member : b->name);
+}
+
+struct sort_node {
 	struct input_section *isec;
 	enum sort_kind outer, inner;
-	size_t seq;
+	size_t left, right; /* 1 + node index, 0 for none */
 };
 
-static int cmp_sort_entry(const void *pa, const void *pb)
+static void sort_walk(const struct sort_node *t, size_t at, struct input_section **out, size_t *n)
 {
-	const struct sort_entry *a = pa, *b = pb;
-	int c = cmp_key(a->outer, a->isec, b->isec);
-	if (!c)
-		c = cmp_key(a->inner, a->isec, b->isec);
-	if (!c)
-		c = a->seq < b->seq ? -1 : a->seq > b->seq;
-	return c;
+	while (at) {
+		sort_walk(t, t[at - 1].left, out, n);
+		out[(*n)++] = t[at - 1].isec;
+		at = t[at - 1].right;
+	}
 }
 
-/* SORT_* of a rule: GNU ld inserts the sections of sorted patterns in sorted order; sections of
- * unsorted patterns keep file order.  We sort the run of the rule's sections that came from
- * sorted patterns, stably. */
+/* SORT_* of a rule, as GNU ld's wild_sort builds it: the sections, in the order the rule met
+ * them, go into a binary tree; one whose pattern is not sorted is appended at the right end,
+ * one whose pattern is sorted descends comparing by its own pattern's sort (after the file
+ * names, with SORT(file pattern)).  The tree read in order is the output order. */
 static void sort_rule(struct layout *L, struct rule *r)
 {
 	struct lo_item *it = &r->lo->items.v[r->item];
-	bool any = false;
+	bool any = r->desc->file.sort_by_name;
 	enum sort_kind global = (enum sort_kind)L->ctx->opt.sort_section;
-	for (const struct section_pattern *sp = r->desc->sections; sp; sp = sp->next)
-		if ((sp->sort != SORT_UNSET && sp->sort != SORT_NONE) || (sp->sort == SORT_UNSET && global))
+	for (const struct section_pattern *sp = r->desc->sections; sp; sp = sp->next) {
+		/* --sort-section leaves .init and .fini alone */
+		bool global_here = global && strcmp(sp->pattern, ".init") && strcmp(sp->pattern, ".fini");
+		if ((sp->sort != SORT_UNSET && sp->sort != SORT_NONE) || (sp->sort == SORT_UNSET && global_here))
 			any = true;
+	}
 	if (!any || it->secs.n < 2)
 		return;
-	struct sort_entry *e = xcalloc(it->secs.n, sizeof(*e));
-	size_t n = 0;
+	struct sort_node *t = xcalloc(it->secs.n, sizeof(*t));
+	size_t root = 0, *rightmost = &root;
 	for (size_t i = 0; i < it->secs.n; i++) {
-		const struct section_pattern *sp = matching_pattern(r, it->secs.v[i]);
+		struct input_section *isec = it->secs.v[i];
+		const struct section_pattern *sp = matching_pattern(r, isec);
 		enum sort_kind outer = sp ? sp->sort : SORT_UNSET, inner = sp ? sp->sort_inner : SORT_UNSET;
-		if (outer == SORT_UNSET && global) {
+		bool global_here = global && sp && strcmp(sp->pattern, ".init") && strcmp(sp->pattern, ".fini");
+		if (outer == SORT_UNSET && global_here)
 			outer = global;
-		} else if (outer != SORT_UNSET && outer != SORT_NONE && inner == SORT_UNSET && global && global != outer) {
+		else if (global_here && inner == SORT_UNSET && outer != SORT_NONE && outer != SORT_BY_INIT_PRIORITY &&
+			 outer != global)
 			inner = global;
-		}
 		if (outer == SORT_NONE)
 			outer = SORT_UNSET;
-		e[n++] = (struct sort_entry){it->secs.v[i], outer, inner, i};
+		t[i] = (struct sort_node){isec, outer, inner, 0, 0};
+		size_t *link = rightmost;
+		if (r->desc->file.sort_by_name || outer != SORT_UNSET) {
+			link = &root;
+			while (*link) {
+				const struct sort_node *at = &t[*link - 1];
+				int c = 0;
+				if (r->desc->file.sort_by_name)
+					c = compare_files(isec->file, at->isec->file);
+				if (!c)
+					c = compare_section(outer, inner, isec, at->isec);
+				link = c < 0 ? &t[*link - 1].left : &t[*link - 1].right;
+			}
+		}
+		*link = i + 1;
+		if (link == rightmost)
+			rightmost = &t[i].right;
 	}
-	qsort(e, n, sizeof(*e), cmp_sort_entry);
-	for (size_t i = 0; i < n; i++)
-		it->secs.v[i] = e[i].isec;
-	free(e);
+	size_t n = 0;
+	sort_walk(t, root, it->secs.v, &n);
+	free(t);
 }
 
 /* The COMMON pseudo-section of a file, holding the common symbols it won. */

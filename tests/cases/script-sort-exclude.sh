@@ -61,3 +61,62 @@ done
 # a `.` assignment in a section its constraint drops is GNU ld's error
 echo 'SECTIONS { .text : ONLY_IF_RW { . += 4; *(.text) } }' > dotdrop.ld
 expect_fail_both 'invalid assignment to location counter' -T dotdrop.ld d.o
+# the sort is GNU ld's binary tree, built in the order sections are met: a section of an
+# unsorted pattern goes at the right end, a sorted one descends comparing by its own pattern's
+# sort (SORT_BY_INIT_PRIORITY by the trailing number where both have one, else by name),
+# SORT(file pattern) compares file names (an archive's, then its member's) first
+as_obj p1.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata.str1.1,"aMS",@progbits,1
+	.asciz "s1"
+	.section .note.my,"a",@note
+	.long 4, 4, 1
+	.asciz "GNU"
+	.long 1
+	.section .rodata.cst8,"aM",@progbits,8
+	.quad 8
+	.section .init_array.00200,"aw"
+	.quad 2
+	.section .init_array,"aw"
+	.quad 0
+	.section .ctors.00300,"aw"
+	.quad 3
+	.section .init_array.00100,"aw"
+	.quad 1
+	.section .sa,"a"
+	.byte 1
+EOF2
+as_obj p2.o <<'EOF2'
+	.section .rodata.b,"a"
+	.long 11
+	.section .note.my,"a",@note
+	.long 4, 4, 1
+	.asciz "GNU"
+	.long 2
+	.section .rodata.str1.1,"aMS",@progbits,1
+	.asciz "s2"
+	.section .init_array.00150,"aw"
+	.quad 15
+	.section .sa,"a"
+	.byte 2
+EOF2
+make_archive libp.a p2.o
+cat > prio.ld <<'EOF2'
+SECTIONS {
+  .text 0x1000 : { *(.text) }
+  .rodata : { *(SORT_BY_INIT_PRIORITY(.rodata.*) SORT_BY_INIT_PRIORITY(.note.my) SORT_BY_INIT_PRIORITY(.rodata.str1.*)) }
+  .init_array : { *(SORT_BY_INIT_PRIORITY(.init_array.*) SORT_BY_INIT_PRIORITY(.ctors.*) .init_array) }
+  .sa : { SORT(*)(.sa) }
+}
+EOF2
+link_both -T prio.ld p1.o p2.o --no-warn-rwx-segments
+compare_outputs
+link_both -T prio.ld libp.a p1.o --no-warn-rwx-segments -u f_none --whole-archive
+compare_outputs
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .rodata : { *(.sa SORT_BY_NAME(.rodata.*) .note.my) } }' > mixed.ld
+link_both -T mixed.ld p1.o p2.o --no-warn-rwx-segments
+compare_outputs
+link_both -T mixed.ld p1.o p2.o --no-warn-rwx-segments --sort-section=alignment
+compare_outputs
