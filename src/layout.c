@@ -1443,7 +1443,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			placed = true;
 			break;
 		}
-		if (!placed && !isec->stack_note)
+		if (!placed) /* .note.GNU-stack too: an empty orphan, yet placed (it moves `.`) */
 			vec_push(orphans, isec);
 	}
 	free(rule_off);

@@ -45,3 +45,22 @@ for sec in '.rodata.a ALIGN(0x1000) : { . = ALIGN(1); }' '.data 0x5000 : { . = A
 	link_both -T r.ld v.o --no-warn-rwx-segments
 	compare_outputs
 done
+# .note.GNU-stack is an orphan like any other (an empty one, left out of the output), and
+# GNU ld gives a non-allocated orphan the address 0: after the non-allocated section it is
+# placed behind, `.` is 0 while sizing, which a `.`-relative address sees
+as_obj ns.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .mynonalloc,""
+	.long 1
+	.bss
+	.zero 4
+	.section .note.GNU-stack,"",@progbits
+EOF2
+echo 'SECTIONS { . = 0x10000; .text : { *(.text) } .info 0x10100 : { *(.mynonalloc) } .bss ALIGN(0x40) : { *(.bss) } }' > ns.ld
+link_both -T ns.ld ns.o --no-warn-rwx-segments
+compare_outputs
+link_both -T ns.ld ns.o --no-warn-rwx-segments --orphan-handling=warn
+compare_outputs
+compare_warnings
