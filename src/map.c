@@ -164,38 +164,6 @@ static void print_commons(struct mapper *m)
 
 static void print_input_section(struct mapper *m, const struct input_section *isec, bool discarded);
 
-/* slink drops .note.GNU-stack when reading inputs; GNU ld discards it only by a /DISCARD/ rule
- * and otherwise makes it an (empty, removed) non-alloc orphan */
-static bool unplaced_stack_note(struct mapper *m, const struct input_section *isec)
-{
-	return isec->discarded && !isec->discard_by_script && !strcmp(isec->name, ".note.GNU-stack") &&
-	       !report_discard_rule(m->L, isec);
-}
-
-static void print_stack_notes(struct mapper *m)
-{
-	bool header = false;
-	for (size_t i = 0; i < m->ctx->files.n; i++) {
-		struct input_file *f = m->ctx->files.v[i];
-		for (size_t k = 1; k < f->shnum; k++) {
-			struct input_section *isec = f->sections[k];
-			if (!isec || !unplaced_stack_note(m, isec))
-				continue;
-			if (!header) {
-				fprintf(m->out, "\n.note.GNU-stack\n");
-				spaces(m->out, NAME_COL);
-				addr(m, 0);
-				fputc(' ', m->out);
-				size_field(m, 0);
-				fputc('\n', m->out);
-				header = true;
-			}
-			m->print_dot = 0;
-			print_input_section(m, isec, false);
-		}
-	}
-}
-
 static void print_discarded(struct mapper *m)
 {
 	struct ctx *ctx = m->ctx;
@@ -221,7 +189,7 @@ static void print_discarded(struct mapper *m)
 				if (!group.name)
 					continue;
 				isec = &group;
-			} else if (!isec->discarded || isec->out || unplaced_stack_note(m, isec) || report_keep_matches(m->L, isec)) {
+			} else if (!isec->discarded || isec->out || report_keep_matches(m->L, isec)) {
 				continue;
 			}
 			if (!header) {
@@ -661,7 +629,6 @@ void map_write(struct ctx *ctx, struct layout *L, FILE *out)
 	fprintf(out, "OUTPUT(%s %s)\n", ctx->opt.output ? ctx->opt.output : "a.out", fmt);
 	for (size_t i = late; i < L->nodes.n; i++)
 		print_node(&m, &L->nodes.v[i]);
-	print_stack_notes(&m);
 	for (size_t j = 0; j < m.cap; j++)
 		free(m.lists[j].v);
 	free(m.lists);
