@@ -503,36 +503,45 @@ static const unsigned place_flags[P_N] = {
  * bfd section for it yet (nothing mapped to it) */
 static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32_t *type)
 {
-	bool any = false, ro = true;
+	/* SEC_READONLY, as the mapping walk leaves it: a statement that makes the section
+	 * (assignment, fill) gives none, a data statement that makes it gives it; the first
+	 * input sets it from its own flags, any input without it clears it */
+	bool made = false, ro = false, first_input = true;
+	const bool readonly = lo->desc && lo->desc->type == OSEC_READONLY;
 	unsigned f = 0;
 	*type = 0;
-	for (size_t i = 0; i < lo->items.n; i++)
-		for (size_t j = 0; j < lo->items.v[i].secs.n; j++) {
-			const struct input_section *isec = lo->items.v[i].secs.v[j];
-			unsigned g = gnu_flags(isec);
-			if (!any)
-				*type = isec->type;
-			any = true;
-			f |= g & ~(unsigned)G_RO;
-			if (!(g & G_RO))
-				ro = false;
+	for (size_t i = 0; i < lo->items.n; i++) {
+		const struct lo_item *it = &lo->items.v[i];
+		if (it->kind == IT_DATA) {
+			ro = !made || readonly || ro;
+			made = true;
+		} else if (it->kind != IT_INPUTS) {
+			ro = made && ro;
+			made = true;
 		}
-	if (any && ro)
+		for (size_t j = 0; j < it->secs.n; j++) {
+			const struct input_section *isec = it->secs.v[j];
+			unsigned g = gnu_flags(isec) | (readonly ? G_RO : 0);
+			if (first_input)
+				*type = isec->type;
+			ro = (g & G_RO) && (ro || first_input);
+			first_input = false;
+			made = true;
+			f |= g & ~(unsigned)G_RO;
+		}
+	}
+	if (ro)
 		f |= G_RO;
 	const bool noalloc = lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY ||
 					  lo->desc->type == OSEC_INFO || lo->desc->type == OSEC_OVERLAY);
 	if (noalloc)
 		f &= ~(unsigned)G_ALLOC; /* bfd keeps SEC_LOAD from the inputs */
-	if (lo->has_data) {
+	if (lo->has_data)
 		f |= noalloc ? G_CONTENTS : G_CONTENTS | G_ALLOC | G_LOAD;
-		any = true;
-	}
 	if (lo->desc && (lo->desc->type == OSEC_NOLOAD))
 		f &= ~(unsigned)(G_LOAD | G_CONTENTS);
-	if (!any && lo->assigns_dot)
-		any = true;
 	*flags = f & ~(unsigned)G_DEBUG; /* bfd does not carry SEC_DEBUGGING to output sections */
-	return any;
+	return made;
 }
 
 static bool osec_has_inputs(const struct layout_osec *lo)

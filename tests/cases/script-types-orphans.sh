@@ -71,3 +71,23 @@ for keep in '*(.bss.*)' 'KEEP(*(.bss.*))'; do
 	link_both -T nb.ld nb.o --no-warn-rwx-segments
 	compare_outputs
 done
+# which section an orphan follows depends on bfd's flags as the mapping walk left them: a
+# section a data statement made is read-only (.rodata then follows it), one an assignment
+# made first is not; one named like .text.* has PROGBITS as its type, one named .zz none
+as_obj rodo.o <<'E2'
+	.text
+	.globl _start
+_start: nop
+	.section .rodata,"a"
+	.long 1
+E2
+while IFS= read -r sc; do
+	echo "$sc" > rodo.ld
+	link_both -T rodo.ld rodo.o --no-warn-rwx-segments
+	compare_outputs
+done <<'E2'
+SECTIONS { .text : { *(.text) } .text.z : { LONG(0x100); } .data 0x1000000 : { *(.data) } }
+SECTIONS { .text : { *(.text) } .zz : { LONG(0x100); } .data 0x1000000 : { *(.data) } }
+SECTIONS { .text : { *(.text) } .text.z : { x = 1; LONG(0x100); } .data 0x1000000 : { *(.data) } }
+SECTIONS { .text : { *(.text) } .text.z : { LONG(0x100); x = 1; } .data 0x1000000 : { *(.data) } }
+E2
