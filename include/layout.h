@@ -195,6 +195,8 @@ void layout_assign(struct ctx *ctx, struct layout *L);
 void layout_segments(struct ctx *ctx, struct layout *L);
 /* how many program headers the current layout needs (for SIZEOF_HEADERS) */
 uint64_t segments_count(struct ctx *ctx, struct layout *L);
+/* bfd's first guess at that count, before any layout (get_program_header_size) */
+uint64_t segments_estimate(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 /* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */

@@ -1132,6 +1132,10 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	 * lay out, count, and go again until the count is stable. */
 	uint64_t *prev = xcalloc(3 * L->nodes.n + 1, sizeof(*prev));
 	uint64_t *cur = xcalloc(3 * L->nodes.n + 1, sizeof(*cur));
+	/* bfd starts from its guess and lays out again while the count changes: any change the
+	 * first four times, later only growth (ldelf_map_segments) */
+	L->phnum = segments_estimate(ctx, L);
+	int recounts = 0;
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		uint64_t phnum = L->phnum;
 		size_sections(L);
@@ -1146,7 +1150,11 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 		uint64_t *t = prev;
 		prev = cur;
 		cur = t;
-		L->phnum = segments_count(ctx, L);
+		uint64_t count = segments_count(ctx, L);
+		if (count != L->phnum && (recounts < 4 || count > L->phnum)) {
+			L->phnum = count;
+			recounts++;
+		}
 		if (!moved && phnum == L->phnum && pass > 0)
 			break;
 		if (pass == MAX_PASSES - 1)

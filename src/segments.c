@@ -468,6 +468,44 @@ uint64_t segments_count(struct ctx *ctx, struct layout *L)
 	return n;
 }
 
+uint64_t segments_estimate(struct ctx *ctx, struct layout *L)
+{
+	if (ctx_relocatable(ctx))
+		return 0;
+	if (ctx->script && ctx->script->phdrs)
+		return segments_count(ctx, L);
+	uint64_t n = 2; /* a PT_LOAD for text and one for data */
+	struct output_section *os;
+	if (has_section(L, ".interp", &os) && is_load(os))
+		n += 2; /* PT_INTERP and PT_PHDR */
+	bool dynamic = false, tls = false;
+	const struct output_section *prev_note = NULL;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind != LN_OSEC || lo->removed) {
+			continue;
+		}
+		const struct output_section *s = lo->os;
+		dynamic |= !strcmp(s->name, ".dynamic");
+		tls |= (s->flags & SHF_TLS) != 0;
+		/* one PT_NOTE for each run of loaded notes of one alignment */
+		bool note = s->type == SHT_NOTE && is_load(s);
+		if (note && !(prev_note && prev_note->align == s->align))
+			n++;
+		prev_note = note ? s : NULL;
+	}
+	n += dynamic + tls;
+	if (L->relro_enabled) /* -z relro, and some section in the relro range */
+		n++;
+	if (ctx->opt.eh_frame_hdr && has_section(L, ".eh_frame_hdr", NULL))
+		n++;
+	if (ctx->opt.execstack != -1 || ctx->saw_stack_note || ctx->opt.z_stack_size > 0)
+		n++; /* PT_GNU_STACK */
+	if (has_section(L, ".note.gnu.property", NULL))
+		n++;
+	return n;
+}
+
 /* bfd's vma_page_aligned_bias: what to add to a file offset so it matches the address modulo
  * the alignment */
 static uint64_t page_bias(uint64_t vma, uint64_t off, uint64_t align)

@@ -1,0 +1,115 @@
+# SIZEOF_HEADERS starts from bfd's guess at the number of program headers (two PT_LOADs, plus
+# PT_GNU_STACK, PT_GNU_RELRO when a relro section exists, PT_NOTE runs, PT_TLS, ...), then
+# follows the count the layout gives.  Layouts with more than one stable count (here 7 or 8
+# program headers, from a fuzz-found script) end where GNU ld's start leads.
+as_obj a.o <<'EOF2'
+	.section .data.x,"aw",@progbits
+	.globl f0_data_x
+f0_data_x:
+	.quad sym3
+	.long f0_mycode
+	.byte 178
+	.quad sym5
+	.section .rodata.str1.1,"aMS",@progbits,1
+	.globl f0_rodata_str1_1
+f0_rodata_str1_1:
+	.asciz "world"
+	.asciz "o"
+	.section .text.foo,"ax",@progbits
+	.p2align 6
+	.globl f0_text_foo
+	.type f0_text_foo,@function
+f0_text_foo:
+	mov $sym5, %eax
+	.section .myro,"a",@progbits
+	.p2align 4
+	.globl f0_myro
+f0_myro:
+	.byte 191
+	.quad sym3
+	.long 0x344ab6d1
+	.quad sym5
+	.data
+	.balign 2
+	.globl f0_data
+f0_data:
+	.quad f0_text_unlikely_z
+	.byte 149
+	.long 0xf174299f
+	.bss
+	.globl f0_bss
+f0_bss:
+	.zero 8
+	.zero 4096
+	.text
+	.balign 1
+	.globl f0_text
+	.type f0_text,@function
+f0_text:
+	.globl _start
+_start:
+	nop
+	ret
+	.section .text.unlikely.z,"ax",@progbits
+	.p2align 2
+	.globl f0_text_unlikely_z
+	.type f0_text_unlikely_z,@function
+f0_text_unlikely_z:
+	nop
+	ret
+	nop
+	ret
+	.section .mycode,"ax",@progbits
+	.p2align 0
+	.globl f0_mycode
+	.type f0_mycode,@function
+f0_mycode:
+	mov $sym5, %eax
+	.section .note.GNU-stack,"",@progbits
+EOF2
+cat > s.ld <<'EOF2'
+ENTRY(f0_text)
+PROVIDE(f0_text = -ABSOLUTE(CONSTANT(COMMONPAGESIZE) >= CONSTANT(COMMONPAGESIZE) ? CONSTANT(MAXPAGESIZE) : 256));
+SECTIONS
+{
+  . = SEGMENT_START("text-segment", 0x10000) + SIZEOF_HEADERS;
+  .mycode :
+  {
+    KEEP(*(.mycode))
+    PROVIDE(f0_bss = ABSOLUTE(0x40 / 4));
+  }
+  .text : AT(ADDR(.mycode) + 0x8)
+  {
+    PROVIDE_HIDDEN(sym3 = 64);
+    *(.text .text.*)
+  }
+  .text.unlikely.z :
+  {
+    sym4 = SIZEOF_HEADERS;
+    . = ALIGN(8);
+    KEEP(*(.text.unlikely.z))
+  }
+  .rodata :
+  {
+    sym5 = 0x0;
+    *(.rodata.str1.*)
+  }
+  .data : SUBALIGN(0x20)
+  {
+    *(.data)
+  }
+  .data.x 0x10800 (NOLOAD) : AT(0x811800)
+  {
+    *(.data.x*)
+  }
+  . = 0x21800;
+  .bss 0x22800 : ONLY_IF_RW
+  {
+    *(.bss)
+  }
+  sym6 = CONSTANT(MAXPAGESIZE);
+sym6 <<= 1;
+}
+EOF2
+link_both -T s.ld -z separate-code a.o --no-warn-rwx-segments
+compare_outputs
