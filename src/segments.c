@@ -724,6 +724,10 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				off_adjust = 0;
 		} else if (sg->type == PT_DYNAMIC && nm > 1 && strcmp(mine[0]->name, ".dynamic")) {
 			error(ctx, "%s: The first section in the PT_DYNAMIC segment is not the .dynamic section", out);
+		} else if (sg->type == PT_NOTE) {
+			/* bfd makes every section of a PT_NOTE a note, a NOBITS one included */
+			for (size_t i = 0; i < nm; i++)
+				mine[i]->type = SHT_NOTE;
 		}
 		if (sg->headers) {
 			sg->filesz = sg->memsz = ehsize;

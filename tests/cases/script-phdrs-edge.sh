@@ -38,7 +38,7 @@ echo 'PHDRS { data PT_LOAD; }' > none.ld
 expect_fail_both 'no sections assigned to phdrs' -T none.ld c.o
 
 # sections in no segment (:NONE) get file offsets after the loaded bytes, their address modulo
-# the page; NOBITS ones offset 0.  Empty PT_LOADs sit at the file position reached.
+# the page; NOBITS ones offset 0.  Every section of a PT_NOTE is made a note, NOBITS or not.  Empty PT_LOADs sit at the file position reached.
 n=0
 while IFS= read -r script; do
 	n=$((n + 1))
@@ -64,6 +64,7 @@ PHDRS { text PT_LOAD AT(0x100000); data PT_LOAD FLAGS(7); } SECTIONS { . = 0x100
 PHDRS { text PT_LOAD; data PT_LOAD; } SECTIONS { . = 0x10000; .data : { *(.data) } :data .text 0x8000 : { *(.text) } :text }
 PHDRS { phdr PT_PHDR PHDRS; text PT_LOAD FILEHDR PHDRS; data PT_LOAD; note PT_NOTE; tls PT_TLS; } SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } :text .rodata : { *(.rodata) } .note : { *(.note*) } :text :note . = ALIGN(0x1000); .tdata : { *(.tdata) } :data :tls .tbss : { *(.tbss) } :data :tls .data : { *(.data) } :data .bss : { *(.bss) } }
 PHDRS { text PT_LOAD; relro PT_GNU_RELRO; } SECTIONS { .text : { *(.text) } :text .data : { *(.data) } }
+PHDRS { text PT_LOAD; note PT_NOTE; } SECTIONS { . = 0x10000; .text : { *(.text) } :text .data : { *(.data) } .bss 0x32000 : { *(.bss) } :note }
 EOF
 
 # bfd carries the last :phdr list from one PHDRS entry to the next: the sections before the
