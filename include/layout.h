@@ -201,6 +201,8 @@ size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 /* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
 bool layout_special_type(const char *name, uint32_t *type);
+/* the entry size bfd gives a section of this ELF type (elf_fake_sections) */
+uint64_t elf_type_entsize(const struct ctx *ctx, uint32_t type);
 /* whether bfd made the output section: it got an input, or a statement in it made it */
 bool osec_made(const struct layout_osec *lo);
 const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value);

@@ -538,13 +538,8 @@ static void dot_advanced(struct layout *L, struct layout_osec *lo)
 	/* bfd's elf_fake_sections: allocated without contents is NOBITS whatever the name, but
 	 * keeps the entry size the name's type gave it */
 	uint32_t type;
-	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
-	if (layout_special_type(os->name, &type)) {
-		if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
-			os->entsize = is64 ? 8 : 4;
-		else if (type == SHT_DYNAMIC)
-			os->entsize = is64 ? 16 : 8;
-	}
+	if (layout_special_type(os->name, &type))
+		os->entsize = elf_type_entsize(L->ctx, type);
 	os->type = SHT_NOBITS;
 }
 

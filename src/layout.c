@@ -1048,6 +1048,44 @@ static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flag
 	return false;
 }
 
+static bool only_linker_inputs(const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < lo->items.n; i++)
+		for (size_t j = 0; j < lo->items.v[i].secs.n; j++)
+			if (!lo->items.v[i].secs.v[j]->file->synthetic)
+				return false;
+	return true;
+}
+
+uint64_t elf_type_entsize(const struct ctx *ctx, uint32_t type)
+{
+	bool is64 = ctx->target->elfclass == ELFCLASS64;
+	switch (type) {
+	case SHT_INIT_ARRAY:
+	case SHT_FINI_ARRAY:
+	case SHT_PREINIT_ARRAY:
+		return is64 ? 8 : 4;
+	case SHT_DYNAMIC:
+		return is64 ? 16 : 8;
+	case SHT_HASH:
+		return 4;
+	case SHT_GNU_HASH:
+		return is64 ? 0 : 4;
+	case SHT_DYNSYM:
+		return is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
+	case SHT_RELA:
+		return ctx->target->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : 0;
+	case SHT_REL:
+		return ctx->target->rela ? 0 : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+	case SHT_GNU_versym:
+		return 2;
+	case SHT_GROUP:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
 /* Output section type and flags from its inputs, and whether it is kept at all. */
 void finish_osec(struct layout *L, struct layout_osec *lo)
 {
@@ -1104,8 +1142,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 				first = lo->items.v[i].secs.v[0];
 		os->flags |= SHF_MERGE | (first->flags & SHF_STRINGS);
 		os->entsize = merge_entsize;
-	} else if (any_input && same_entsize) {
-		os->entsize = entsize;
+	} else if (any_input && same_entsize && only_linker_inputs(lo)) {
+		os->entsize = entsize; /* the x86 backend sets .got's, .plt's, ... */
 	}
 	os->has_inputs = any_input;
 	os->type = SHT_PROGBITS;
@@ -1199,15 +1237,18 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 				warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
 			lo->type_warned = true;
 		}
-		/* bfd's elf_fake_sections: array sections hold addresses */
-		if (os->type == SHT_INIT_ARRAY || os->type == SHT_FINI_ARRAY || os->type == SHT_PREINIT_ARRAY)
-			os->entsize = L->ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
 	} else {
 		/* made by a statement: the type bfd's table gives the name, if any */
 		uint32_t st;
 		uint64_t sf;
 		lo->bfd_type = elf_special_section(os->name, &st, &sf) ? st : 0;
 	}
+	/* bfd's elf_fake_sections: the type gives the entry size (arrays hold addresses, ...) */
+	if (!os->entsize)
+		os->entsize = elf_type_entsize(L->ctx, lo->bfd_type ? lo->bfd_type : os->type);
+	/* NOLOAD: bfd makes a section with inputs NOBITS, whatever type its name has */
+	if (any_input && os->noload)
+		os->type = SHT_NOBITS;
 	/* emptiness is decided when sizes are known (address.c presize); until then an output
 	 * section without content counts as removed for orphan placement */
 	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;

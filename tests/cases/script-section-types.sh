@@ -3,7 +3,9 @@
 # PROGBITS by contents or data statements (with GNU ld's warning), a type of its own by name
 # (.init_array, entsize the word size), and SUBALIGN raising the section's alignment.  A
 # section that INFO/COPY/DSECT/OVERLAY keeps out of memory still shows the SHF_ALLOC its name
-# has in bfd's table (.rodata, .tbss, .data), unless an input reset its flags.
+# has in bfd's table (.rodata, .tbss, .data), unless an input reset its flags.  NOLOAD makes a
+# section with inputs NOBITS whatever its name; the entry size follows the type bfd had for it
+# (the name's, or the first input's when copied), not the inputs' own.
 cat > b.s <<'E'
 	.text
 	.globl _start
@@ -46,6 +48,7 @@ SECTIONS { .text 0x1000 : { *(.text) } .foo : { LONG(1) *(.note.my) } .bar : { S
 SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) *(.data) } }
 SECTIONS { .text 0x1000 : { *(.text) } .bss : { *(.mybss) LONG(0) } }
 SECTIONS { .text 0x1000 : { *(.text) } .data : SUBALIGN(0x40) { *(.data) *(.myro) } .bss : SUBALIGN(32) { *(.mybss) } }
+SECTIONS { .text 0x1000 : { *(.text) } .data (NOLOAD) : { *(.ia) } .init_array (NOLOAD) : { *(.ctors) } .dynamic (NOLOAD) : { LONG(1) } .fini_array : { LONG(2) } .d2 (READONLY) : { *(.data) } }
 SECTIONS { .text 0x1000 : { *(.text) } .rodata 0x2002 (INFO) : { SHORT(1) } .tbss (COPY) : { LONG(1) } .data (DSECT) : { . += 4; } .bss (OVERLAY) : { } }
 E
 # bfd takes an output section's type from its first input even when that is .note.GNU-stack,
