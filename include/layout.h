@@ -22,8 +22,9 @@ struct layout_osec {
 	const struct overlay_desc *overlay;     /* member of an OVERLAY */
 	VEC(struct lo_item) items;
 	size_t orphan_item;                     /* 1 + index of the item holding same-name orphans */
-	size_t made_by_orphan;                  /* 1 + order among statements first made by an orphan
-						 * joining them (bfd makes those last) */
+	size_t made_by_orphan;                  /* statement first made by an orphan joining it: 1 +
+						 * its place among orphan events (bfd appends those) */
+	size_t orphan_seq;                      /* orphan statement: 1 + its place among orphan events */
 	bool discard;                           /* /DISCARD/ */
 	bool orphan;
 	bool removed;                           /* empty: not in the output */
@@ -130,7 +131,8 @@ struct layout {
 	VEC(struct lnode) nodes;
 	VEC(struct rule) rules;
 	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each place */
-	size_t made_by_orphans;                 /* statements an orphan made so far */
+	size_t orphan_events;                   /* orphan statements made, or statements an orphan
+						 * made, so far */
 	bool notes_grouped;                     /* the last orphan note joined other notes */
 	struct layout_osec *place_os[8];        /* GNU ld's orphan_save os: where each place starts */
 	const char *entry_name;                 /* ENTRY() of the script */

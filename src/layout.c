@@ -879,7 +879,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		if (!osec_has_inputs(lo))
 			lo->bfd_type = bfd_first_type(lo, isec, false);
 		if (!osec_made(lo))
-			lo->made_by_orphan = ++L->made_by_orphans;
+			lo->made_by_orphan = ++L->orphan_events;
 		if (!lo->orphan_item) {
 			vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 			lo->orphan_item = lo->items.n;
@@ -936,6 +936,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, report_file_name(ctx, isec), secname);
 	struct layout_osec *lo = new_osec(L, secname, NULL);
 	lo->orphan = true;
+	lo->orphan_seq = ++L->orphan_events;
 	vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 	vec_push(lo->items.v[0].secs, isec);
 	/* it inherits the region, load region and program headers of the section it follows */

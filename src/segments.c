@@ -1041,7 +1041,82 @@ static void create_named_by_inserts(struct creation *c)
 	free(moved);
 }
 
-static void creation_order(struct layout *L)
+static int by_creation(const void *a, const void *b)
+{
+	const struct layout_osec *x = *(struct layout_osec *const *)a, *y = *(struct layout_osec *const *)b;
+	if (x->create_node != y->create_node)
+		return x->create_node < y->create_node ? -1 : 1;
+	return x->create_sub < y->create_sub ? -1 : x->create_sub > y->create_sub;
+}
+
+/* Did the mapping walk make the statement (before any orphan)? */
+static bool made_by_walk(const struct layout_osec *lo)
+{
+	if (lo->named_early)
+		return true;
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (i + 1 != lo->orphan_item && (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n))
+			return true;
+	return false;
+}
+
+static int by_orphan_event(const void *a, const void *b)
+{
+	const struct layout_osec *x = *(struct layout_osec *const *)a, *y = *(struct layout_osec *const *)b;
+	size_t ex = x->orphan ? x->orphan_seq : x->made_by_orphan, ey = y->orphan ? y->orphan_seq : y->made_by_orphan;
+	return ex < ey ? -1 : ex > ey;
+}
+
+/* The output sections in bfd's section list order: those the mapping walk made in the order
+ * it made them; then, orphan by orphan, a new orphan section goes right after the section of
+ * the nearest statement before it that has one (at the head of the list without one:
+ * lang_insert_orphan's shuffle), and a statement an orphan made by joining it goes last. */
+static void walk_creation(struct layout *L);
+
+static struct layout_osec **creation_order(struct layout *L, size_t *count)
+{
+	walk_creation(L);
+	struct layout_osec **order = xcalloc(L->nodes.n + 1, sizeof(*order));
+	struct layout_osec **events = xcalloc(L->nodes.n + 1, sizeof(*events));
+	size_t n = 0, nev = 0;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (!lo)
+			continue;
+		if (lo->orphan || lo->made_by_orphan)
+			events[nev++] = lo;
+		else
+			order[n++] = lo;
+	}
+	qsort(order, n, sizeof(*order), by_creation);
+	qsort(events, nev, sizeof(*events), by_orphan_event);
+	for (size_t e = 0; e < nev; e++) {
+		struct layout_osec *lo = events[e];
+		size_t at = n; /* made by joining: appended */
+		if (lo->orphan) {
+			size_t p = node_of(L, lo);
+			const struct layout_osec *prev = NULL;
+			while (p-- > 0 && !prev) {
+				const struct layout_osec *q = L->nodes.v[p].kind == LN_OSEC ? L->nodes.v[p].lo : NULL;
+				if (q && ((q->orphan || q->made_by_orphan) ? q->created : made_by_walk(q)))
+					prev = q;
+			}
+			at = 0;
+			for (size_t k = 0; prev && k < n; k++)
+				if (order[k] == prev)
+					at = k + 1;
+		}
+		memmove(&order[at + 1], &order[at], (n - at) * sizeof(*order));
+		order[at] = lo;
+		n++;
+		lo->created = true;
+	}
+	free(events);
+	*count = n;
+	return order;
+}
+
+static void walk_creation(struct layout *L)
 {
 	struct creation c = {L, 0, 0, false};
 	for (size_t i = 0; i < L->nodes.n; i++)
@@ -1058,12 +1133,8 @@ static void creation_order(struct layout *L)
 			create_named(&c, n->st->assert_.cond);
 		} else if (n->kind == LN_OSEC) {
 			struct layout_osec *lo = n->lo;
-			if (lo->made_by_orphan) {
-				lo->created = true;
-				lo->create_node = L->nodes.n + lo->made_by_orphan;
-				lo->create_sub = 0;
-				continue;
-			}
+			if (lo->made_by_orphan || lo->orphan)
+				continue; /* made when orphans are placed */
 			for (size_t k = 0; k < lo->items.n; k++) {
 				const struct lo_item *it = &lo->items.v[k];
 				switch (it->kind) {
@@ -1095,13 +1166,6 @@ static void creation_order(struct layout *L)
 	}
 }
 
-static int by_creation(const void *a, const void *b)
-{
-	const struct layout_osec *x = *(struct layout_osec *const *)a, *y = *(struct layout_osec *const *)b;
-	if (x->create_node != y->create_node)
-		return x->create_node < y->create_node ? -1 : 1;
-	return x->create_sub < y->create_sub ? -1 : x->create_sub > y->create_sub;
-}
 
 /* Give every kept section its index and file offset, and fill in the segments. */
 /* How bfd names an input file in a message: an archive member by its member name, a thin
@@ -1175,13 +1239,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	ctx->osecs.n = 0;
 	uint32_t index = 1;
 	size_t nstarts = ctx->opt.section_starts.n;
-	creation_order(L);
-	struct layout_osec **made = xcalloc(L->nodes.n + 1, sizeof(*made));
-	size_t nmade = 0;
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC)
-			made[nmade++] = L->nodes.v[i].lo;
-	qsort(made, nmade, sizeof(*made), by_creation);
+	size_t nmade;
+	struct layout_osec **made = creation_order(L, &nmade);
 	for (size_t i = 0; i < nstarts + nmade; i++) {
 		struct layout_osec *lo = NULL;
 		if (i < nstarts) {

@@ -73,3 +73,24 @@ compare_outputs
 link_both -T dot.ld c.o --orphan-handling=discard
 compare_outputs
 expect_fail_both "unplaced orphan section \`\.text\.hot' from \`c\.o'" -T orph.ld c.o --orphan-handling=error
+# section header order for orphans is bfd's section list: an orphan's section goes right after
+# the section of the nearest statement before it that has one, so an orphan placed ahead of
+# every statement comes ahead of a section an ADDR made first
+as_obj hdr.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.long 1
+	.data
+	.long 2
+	.section .mybss,"aw",@nobits
+	.zero 8
+EOF2
+for sc in 'SECTIONS { sym2 = ADDR(.mybss); .data : { *(.data) } .mybss 0x400100 : { *(.mybss) } }' \
+	  'SECTIONS { sym2 = ADDR(.mybss); .data : { *(.data) } .mybss 0x400100 : { *(.mybss) } .text : ONLY_IF_RW { *(.text) } }' \
+	  'SECTIONS { sym2 = ADDR(.mybss); .data : { *(.data) } .mybss 0x400100 : { *(.mybss) } .text : { *(.text.none) } }'; do
+	echo "$sc" > hdr.ld
+	link_both -T hdr.ld hdr.o --no-warn-rwx-segments
+	compare_outputs
+done
