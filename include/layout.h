@@ -25,6 +25,7 @@ struct layout_osec {
 	size_t made_by_orphan;                  /* statement first made by an orphan joining it: 1 +
 						 * its place among orphan events (bfd appends those) */
 	size_t orphan_seq;                      /* orphan statement: 1 + its place among orphan events */
+	size_t list_pos;                        /* place in bfd's section list (layout_section_list) */
 	bool discard;                           /* /DISCARD/ */
 	bool orphan;
 	bool removed;                           /* empty: not in the output */
@@ -126,6 +127,8 @@ struct dataseg {
 
 struct name_map;
 struct layout {
+	struct layout_osec **section_list;       /* bfd's section list order, for the final pass */
+	size_t section_list_n;
 	struct ctx *ctx;
 	struct name_map *by_name;               /* output sections by name, for orphans */
 	VEC(struct lnode) nodes;
@@ -197,6 +200,9 @@ void layout_assign(struct ctx *ctx, struct layout *L);
 void layout_segments(struct ctx *ctx, struct layout *L);
 /* how many program headers the current layout needs (for SIZEOF_HEADERS) */
 uint64_t segments_count(struct ctx *ctx, struct layout *L);
+/* the output section statements in bfd's section list order (the section headers' order);
+ * sets each one's list_pos */
+struct layout_osec **layout_section_list(struct layout *L, size_t *count);
 /* bfd's first guess at that count, before any layout (get_program_header_size) */
 uint64_t segments_estimate(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);

@@ -228,13 +228,12 @@ static struct output_section *section_for_dot(struct layout *L)
 			}
 		}
 		if (!L->current_section || !next || !next->after_end) {
-			/* the next kept section, or walking back to an allocated non-TLS one */
-			size_t start = next ? node_of(L, next) : L->nodes.n;
-			for (size_t i = start + 1; i-- > 0;) {
-				if (i >= L->nodes.n)
-					continue;
-				struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
-				if (lo && !lo->removed && osec_bfd_alloc(lo->os) && !(lo->os->flags & SHF_TLS))
+			/* the next kept section, or walking back from it along bfd's section list to
+			 * an allocated non-TLS one */
+			size_t start = next && L->section_list ? next->list_pos + 1 : L->section_list_n;
+			for (size_t i = start; i-- > 0;) {
+				struct layout_osec *lo = L->section_list[i];
+				if (!lo->removed && osec_bfd_alloc(lo->os) && !(lo->os->flags & SHF_TLS))
 					return lo->os;
 			}
 			return NULL;
@@ -1160,6 +1159,8 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	/* the final pass keeps the addresses, gives symbols their values, reports errors and
 	 * checks assertions (GNU ld's lang_do_assignments) */
 	L->final_pass = true;
+	free(L->section_list);
+	L->section_list = layout_section_list(L, &L->section_list_n);
 	start_stop_values(L);
 	walk(L);
 	/* GNU ld's lang_check_section_addresses: how far each region overflowed */

@@ -1113,7 +1113,14 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 	}
 	free(events);
 	*count = n;
+	for (size_t i = 0; i < n; i++)
+		order[i]->list_pos = i;
 	return order;
+}
+
+struct layout_osec **layout_section_list(struct layout *L, size_t *count)
+{
+	return creation_order(L, count);
 }
 
 static void walk_creation(struct layout *L)

@@ -58,3 +58,31 @@ SECTIONS { .text 0x110000 : { *(.text) . = 0x20; s1 = .; }
 E2
 link_both --no-warn-rwx-segments -T s5.ld v.o
 compare_outputs
+# a `.`-relative value assigned before the first output section belongs to a section found by
+# walking back along bfd's section list (the section headers' order), not the script's
+as_obj sd.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .init,"ax"
+	.p2align 4
+	.globl f_init
+f_init:	ret
+	.section .rodata,"a"
+	.quad 7
+	.section .bss.z,"aw",@nobits
+	.zero 4
+EOF2
+cat > sd.ld <<'EOF2'
+ENTRY(_start)
+sym1 = ALIGN(32);
+SECTIONS
+{
+  . = 0x1000000;
+  .text (INFO) : { *(.init*) }
+  .bss : { . = ALIGN(., 0x20); *(.bss .bss.z) }
+  .rodata : { KEEP(*(.rodata)) }
+}
+EOF2
+link_both --gc-sections -T sd.ld sd.o
+compare_outputs
