@@ -341,10 +341,10 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		s = symbol_intern(ctx, arena_strdup(&ctx->arena, a->name));
 	struct output_section *sec = v.sec;
 	uint64_t val = v.val;
-	/* An absolute value computed from `.` outside output sections ends up relative to a
-	 * nearby section in the output (GNU ld's ldexp_finalize_syms), but stays absolute for
-	 * the expressions that use the symbol meanwhile. */
-	s->final_osec = !cur && !sec && v.from_dot ? section_for_dot(L) : NULL;
+	/* An absolute value computed from `.` (anywhere in the expression, even a ?: condition)
+	 * ends up relative to a nearby section in the output (GNU ld's ldexp_finalize_syms), but
+	 * stays absolute for the expressions that use the symbol meanwhile. */
+	s->final_osec = !sec && v.from_dot ? section_for_dot(L) : NULL;
 	if (s->kind != SYM_SCRIPT || s->osec != sec || s->value != val)
 		L->changed = true;
 	/* bfd's hash entry keeps the type an object gave it (by definition or reference), and
@@ -749,8 +749,13 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		return;
 	}
 	if (L->final_pass) {
-		/* addresses are fixed: the last pass only evaluates symbols, data and assertions */
+		/* addresses are fixed: the last pass only evaluates symbols, data and assertions;
+		 * the section is "the current section" for the assignments in it already */
 		dot = os->addr;
+		if (osec_bfd_alloc(os)) {
+			L->current_section = os;
+			L->prefer_next_section = false;
+		}
 		walk_body(L, lo, &dot, false);
 		if (os->type == SHT_NOBITS && (os->flags & SHF_TLS))
 			dot = os->addr;

@@ -86,3 +86,17 @@ SECTIONS
 EOF2
 link_both --gc-sections -T sd.ld sd.o
 compare_outputs
+# inside an output section too: an absolute value computed while `.` was read (a ?:
+# condition on `.` choosing LOADADDR) is made relative to the current section
+as_obj le.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+EOF2
+for e in 'LOADADDR(.text)' '(-8) > . ? LOADADDR(.text) : 0' '(. < 1) ? 5 : LOADADDR(.text)' 'ABSOLUTE(.) + 1'; do
+	for t in '' '(INFO)'; do
+		echo "SECTIONS { . = 0x10000; .text : { *(.text) } .other 0x12000 $t : { LONG(1) sym4 = $e; } }" > le.ld
+		link_both -T le.ld le.o
+		compare_outputs
+	done
+done
