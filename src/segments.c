@@ -51,6 +51,16 @@ static int cmp_lma(const void *pa, const void *pb)
 }
 
 /* The allocated sections in LMA order and their PT_LOAD grouping. */
+/* the memory region GNU ld's statement for the section has (os->region, as sizing left it):
+ * the first statement of the name, as lang_output_section_find finds it */
+static const struct region *region_of(struct layout *L, const struct layout_osec *lo)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, lo->os->name))
+			return L->nodes.v[i].lo->region_used;
+	return lo->region_used;
+}
+
 static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
 			struct load_map *maps, uint64_t phdr_size, bool has_interp)
 {
@@ -108,6 +118,11 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			new_seg = true;
 		else
 			new_seg = false;
+		/* GNU ld's ldlang_override_segment_assignment: sections of different memory
+		 * regions never share a segment */
+		if (!new_seg && last && last->layout && s->layout &&
+		    region_of(L, last->layout) != region_of(L, s->layout))
+			new_seg = true;
 		if (new_seg) {
 			maps[nmaps++] = (struct load_map){start, i, phdr_in_segment, false, 0, 0};
 			start = i;

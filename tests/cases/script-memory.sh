@@ -89,3 +89,23 @@ SECTIONS {
 }
 EOF2
 expect_fail_both "no memory region specified for loadable section \`\.data'" -T nomem.ld a.o
+# sections of different memory regions never share a PT_LOAD (GNU ld overrides bfd's choice),
+# even on one page, or with -n / -N
+as_obj mr.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.long 1
+	.data
+	.long 2
+EOF2
+cat > mr.ld <<'EOF2'
+MEMORY { A (rx) : ORIGIN = 0x10000, LENGTH = 0x10  B (rx) : ORIGIN = 0x10010, LENGTH = 0x100 }
+SECTIONS { .text : { *(.text) } >A .rodata : { *(.rodata) } >B .data : { *(.data) } >B }
+EOF2
+for m in "" -n -N; do
+	# shellcheck disable=SC2086
+	link_both $m -T mr.ld mr.o --no-warn-rwx-segments
+	compare_outputs
+done
