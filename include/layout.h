@@ -200,6 +200,8 @@ void layout_assign(struct ctx *ctx, struct layout *L);
 void layout_segments(struct ctx *ctx, struct layout *L);
 /* how many program headers the current layout needs (for SIZEOF_HEADERS) */
 uint64_t segments_count(struct ctx *ctx, struct layout *L);
+/* the first output section statement of that name (GNU ld's lang_output_section_find) */
+struct layout_osec *layout_find_osec(struct layout *L, const char *name);
 /* the output section statements in bfd's section list order (the section headers' order);
  * sets each one's list_pos */
 struct layout_osec **layout_section_list(struct layout *L, size_t *count);

@@ -13,14 +13,6 @@ enum { MAX_PASSES = 16 };
 
 /* ---- the evaluator's view of the link ---- */
 
-static struct layout_osec *find_osec(struct layout *L, const char *name)
-{
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
-			return L->nodes.v[i].lo;
-	return NULL;
-}
-
 static bool env_symbol(void *ud, const char *name, uint64_t *val, struct output_section **sec)
 {
 	struct layout *L = ud;
@@ -61,7 +53,7 @@ static bool env_defined(void *ud, const char *name)
 static enum section_query env_section(void *ud, const char *name, struct section_info *out)
 {
 	struct layout *L = ud;
-	struct layout_osec *lo = find_osec(L, name);
+	struct layout_osec *lo = layout_find_osec(L, name);
 	if (!lo && L->sizing_only) {
 		*out = (struct section_info){.addr_pending = true, .lma_pending = true};
 		return SECTION_OK;

@@ -624,6 +624,12 @@ static size_t find_node(struct layout *L, const char *name)
 	return (size_t)-1;
 }
 
+struct layout_osec *layout_find_osec(struct layout *L, const char *name)
+{
+	size_t i = find_node(L, name);
+	return i == (size_t)-1 ? NULL : L->nodes.v[i].lo;
+}
+
 /* GNU ld's lang_output_section_find_by_flags */
 static size_t find_by_flags(struct layout *L, const struct input_section *isec, unsigned sf, bool match_type)
 {
@@ -1264,14 +1270,6 @@ static bool expr_calls(const struct expr *e, enum expr_fn fn)
 	return expr_calls(e->a, fn) || expr_calls(e->b, fn) || expr_calls(e->c, fn);
 }
 
-static struct layout_osec *find_kept_osec(struct layout *L, const char *name)
-{
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
-			return L->nodes.v[i].lo;
-	return NULL;
-}
-
 /* bfd makes an output section as soon as the mapping walk reads an expression naming it in
  * ADDR or LOADADDR (exp_init_os), and making one reads its address and AT expressions. */
 static void name_early(struct layout *L, const struct expr *e);
@@ -1305,7 +1303,7 @@ static void name_early(struct layout *L, const struct expr *e)
 	if (!e)
 		return;
 	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
-		named_section(L, find_kept_osec(L, e->name));
+		named_section(L, layout_find_osec(L, e->name));
 		return;
 	}
 	name_early(L, e->a);
@@ -1619,7 +1617,7 @@ static void define_start_stop(struct layout *L)
 			struct input_section *isec = f->sections[si];
 			if (!isec || !c_identifier(isec->name))
 				continue;
-			struct layout_osec *lo = find_kept_osec(L, isec->name);
+			struct layout_osec *lo = layout_find_osec(L, isec->name);
 			if (!lo || lo->discard || !holds_own_name(lo))
 				continue;
 			size_t n = strlen(isec->name) + 10;

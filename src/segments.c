@@ -55,10 +55,7 @@ static int cmp_lma(const void *pa, const void *pb)
  * the first statement of the name, as lang_output_section_find finds it */
 static const struct region *region_of(struct layout *L, const struct layout_osec *lo)
 {
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, lo->os->name))
-			return L->nodes.v[i].lo->region_used;
-	return lo->region_used;
+	return layout_find_osec(L, lo->os->name)->region_used;
 }
 
 static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
