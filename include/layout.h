@@ -32,7 +32,7 @@ struct layout_osec {
 	bool assigns_dot, has_data;
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
-	bool constraint_seen, constraint_ro, constraint_failed;
+	bool constraint_ro, constraint_failed;
 	/* a .note.GNU-stack matched here ahead of every other input: bfd took the output
 	 * section's ELF type from it before excluding it */
 	struct input_section *stack_note_first;

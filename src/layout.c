@@ -1421,7 +1421,6 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (int round = 0; round < 2; round++) {
 		for (size_t r = 0; r < L->rules.n; r++)
 			if (L->rules.v[r].lo->desc && L->rules.v[r].lo->desc->constraint != CONSTRAINT_NONE) {
-				L->rules.v[r].lo->constraint_seen = false;
 				L->rules.v[r].lo->constraint_ro = true;
 			}
 		for (size_t i = 0; i < all.n; i++) {
@@ -1431,7 +1430,6 @@ void layout_map(struct ctx *ctx, struct layout *L)
 					continue;
 				struct layout_osec *lo = L->rules.v[r].lo;
 				if (lo->desc && lo->desc->constraint != CONSTRAINT_NONE) {
-					lo->constraint_seen = true;
 					if (isec->flags & SHF_WRITE)
 						lo->constraint_ro = false;
 				}
@@ -1444,7 +1442,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			if (rule_off[r] || !lo->desc || lo->desc->constraint == CONSTRAINT_NONE)
 				continue;
 			bool want_ro = lo->desc->constraint == CONSTRAINT_ONLY_IF_RO;
-			if (lo->constraint_seen && lo->constraint_ro != want_ro) {
+			if (lo->constraint_ro != want_ro) { /* no input at all counts as read-only */
 				rule_off[r] = true;
 				lo->constraint_failed = true;
 				changed = true;
@@ -1452,6 +1450,15 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		}
 		if (!changed)
 			break;
+	}
+	/* one with no input section description at all is read-only too */
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		bool rules = false;
+		for (size_t k = 0; lo && k < lo->items.n; k++)
+			rules |= lo->items.v[k].kind == IT_INPUTS;
+		if (lo && !rules && lo->desc && lo->desc->constraint == CONSTRAINT_ONLY_IF_RW)
+			lo->constraint_failed = true;
 	}
 
 	VEC(struct input_section *) orphans = {0};

@@ -61,3 +61,12 @@ cat > ins.ld <<'EOF2'
 SECTIONS { .extra : { LONG(1) } } INSERT AFTER .text;
 EOF2
 expect_fail_both '.text not found for insert' -T orph.ld -T ins.ld o.o
+# a constrained section whose patterns match nothing (or that has none) counts as read-only:
+# ONLY_IF_RW drops it, ONLY_IF_RO keeps it
+for sc in 'SECTIONS { .text : { *(.text) } .rw : ONLY_IF_RW { x = .; } .data : { *(.data) } }' \
+	  'SECTIONS { .text : { *(.text) } .data : ONLY_IF_RW { *(.none) } . = ALIGN(0x80); .d2 : { *(.data) } }' \
+	  'SECTIONS { .text : { *(.text) } .ro : ONLY_IF_RO { *(.none) y = 1; } .data : { *(.data) } }'; do
+	echo "$sc" > none.ld
+	link_both -T none.ld o.o --no-warn-rwx-segments
+	compare_outputs
+done
