@@ -1475,19 +1475,6 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			 * each becomes an output section of its own (GNU ld's unique_section_p) */
 			if (group_member_kept_apart(ctx, isec) && !rl->discard)
 				continue;
-			if (isec->stack_note) {
-				/* mapped, then excluded: it may still give the section its type */
-				struct layout_osec *lo = rl->lo;
-				bool before = false;
-				for (size_t k = 0; k <= rl->item && !before; k++)
-					before = lo->items.v[k].secs.n != 0;
-				if (!rl->discard && !before && !lo->stack_note_first) {
-					lo->stack_note_first = isec;
-					lo->stack_note_item = rl->item + 1;
-				}
-				placed = true;
-				break;
-			}
 			if (rl->discard) {
 				isec->discarded = true;
 				isec->discard_by_script = true;
