@@ -33,10 +33,6 @@ struct layout_osec {
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
 	bool constraint_ro, constraint_failed;
-	/* a .note.GNU-stack matched here ahead of every other input: bfd took the output
-	 * section's ELF type from it before excluding it */
-	struct input_section *stack_note_first;
-	size_t stack_note_item;                 /* 1 + the item it matched */
 	size_t create_node, create_sub;         /* when bfd made it: node index, order within */
 	bool created;
 	bool named_early;                       /* made by an ADDR/LOADADDR the mapping walk read */

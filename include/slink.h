@@ -46,7 +46,6 @@ struct input_section {
 	bool live;             /* reached by --gc-sections */
 	bool keep;             /* KEEP() in script */
 	bool discard_by_script;/* matched by /DISCARD/ */
-	bool stack_note;       /* .note.GNU-stack, dropped on reading but matched by the script */
 	bool dropped_unmapped; /* gc'd or SHF_EXCLUDE: gone, yet GNU ld's ONLY_IF_RO/RW still sees it */
 	struct merge_section *merge; /* SHF_MERGE bookkeeping, NULL otherwise */
 	/* linker-made sections (.got, COMMON, build-id note, ...) fill their bytes here at write

@@ -393,8 +393,6 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			ctx->saw_stack_note = true;
 			if ((sh->sh_flags & SHF_EXECINSTR) && !ctx->execstack_note_file)
 				ctx->execstack_note_file = f;
-			if (!ctx_relocatable(ctx))
-				isec->stack_note = true;
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
 			isec->dropped_unmapped = !isec->discarded; /* a COMDAT loser is mapped to nothing */
 			isec->discarded = true;

@@ -1158,8 +1158,6 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	bool data_before = false;
 	for (size_t i = 0; i < lo->items.n && !first; i++) {
 		data_before |= !first && lo->items.v[i].kind == IT_DATA;
-		if (lo->stack_note_first && lo->stack_note_item == i + 1)
-			first = lo->stack_note_first;
 		for (size_t j = 0; j < lo->items.v[i].secs.n && !first; j++)
 			if (!linker_section_excluded(lo->items.v[i].secs.v[j]))
 				first = lo->items.v[i].secs.v[j];
@@ -1398,7 +1396,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			continue;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
-			if (isec && (!isec->discarded || isec->stack_note || isec->dropped_unmapped))
+			if (isec && (!isec->discarded || isec->dropped_unmapped))
 				vec_push(all, isec);
 		}
 		if (f->common)

@@ -71,6 +71,10 @@ link_both -T sn.ld sn-stack.o sn-note.o
 compare_outputs
 link_both -T sn.ld sn-note.o sn-stack.o
 compare_outputs
+# it is an ordinary empty input: SUBALIGN aligns it too, padding the section after the notes
+echo 'SECTIONS { .text : { *(.text) } .notes : SUBALIGN(64) { *(.note.*) } }' > sn64.ld
+link_both -T sn64.ld sn-note.o sn-stack.o
+compare_outputs
 # an orphan joining an output section by name can take its entsize away
 as_obj ent.o <<'E2'
 	.text
