@@ -1157,8 +1157,8 @@ static void walk_creation(struct layout *L)
 			for (size_t k = 0; k < lo->items.n; k++) {
 				const struct lo_item *it = &lo->items.v[k];
 				switch (it->kind) {
-				case IT_INPUTS:
-					if (it->secs.n)
+				case IT_INPUTS: /* orphans joining by name come after the walk */
+					if (it->secs.n && k + 1 != lo->orphan_item)
 						create_osec(&c, lo);
 					break;
 				case IT_ASSIGN:
@@ -1175,12 +1175,15 @@ static void walk_creation(struct layout *L)
 					break;
 				}
 			}
-			/* one never given anything keeps its place */
-			if (!lo->created) {
-				lo->created = true;
-				lo->create_node = i;
-				lo->create_sub = c.sub++;
-			}
+		}
+	}
+	/* one never given anything (nor named) keeps its place */
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (lo && !lo->created && !lo->orphan && !lo->made_by_orphan) {
+			lo->created = true;
+			lo->create_node = i;
+			lo->create_sub = (size_t)-1; /* after what its own node made */
 		}
 	}
 }

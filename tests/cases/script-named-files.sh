@@ -66,3 +66,7 @@ E
 echo 'SECTIONS { .mycode : { a.o(.mycode) } .text : { *(.text) } .data : { *(.data) } }' > late.ld
 link_both -T late.ld a.o b.o c.o nm.o
 compare_outputs
+# ... unless a later statement's AT names it first: then it is made there, before the orphan
+echo 'SECTIONS { .mycode : { a.o(.mycode) } .data : { *(.data) } .text 0x10000 : AT(ADDR(.mycode) + 256) { *(.text) } }' > late2.ld
+link_both -T late2.ld a.o b.o c.o nm.o
+compare_outputs
