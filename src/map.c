@@ -488,7 +488,8 @@ static void print_node(struct mapper *m, struct lnode *n)
 	case LN_OSEC:
 		print_osec(m, n->lo);
 		break;
-	case LN_DROPPED:
+	case LN_DROPPED: /* its constraint failed: GNU ld lists its name and commands */
+		print_ghost(m, n->st);
 		break;
 	}
 }
