@@ -189,8 +189,18 @@ void layout_map(struct ctx *ctx, struct layout *L);
 bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec);
 void finish_osec(struct layout *L, struct layout_osec *lo);
 /* Whether GNU ld has made the output section once inputs are mapped: an input (even an empty
- * one) or a statement in it (assignment, data, fill) made it */
+ * one) or a statement in it (assignment, data, fill) made it, or an expression named it */
 bool osec_made(const struct layout_osec *lo);
+/* ... by the mapping walk itself, before any orphan joined it */
+bool osec_made_by_walk(const struct layout_osec *lo);
+/* The output sections an expression names in ADDR or LOADADDR: GNU ld makes them as soon as
+ * it reads the expression (exp_init_os).  Those of a section's own address and AT (read when
+ * bfd makes it; an overlay member after the first has ADDR(first)), and those of a statement
+ * (assignment, assertion, data). */
+typedef void (*section_ref_fn)(void *ud, const char *name);
+void expr_section_refs(const struct expr *e, section_ref_fn fn, void *ud);
+void osec_address_refs(const struct layout_osec *lo, section_ref_fn fn, void *ud);
+void statement_section_refs(const struct stmt *st, section_ref_fn fn, void *ud);
 void layout_declare_symbols(struct ctx *ctx, struct layout *L);
 void layout_assign(struct ctx *ctx, struct layout *L);
 void layout_segments(struct ctx *ctx, struct layout *L);
@@ -205,12 +215,10 @@ struct layout_osec **layout_section_list(struct layout *L, size_t *count);
 uint64_t segments_estimate(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
-/* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
 bool layout_special_type(const char *name, uint32_t *type);
 /* the entry size bfd gives a section of this ELF type (elf_fake_sections) */
 uint64_t elf_type_entsize(const struct ctx *ctx, uint32_t type);
-/* whether bfd made the output section: it got an input, or a statement in it made it */
-bool osec_made(const struct layout_osec *lo);
+/* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */
 const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e, uint64_t value);
 void regions_reset(struct layout *L);
 /* give the __start_/__stop_/.startof./.sizeof. symbols their values (after each sizing) */

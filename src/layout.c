@@ -745,12 +745,53 @@ static size_t insert_pos(struct layout *L, size_t after)
  * or a statement in it made it (assignment, data, fill), or an expression named it. */
 bool osec_made(const struct layout_osec *lo)
 {
+	return osec_made_by_walk(lo) || (lo->orphan_item && lo->items.v[lo->orphan_item - 1].secs.n);
+}
+
+bool osec_made_by_walk(const struct layout_osec *lo)
+{
 	if (lo->named_early)
 		return true;
 	for (size_t i = 0; i < lo->items.n; i++)
-		if (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n)
+		if (i + 1 != lo->orphan_item && (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n))
 			return true;
 	return false;
+}
+
+void expr_section_refs(const struct expr *e, section_ref_fn fn, void *ud)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
+		fn(ud, e->name);
+		return;
+	}
+	expr_section_refs(e->a, fn, ud);
+	expr_section_refs(e->b, fn, ud);
+	expr_section_refs(e->c, fn, ud);
+}
+
+void osec_address_refs(const struct layout_osec *lo, section_ref_fn fn, void *ud)
+{
+	if (lo->overlay && lo->overlay_index > 1) {
+		fn(ud, lo->overlay_first->os->name); /* its address is ADDR(first member) */
+	} else if (lo->overlay) {
+		expr_section_refs(lo->overlay->start, fn, ud);
+		expr_section_refs(lo->overlay->lma, fn, ud);
+	} else if (lo->desc) {
+		expr_section_refs(lo->desc->addr, fn, ud);
+		expr_section_refs(lo->desc->lma, fn, ud);
+	}
+}
+
+void statement_section_refs(const struct stmt *st, section_ref_fn fn, void *ud)
+{
+	if (st->kind == ST_ASSIGN)
+		expr_section_refs(st->assign.expr, fn, ud);
+	else if (st->kind == ST_ASSERT)
+		expr_section_refs(st->assert_.cond, fn, ud);
+	else if (st->kind == ST_DATA)
+		expr_section_refs(st->data.value, fn, ud);
 }
 
 static bool loaded_note(const struct layout_osec *lo)
@@ -1270,65 +1311,30 @@ static bool expr_calls(const struct expr *e, enum expr_fn fn)
 
 /* bfd makes an output section as soon as the mapping walk reads an expression naming it in
  * ADDR or LOADADDR (exp_init_os), and making one reads its address and AT expressions. */
-static void name_early(struct layout *L, const struct expr *e);
-static void made_early(struct layout *L, struct layout_osec *lo);
-
-static void named_section(struct layout *L, struct layout_osec *lo)
+static void name_early(void *ud, const char *name)
 {
+	struct layout *L = ud;
+	struct layout_osec *lo = layout_find_osec(L, name);
 	if (!lo || lo->named_early || lo->discard)
 		return;
 	bool made = osec_made(lo);
 	lo->named_early = true;
 	if (!made)
-		made_early(L, lo);
-}
-
-static void made_early(struct layout *L, struct layout_osec *lo)
-{
-	if (lo->overlay && lo->overlay_index > 1) {
-		named_section(L, lo->overlay_first); /* its address is ADDR(first member) */
-	} else if (lo->overlay) {
-		name_early(L, lo->overlay->start);
-		name_early(L, lo->overlay->lma);
-	} else if (lo->desc) {
-		name_early(L, lo->desc->addr);
-		name_early(L, lo->desc->lma);
-	}
-}
-
-static void name_early(struct layout *L, const struct expr *e)
-{
-	if (!e)
-		return;
-	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
-		named_section(L, layout_find_osec(L, e->name));
-		return;
-	}
-	name_early(L, e->a);
-	name_early(L, e->b);
-	name_early(L, e->c);
+		osec_address_refs(lo, name_early, L);
 }
 
 static void mark_named_early(struct layout *L)
 {
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *n = &L->nodes.v[i];
-		if (n->kind == LN_ASSIGN) {
-			name_early(L, n->st->assign.expr);
-		} else if (n->kind == LN_ASSERT) {
-			name_early(L, n->st->assert_.cond);
+		if (n->kind == LN_ASSIGN || n->kind == LN_ASSERT) {
+			statement_section_refs(n->st, name_early, L);
 		} else if (n->kind == LN_OSEC) {
 			if (osec_made(n->lo))
-				made_early(L, n->lo);
-			for (size_t k = 0; k < n->lo->items.n; k++) {
-				const struct lo_item *it = &n->lo->items.v[k];
-				if (it->kind == IT_ASSIGN)
-					name_early(L, it->st->assign.expr);
-				else if (it->kind == IT_ASSERT)
-					name_early(L, it->st->assert_.cond);
-				else if (it->kind == IT_DATA)
-					name_early(L, it->st->data.value);
-			}
+				osec_address_refs(n->lo, name_early, L);
+			for (size_t k = 0; k < n->lo->items.n; k++)
+				if (n->lo->items.v[k].kind != IT_INPUTS)
+					statement_section_refs(n->lo->items.v[k].st, name_early, L);
 		}
 	}
 }

@@ -582,6 +582,19 @@ static int cmp_seg_key(const void *pa, const void *pb)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
+/* PT_GNU_RELRO from its first section `s' in the PT_LOAD `ld' to the end of the relro range,
+ * its file size trimmed to the loaded bytes when the range ends in file padding */
+static void relro_from(struct segment *sg, const struct output_section *s, uint64_t end, const struct segment *ld)
+{
+	sg->vaddr = s->addr;
+	sg->paddr = s->lma;
+	sg->offset = s->offset;
+	sg->memsz = sg->filesz = end - s->addr;
+	if (sg->filesz > ld->vaddr + ld->filesz - sg->vaddr)
+		sg->filesz = ld->vaddr + ld->filesz - sg->vaddr;
+	sg->align = 1;
+}
+
 /* PT_GNU_RELRO from the default segment map: from the first non-empty section inside the relro
  * range of the first PT_LOAD reaching into it, to the end of the range, its file size trimmed
  * to that PT_LOAD's bytes (bfd's assign_file_positions_for_non_load_sections). */
@@ -600,13 +613,7 @@ static void relro_extent(const struct layout *L, struct segment *sg, const struc
 			const struct output_section *s = secs[i];
 			if (s->addr < start || s->addr >= end || !s->size)
 				continue;
-			sg->vaddr = s->addr;
-			sg->paddr = s->lma;
-			sg->offset = s->offset;
-			sg->memsz = sg->filesz = end - s->addr;
-			if (sg->filesz > loads[m].vaddr + loads[m].filesz - sg->vaddr)
-				sg->filesz = loads[m].vaddr + loads[m].filesz - sg->vaddr;
-			sg->align = 1;
+			relro_from(sg, s, end, &loads[m]);
 			return;
 		}
 		break;
@@ -643,14 +650,7 @@ static void relro_from_phdrs(struct ctx *ctx, struct layout *L, struct segment_v
 			struct output_section *s = secs[i];
 			if (!member[k * nn + s->order] || s->addr < start || s->addr >= end || !s->size)
 				continue;
-			sg->vaddr = s->addr;
-			sg->paddr = s->lma;
-			sg->offset = s->offset;
-			sg->memsz = sg->filesz = end - s->addr;
-			/* trimmed to the loaded bytes when the range ends in file padding */
-			if (sg->filesz > ld->vaddr + ld->filesz - sg->vaddr)
-				sg->filesz = ld->vaddr + ld->filesz - sg->vaddr;
-			sg->align = 1;
+			relro_from(sg, s, end, ld);
 			if (!sg->flags_set)
 				sg->flags = PF_R;
 			return;
@@ -962,28 +962,7 @@ static void assign_nearby(struct layout *L)
  * after them all, when the orphan is placed.  Section headers keep that order. */
 struct creation { struct layout *L; size_t node, sub; bool early; };
 
-static void create_osec(struct creation *c, struct layout_osec *lo);
-
-static void create_named(struct creation *c, const struct expr *e)
-{
-	if (!e)
-		return;
-	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR)) {
-		for (size_t i = 0; i < c->L->nodes.n; i++)
-			/* orphans are made after the mapping walk */
-			if (c->L->nodes.v[i].kind == LN_OSEC && !c->L->nodes.v[i].lo->orphan &&
-			    !strcmp(c->L->nodes.v[i].lo->os->name, e->name)) {
-				/* bfd moves a section INSERT moved to its new place, however made */
-				if (!(c->early && c->L->nodes.v[i].insert_walk))
-					create_osec(c, c->L->nodes.v[i].lo);
-				break;
-			}
-		return;
-	}
-	create_named(c, e->a);
-	create_named(c, e->b);
-	create_named(c, e->c);
-}
+static void create_named(void *ud, const char *name);
 
 static void create_osec(struct creation *c, struct layout_osec *lo)
 {
@@ -992,15 +971,21 @@ static void create_osec(struct creation *c, struct layout_osec *lo)
 	lo->created = true;
 	lo->create_node = c->node;
 	lo->create_sub = c->sub++;
-	if (lo->overlay && lo->overlay_index > 1) {
-		create_osec(c, lo->overlay_first); /* its address is ADDR(first member) */
-	} else if (lo->overlay) {
-		create_named(c, lo->overlay->start);
-		create_named(c, lo->overlay->lma);
-	} else if (lo->desc) {
-		create_named(c, lo->desc->addr);
-		create_named(c, lo->desc->lma);
-	}
+	osec_address_refs(lo, create_named, c);
+}
+
+static void create_named(void *ud, const char *name)
+{
+	struct creation *c = ud;
+	for (size_t i = 0; i < c->L->nodes.n; i++)
+		/* orphans are made after the mapping walk */
+		if (c->L->nodes.v[i].kind == LN_OSEC && !c->L->nodes.v[i].lo->orphan &&
+		    !strcmp(c->L->nodes.v[i].lo->os->name, name)) {
+			/* bfd moves a section INSERT moved to its new place, however made */
+			if (!(c->early && c->L->nodes.v[i].insert_walk))
+				create_osec(c, c->L->nodes.v[i].lo);
+			break;
+		}
 }
 
 static int by_insert_walk(const void *a, const void *b)
@@ -1028,25 +1013,15 @@ static void create_named_by_inserts(struct creation *c)
 	c->early = true;
 	for (size_t k = 0; k < n; k++) {
 		const struct lnode *nd = moved[k];
-		if (nd->kind == LN_ASSIGN) {
-			create_named(c, nd->st->assign.expr);
-		} else if (nd->kind == LN_ASSERT) {
-			create_named(c, nd->st->assert_.cond);
+		if (nd->kind == LN_ASSIGN || nd->kind == LN_ASSERT) {
+			statement_section_refs(nd->st, create_named, c);
 		} else if (nd->kind == LN_OSEC) {
 			const struct layout_osec *lo = nd->lo;
-			if (osec_made(lo) && lo->desc && !lo->overlay) {
-				create_named(c, lo->desc->addr);
-				create_named(c, lo->desc->lma);
-			}
-			for (size_t j = 0; j < lo->items.n; j++) {
-				const struct lo_item *it = &lo->items.v[j];
-				if (it->kind == IT_ASSIGN)
-					create_named(c, it->st->assign.expr);
-				else if (it->kind == IT_ASSERT)
-					create_named(c, it->st->assert_.cond);
-				else if (it->kind == IT_DATA)
-					create_named(c, it->st->data.value);
-			}
+			if (osec_made(lo))
+				osec_address_refs(lo, create_named, c);
+			for (size_t j = 0; j < lo->items.n; j++)
+				if (lo->items.v[j].kind != IT_INPUTS)
+					statement_section_refs(lo->items.v[j].st, create_named, c);
 		}
 	}
 	c->early = false;
@@ -1059,17 +1034,6 @@ static int by_creation(const void *a, const void *b)
 	if (x->create_node != y->create_node)
 		return x->create_node < y->create_node ? -1 : 1;
 	return x->create_sub < y->create_sub ? -1 : x->create_sub > y->create_sub;
-}
-
-/* Did the mapping walk make the statement (before any orphan)? */
-static bool made_by_walk(const struct layout_osec *lo)
-{
-	if (lo->named_early)
-		return true;
-	for (size_t i = 0; i < lo->items.n; i++)
-		if (i + 1 != lo->orphan_item && (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n))
-			return true;
-	return false;
 }
 
 static int by_orphan_event(const void *a, const void *b)
@@ -1110,7 +1074,7 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 			const struct layout_osec *prev = NULL;
 			while (p-- > 0 && !prev) {
 				const struct layout_osec *q = L->nodes.v[p].kind == LN_OSEC ? L->nodes.v[p].lo : NULL;
-				if (q && ((q->orphan || q->made_by_orphan) ? q->created : made_by_walk(q)))
+				if (q && ((q->orphan || q->made_by_orphan) ? q->created : osec_made_by_walk(q)))
 					prev = q;
 			}
 			at = 0;
@@ -1146,10 +1110,8 @@ static void walk_creation(struct layout *L)
 		struct lnode *n = &L->nodes.v[i];
 		c.node = i;
 		c.sub = 0;
-		if (n->kind == LN_ASSIGN) {
-			create_named(&c, n->st->assign.expr);
-		} else if (n->kind == LN_ASSERT) {
-			create_named(&c, n->st->assert_.cond);
+		if (n->kind == LN_ASSIGN || n->kind == LN_ASSERT) {
+			statement_section_refs(n->st, create_named, &c);
 		} else if (n->kind == LN_OSEC) {
 			struct layout_osec *lo = n->lo;
 			if (lo->made_by_orphan || lo->orphan)
@@ -1164,10 +1126,10 @@ static void walk_creation(struct layout *L)
 				case IT_ASSIGN:
 				case IT_ASSERT:
 					create_osec(&c, lo);
-					create_named(&c, it->kind == IT_ASSIGN ? it->st->assign.expr : it->st->assert_.cond);
+					statement_section_refs(it->st, create_named, &c);
 					break;
 				case IT_DATA: /* its expression is walked before the section is made */
-					create_named(&c, it->st->data.value);
+					statement_section_refs(it->st, create_named, &c);
 					create_osec(&c, lo);
 					break;
 				case IT_FILL:
