@@ -123,7 +123,7 @@ struct dataseg {
 
 struct name_map;
 struct layout {
-	struct layout_osec **section_list;       /* bfd's section list order, for the final pass */
+	struct layout_osec **section_list;       /* bfd's section list order, from the final pass */
 	size_t section_list_n;
 	struct ctx *ctx;
 	struct name_map *by_name;               /* output sections by name, for orphans */

@@ -1223,8 +1223,11 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	ctx->osecs.n = 0;
 	uint32_t index = 1;
 	size_t nstarts = ctx->opt.section_starts.n;
-	size_t nmade;
-	struct layout_osec **made = creation_order(L, &nmade);
+	/* bfd's section list, as the final assignment pass had it */
+	if (!L->section_list)
+		L->section_list = creation_order(L, &L->section_list_n);
+	struct layout_osec **made = L->section_list;
+	size_t nmade = L->section_list_n;
 	for (size_t i = 0; i < nstarts + nmade; i++) {
 		struct layout_osec *lo = NULL;
 		if (i < nstarts) {
@@ -1247,7 +1250,6 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
 				vec_push(lo->os->inputs, lo->items.v[k].secs.v[j]);
 	}
-	free(made);
 
 	if (member) {
 		place_phdrs_segments(ctx, L, &segs, secs, count, hsize, member);
