@@ -29,6 +29,7 @@ struct layout_osec {
 	bool discard;                           /* /DISCARD/ */
 	bool orphan;
 	bool removed;                           /* empty: not in the output */
+	bool removal_by_mark_walk;              /* empty from 0, but has inputs: GNU ld's mark pass decides */
 	bool assigns_dot, has_data;
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */

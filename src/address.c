@@ -1008,10 +1008,11 @@ static void presize(struct layout *L)
 		if (L->nodes.v[i].kind != LN_OSEC)
 			continue;
 		struct layout_osec *lo = L->nodes.v[i].lo;
-		uint64_t dot = 0;
+		uint64_t dot = 0, align = lo->os->align;
 		lo->os->addr = 0;
 		walk_body(L, lo, &dot, true);
 		lo->os->size = dot;
+		lo->os->align = align; /* SUBALIGN raises it when the passes size the section */
 		/* GNU ld removes output sections that are empty once sized (strip_excluded_output_sections),
 		 * unless the linker made one of their inputs; not for -r, which keeps every output
 		 * section that got an input, an assignment or data (and --emit-relocs keeps those with
@@ -1028,6 +1029,30 @@ static void presize(struct layout *L)
 			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input;
 		else if (L->ctx->opt.emit_relocs && any_input)
 			lo->removed = false;
+		lo->removal_by_mark_walk = lo->removed && any_input && !ctx_relocatable(L->ctx);
+	}
+}
+
+/* GNU ld decides which sections are empty after one sizing pass with every section that got an
+ * input still in (strip_excluded_output_sections' mark phase).  Laid out from 0 such a section
+ * was empty, but at its real address its inputs may need padding (SUBALIGN, an unaligned
+ * address): then it stays, even if later passes leave it empty. */
+static void mark_walk(struct layout *L)
+{
+	bool any = false;
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->removal_by_mark_walk) {
+			L->nodes.v[i].lo->removed = false;
+			any = true;
+		}
+	if (!any)
+		return;
+	L->seg.phase = SEG_NONE;
+	walk(L);
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (lo && lo->removal_by_mark_walk)
+			lo->removed = lo->os->size == 0;
 	}
 }
 
@@ -1119,6 +1144,7 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 			      (unsigned long long)L->commonpagesize, (unsigned long long)L->maxpagesize);
 	}
 	presize(L);
+	mark_walk(L);
 	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,
 	 * lay out, count, and go again until the count is stable. */
 	uint64_t *prev = xcalloc(3 * L->nodes.n + 1, sizeof(*prev));

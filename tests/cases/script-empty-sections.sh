@@ -64,3 +64,34 @@ compare_outputs
 link_both -T ns.ld ns.o --no-warn-rwx-segments --orphan-handling=warn
 compare_outputs
 compare_warnings
+# GNU ld decides emptiness after one sizing pass at the real addresses: an input that is empty
+# but needs padding there (SUBALIGN, an address its alignment does not fit) keeps its section,
+# even when later passes align the section and the padding goes (a NOLOAD one stays NOBITS and
+# the orphan of the same name it turned away gets its own section)
+as_obj pad.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .foo,"aw"
+	.p2align 4
+	.section .bar,"aw"
+	.p2align 4
+	.data
+EOF2
+as_obj pad2.o <<'EOF2'
+	.data
+	.long 1
+EOF2
+n=0
+while IFS= read -r sec; do
+	n=$((n + 1))
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $sec .bss : { *(.bss) } }" > p$n.ld
+	link_both -T p$n.ld pad.o pad2.o --no-warn-rwx-segments
+	compare_outputs
+done <<'E'
+.foo 0x2001 : { *(.foo) }
+.foo 0x2000 : { *(.foo) }
+.data (NOLOAD) : SUBALIGN(16) { EXCLUDE_FILE(pad2.o) *(.data) }
+.data (NOLOAD) : { EXCLUDE_FILE(pad2.o) *(.data) }
+.data : SUBALIGN(32) { pad.o(.data) } .bar : SUBALIGN(64) { *(.bar) }
+E
