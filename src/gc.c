@@ -79,7 +79,7 @@ static void for_each_reloc_sym(const struct input_file *f, uint32_t rel_index,
 			info = r.r_info;
 			off = r.r_offset;
 		}
-		uint32_t sym = f->elfclass == ELFCLASS64 ? (uint32_t)GELF_R_SYM(info) : (uint32_t)ELF32_R_SYM((uint32_t)info);
+		uint32_t sym = (uint32_t)GELF_R_SYM(info); /* gelf gives r_info in its 64-bit form for ELFCLASS32 too */
 		fn(g, f, sym, off, arg);
 	}
 }

@@ -74,6 +74,36 @@ sed 's/^[^:]*: //' bfd.stderr | grep -v -e "'\.group'" -e 'grp' > bfd.msgs
 sed 's/^[^:]*: //' slink.stderr | grep -v -e 'grp' > slink.msgs
 diff bfd.msgs slink.msgs || fail "--print-gc-sections lists differ"
 
+# i386: the same walk over REL relocations (calls, absolute data, a section symbol)
+as_obj d32.o --32 <<'EOF2'
+	.text
+	.globl _start
+_start:	call f2
+	movl $tab, %eax
+	movl .Lloc, %eax
+	ret
+	.section .text.f1,"ax"
+	.globl f1
+f1:	ret
+	.section .text.f2,"ax"
+	.globl f2
+f2:	call f3
+	ret
+	.section .text.f3,"ax"
+f3:	ret
+	.section .data.tab,"aw"
+tab:	.long 1
+	.section .rodata.loc,"a"
+.Lloc:	.long 2
+	.section .rodata.unused,"a"
+	.long 3
+EOF2
+link_both -m elf_i386 --gc-sections --print-gc-sections d32.o
+compare_outputs
+sed 's/^[^:]*: //' bfd.stderr > bfd.msgs
+sed 's/^[^:]*: //' slink.stderr > slink.msgs
+diff bfd.msgs slink.msgs || fail "--print-gc-sections lists differ (i386)"
+
 # C with -ffunction-sections: unwind tables, a static C library
 need_cmd musl-gcc
 cat > g.c <<'EOF2'
