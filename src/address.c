@@ -828,7 +828,11 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	walk_body(L, lo, &dot, false);
 	os->size = removed ? 0 : dot - newdot;
 	dot = removed ? dot_in : os->addr;
-	lo->vma_walk = L->walk_no;
+	/* GNU ld's processed_vma / processed_lma: a section bfd never made has neither, so
+	 * ADDR/LOADADDR of it are not known in an address expression; an empty one bfd made has */
+	const bool made = !removed || osec_made(lo);
+	if (made)
+		lo->vma_walk = L->walk_no;
 
 	/* the load address: GNU ld's lang_size_sections_1 */
 	struct region *r = region;
@@ -868,7 +872,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			os->lma = lma;
 		}
 	}
-	if (!removed)
+	if (made)
 		lo->lma_walk = L->walk_no;
 	if (((!ignored && (os->size || (!r->last_os && os->addr != os->lma) ||
 			   (r->last_os && dot >= r->last_os->os->addr))) ||

@@ -95,3 +95,26 @@ done <<'E'
 .data (NOLOAD) : { EXCLUDE_FILE(pad2.o) *(.data) }
 .data : SUBALIGN(32) { pad.o(.data) } .bar : SUBALIGN(64) { *(.bar) }
 E
+# ADDR/LOADADDR of an empty section in an address expression: known once bfd made it (an
+# input, FILL, or being named by a made section's address), a forward reference when the
+# naming section is itself never made and nothing else made it
+as_obj al.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .foo,"aw"
+	.long 1
+EOF2
+n=0
+while IFS='|' read -r body bar; do
+	n=$((n + 1))
+	echo "SECTIONS { .text 0x1000 : { *(.text) } .dx 0x2000 : { $body } .bar (LOADADDR(.dx) == 5 ? 0x3000 : ADDR(.dx) + 0x2000) : { $bar } .foo : { *(.foo) } }" > a$n.ld
+	link_both -T a$n.ld al.o --no-warn-rwx-segments
+	compare_outputs
+done <<'E'
+FILL(0x90)|*(.nothing2)
+FILL(0x90)|*(.foo)
+*(.nothing)|*(.foo)
+E
+echo "SECTIONS { .text 0x1000 : { *(.text) } .dx 0x2000 : { *(.nothing) } .bar (LOADADDR(.dx) == 5 ? 0x3000 : 0x4000) : { *(.nothing2) } .foo : { *(.foo) } }" > a0.ld
+expect_fail_both 'non constant or forward reference address expression for section \.bar' -T a0.ld al.o
