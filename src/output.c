@@ -191,7 +191,7 @@ static void symtab_write(const struct ctx *ctx, const struct symtab_out *t, uint
 /* ---- section contents ---- */
 
 /* Fill [from, to) of an output section: its fill pattern (big-endian, repeating from the
- * gap's start), else no-ops in code, else zeros (the file starts zero-filled). */
+ * gap's start), else no-ops where an input is code, else zeros (the file starts zero-filled). */
 static void fill_gap(const struct ctx *ctx, uint8_t *base, uint64_t from, uint64_t to, const struct output_section *os)
 {
 	if (to <= from)
@@ -199,13 +199,14 @@ static void fill_gap(const struct ctx *ctx, uint8_t *base, uint64_t from, uint64
 	if (os->has_fill) {
 		for (uint64_t i = from; i < to; i++)
 			base[i] = (uint8_t)(os->fill >> (8 * (3 - ((i - from) & 3))));
-	} else if ((os->flags & SHF_EXECINSTR) && ctx->target->code_fill) {
+	} else if (os->code_fill && ctx->target->code_fill) {
 		ctx->target->code_fill(base + from, to - from);
 	}
 }
 
 /* GNU ld's padding statements: each gap inside the section gets the fill in force where it
- * is (repeating from the gap's start), else the target's code fill in code, else zeros; the
+ * is (repeating from the gap's start), else the target's code fill where an input is code
+ * (bfd's SEC_CODE, not the name's flags), else zeros; the
  * BYTE/LONG/... data and the input sections are not gaps */
 static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output_section *os)
 {
@@ -217,7 +218,7 @@ static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output
 		if (p->fill && p->fill->size) {
 			for (uint64_t k = 0; k < p->size; k++)
 				base[p->offset + k] = p->fill->data[k % p->fill->size];
-		} else if ((os->flags & SHF_EXECINSTR) && ctx->target->code_fill) {
+		} else if (os->code_fill && ctx->target->code_fill) {
 			ctx->target->code_fill(base + p->offset, p->size);
 		}
 	}

@@ -26,3 +26,10 @@ link_both -T fill.ld a.o
 compare_outputs
 link_both -T fill.ld a.o --oformat binary
 cmp bfd.out slink.out || fail "binary images differ"
+# the no-op fill follows bfd's SEC_CODE, which only code inputs give: a `.text' or `.init'
+# made by the script alone (its name's flags say AX) pads with zeros
+for sec in '.o : { *(.text) } .text : { . += 3; SHORT(256) }' '.o : { *(.text) } .init : { . += 3; SHORT(256) }'; do
+	echo "SECTIONS { . = 0x1000; $sec }" > nocode.ld
+	link_both -T nocode.ld a.o -e 0 --no-warn-rwx-segments
+	compare_outputs
+done
