@@ -158,7 +158,7 @@ struct output_section {
 	bool has_fill;
 	bool noload;
 	bool has_inputs;                     /* some input section is assigned to it */
-	bool code_fill;                      /* an input is code (bfd's SEC_CODE): gaps get no-ops */
+	bool sec_code;                       /* an input is code: bfd's SEC_CODE (no-op padding, segment splits) */
 	bool keep_empty;                     /* emit even when empty (script assigns . in it) */
 	bool discard;                        /* /DISCARD/ */
 	bool name_alloc;                     /* not allocated (INFO, COPY, ...), yet its header says

@@ -1147,7 +1147,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		first_item++;
 	os->flags = 0;
 	os->align = 1;
-	os->code_fill = false;
+	os->sec_code = false;
 	os->entsize = 0; /* finished again when orphans join it */
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];
@@ -1156,7 +1156,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			isec->out = os;
 			any_input = true;
 			if (isec->flags & SHF_EXECINSTR)
-				os->code_fill = true;
+				os->sec_code = true;
 			if (isec->file->synthetic && !(isec->strip_if_empty && !isec->size))
 				lo->has_linker_input = true;
 			os->flags |= isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS | SHF_INFO_LINK | SHF_LINK_ORDER);

@@ -199,7 +199,7 @@ static void fill_gap(const struct ctx *ctx, uint8_t *base, uint64_t from, uint64
 	if (os->has_fill) {
 		for (uint64_t i = from; i < to; i++)
 			base[i] = (uint8_t)(os->fill >> (8 * (3 - ((i - from) & 3))));
-	} else if (os->code_fill && ctx->target->code_fill) {
+	} else if (os->sec_code && ctx->target->code_fill) {
 		ctx->target->code_fill(base + from, to - from);
 	}
 }
@@ -218,7 +218,7 @@ static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output
 		if (p->fill && p->fill->size) {
 			for (uint64_t k = 0; k < p->size; k++)
 				base[p->offset + k] = p->fill->data[k % p->fill->size];
-		} else if (os->code_fill && ctx->target->code_fill) {
+		} else if (os->sec_code && ctx->target->code_fill) {
 			ctx->target->code_fill(base + p->offset, p->size);
 		}
 	}

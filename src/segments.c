@@ -71,7 +71,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 	if (phdr_in_segment && count) {
 		uint64_t phdr_lma = (secs[0]->lma - phdr_size) & -page;
 		bool separate = false;
-		if (ctx->opt.separate_code && (secs[0]->flags & SHF_EXECINSTR)) {
+		if (ctx->opt.separate_code && secs[0]->sec_code) {
 			separate = true;
 			if (((phdr_lma + phdr_size - 1) & -page) == (secs[0]->lma & -page)) {
 				if (phdr_lma >= page)
@@ -109,7 +109,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			new_seg = true;
 		else if (!paged)
 			new_seg = false;
-		else if (ctx->opt.separate_code && executable != !!(s->flags & SHF_EXECINSTR))
+		else if (ctx->opt.separate_code && executable != s->sec_code)
 			new_seg = true;
 		else if (!writable && (s->flags & SHF_WRITE))
 			new_seg = true;
@@ -128,7 +128,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 		}
 		if (s->flags & SHF_WRITE)
 			writable = true;
-		if (s->flags & SHF_EXECINSTR)
+		if (s->sec_code)
 			executable = true;
 		last = s;
 		last_size = is_tbss(s) ? 0 : s->size;
@@ -907,7 +907,7 @@ static unsigned bfd_flags(const struct output_section *os)
 	}
 	if (!(os->flags & SHF_WRITE))
 		f |= BF_READONLY;
-	if (os->flags & SHF_EXECINSTR)
+	if (os->sec_code)
 		f |= BF_CODE;
 	if (os->flags & SHF_TLS)
 		f |= BF_TLS;

@@ -131,3 +131,16 @@ E2
 echo 'SECTIONS { .text : { *(.text) } }' > nothing.ld
 link_both -T nothing.ld --gc-sections nothing.o
 compare_outputs
+# a `.text' whose code inputs were all collected is not code to bfd (no SEC_CODE, though its
+# name gives it AX): -z separate-code does not give the headers a segment of their own
+as_obj nocode.o <<'E2'
+	.text
+	nop
+	.section .data.x,"aw"
+	.long 1
+E2
+echo 'SECTIONS { .text 0x20800 : { SHORT(256); *(.text) } .data.x 0x21000 : { *(.data.x) } }' > nocode2.ld
+link_both -T nocode2.ld --gc-sections -e 0 nocode.o
+compare_outputs
+link_both -T nocode2.ld -e 0 nocode.o
+compare_outputs
