@@ -102,8 +102,10 @@ struct start_stop {
 };
 
 /* LN_DROPPED: an output section its ONLY_IF_RO/RW constraint dropped (st is its statement, lo
- * NULL); GNU ld still runs its symbol assignments, relative to *UND* */
-enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC, LN_DROPPED };
+ * NULL); GNU ld still runs its symbol assignments, relative to *UND*.  LN_DISCARD: a /DISCARD/
+ * statement (st; lo NULL): nothing is laid out, but like a dropped one it is an
+ * output section statement bfd made no section for, which orphan placement sees. */
+enum lnode_kind { LN_ASSIGN, LN_ASSERT, LN_OSEC, LN_DROPPED, LN_DISCARD };
 struct lnode {
 	enum lnode_kind kind;
 	const struct stmt *st;

@@ -969,6 +969,8 @@ static void walk(struct layout *L)
 		case LN_DROPPED:
 			walk_dropped(L, n->st->osec->body, dot);
 			break;
+		case LN_DISCARD:
+			break;
 		}
 	}
 }

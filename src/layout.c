@@ -147,8 +147,7 @@ static void build_sections(struct layout *L, const struct stmt *list)
 			struct layout_osec *lo = new_osec(L, d->name, d);
 			lo->discard = discard;
 			build_osec_body(L, lo, d->body, discard);
-			if (!discard)
-				add_node(L, LN_OSEC, s, lo);
+			add_node(L, discard ? LN_DISCARD : LN_OSEC, s, discard ? NULL : lo);
 			break;
 		}
 		case ST_OVERLAY: {
@@ -638,6 +637,11 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 		for (int step = 0; step < 2; step++) {
 			bool seen_tls = false;
 			for (size_t i = 0; i < L->nodes.n; i++) {
+				/* a statement bfd made no section for (dropped by its constraint,
+				 * /DISCARD/) has flags 0: only a non-allocated orphan can follow it */
+				if ((L->nodes.v[i].kind == LN_DROPPED || L->nodes.v[i].kind == LN_DISCARD) && step == 1 &&
+				    !(sf & (G_ALLOC | G_DEBUG)))
+					found = i;
 				if (L->nodes.v[i].kind != LN_OSEC)
 					continue;
 				const struct layout_osec *lo = L->nodes.v[i].lo;
@@ -722,8 +726,8 @@ static size_t insert_pos(struct layout *L, size_t after)
 		}
 		if (nd->kind == LN_ASSERT)
 			continue;
-		/* a dropped section is a statement bfd made no section for */
-		if (nd->kind == LN_DROPPED) {
+		/* a dropped section or /DISCARD/ is a statement bfd made no section for */
+		if (nd->kind == LN_DROPPED || nd->kind == LN_DISCARD) {
 			if (assign != (size_t)-1)
 				i = assign;
 			break;

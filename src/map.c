@@ -489,6 +489,7 @@ static void print_node(struct mapper *m, struct lnode *n)
 		print_osec(m, n->lo);
 		break;
 	case LN_DROPPED: /* its constraint failed: GNU ld lists its name and commands */
+	case LN_DISCARD:
 		print_ghost(m, n->st);
 		break;
 	}

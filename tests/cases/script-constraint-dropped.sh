@@ -70,3 +70,20 @@ for sc in 'SECTIONS { .text : { *(.text) } .rw : ONLY_IF_RW { x = .; } .data : {
 	link_both -T none.ld o.o --no-warn-rwx-segments
 	compare_outputs
 done
+# a non-allocated orphan goes after the last output section statement, a dropped one or
+# /DISCARD/ included (bfd made no section for them); with -r it is at 0 and `.` ends there
+as_obj na.o <<'EOF2'
+	.section .init_array,"aw",@init_array
+	.long 1
+	.section .na,""
+	.long 2
+	.section .note.GNU-stack,"",@progbits
+EOF2
+for sc in 'SECTIONS { .init_array : ALIGN(0x200) { *(.init_array) } .note.my 0x412100 : ONLY_IF_RW { sym1 = .; } }' \
+	  'SECTIONS { .init_array : ALIGN(0x200) { *(.init_array) } /DISCARD/ : { *(.nothing) } sym1 = .; }'; do
+	echo "$sc" > na.ld
+	for r in -r ""; do
+		link_both $r -T na.ld na.o --no-warn-rwx-segments
+		compare_outputs
+	done
+done
