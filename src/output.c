@@ -226,7 +226,8 @@ static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output
 
 void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section *os)
 {
-	if (os->type == SHT_NOBITS || !os->size)
+	/* NOLOAD takes bfd's SEC_HAS_CONTENTS away: a section PHDRS made a note stays zeros */
+	if (os->type == SHT_NOBITS || !os->size || os->noload)
 		return;
 	uint8_t *base = image + os->offset;
 	if (os->layout) {

@@ -225,8 +225,8 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 			GElf_Shdr sh;
 			if (!section_relocated(isec) || !isec->data || !rel_header(isec, &sh))
 				continue;
-			if (isec->out->type == SHT_NOBITS)
-				continue;
+			if (isec->out->type == SHT_NOBITS || isec->out->noload)
+				continue; /* no contents to relocate (NOLOAD: not even when PHDRS made it a note) */
 			uint8_t *base = image + isec->out->offset + isec->out_offset;
 			uint64_t addr = isec->out->addr + isec->out_offset;
 			size_t n = reloc_count(f, &sh);

@@ -108,3 +108,19 @@ echo 'PHDRS { text PT_LOAD; dyn PT_DYNAMIC; } SECTIONS { . = 0x10000; .text : { 
 expect_fail_both 'The first section in the PT_DYNAMIC segment is not the .dynamic section' -T e5.ld x.o
 echo 'PHDRS { text PT_LOAD FILEHDR PHDRS; } SECTIONS { . = 0x10; .text : { *(.text) } :text }' > e6.ld
 expect_fail_both 'not enough room for program headers, try linking with -N' -T e6.ld x.o
+# a NOLOAD section PHDRS puts in a PT_NOTE becomes a note, yet it has no contents (bfd took
+# SEC_HAS_CONTENTS away): its bytes stay zero, relocations and data statements included
+as_obj nl.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata,"a"
+	.quad _start
+	.long 7
+EOF2
+cat > nl.ld <<'EOF2'
+PHDRS { text PT_LOAD; note PT_NOTE; }
+SECTIONS { .text 0x1000 : { *(.text) } :text .rodata (NOLOAD) : { *(.rodata) LONG(5) } :note .other (NOLOAD) : { LONG(6) } :note }
+EOF2
+link_both -T nl.ld nl.o
+compare_outputs
