@@ -286,11 +286,69 @@ static bool provide_wanted(struct ctx *ctx, const char *name)
 	return s && s->kind == SYM_UNDEF && s->referenced;
 }
 
-static bool mark_expr(struct ctx *ctx, const struct expr *e)
+/* The walk over the script's expressions, in statement order: `seen` holds the symbols
+ * assigned so far in this walk (--defsym ones first). */
+struct marker {
+	struct ctx *ctx;
+	VEC(const char *) seen;
+};
+
+/* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
+ * GNU ld is true for a symbol an object defines or one a script assignment has set earlier in
+ * the same walk over the statements (lang_statement_iteration).  False when it cannot be
+ * known this early. */
+static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 {
+	struct ctx *ctx = m->ctx;
+	uint64_t a, b;
+	switch (e->kind) {
+	case EXPR_NUM:
+		*v = e->num;
+		return true;
+	case EXPR_CALL: {
+		if (e->fn != FN_DEFINED)
+			return false;
+		const struct symbol *s = symbol_find(ctx, e->name);
+		*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
+		for (size_t i = 0; i < m->seen.n && !*v; i++)
+			*v = !strcmp(m->seen.v[i], e->name);
+		return true;
+	}
+	case EXPR_UNARY:
+		if (!static_value(m, e->a, &a))
+			return false;
+		*v = e->op == OP_NOT ? !a : e->op == OP_NEG ? -a : e->op == OP_BITNOT ? ~a : a;
+		return true;
+	case EXPR_BINARY:
+		if (!static_value(m, e->a, &a) || !static_value(m, e->b, &b))
+			return false;
+		switch (e->op) {
+		case OP_ANDAND: *v = a && b; return true;
+		case OP_OROR: *v = a || b; return true;
+		case OP_EQ: *v = a == b; return true;
+		case OP_NE: *v = a != b; return true;
+		case OP_LT: *v = a < b; return true;
+		case OP_GT: *v = a > b; return true;
+		case OP_LE: *v = a <= b; return true;
+		case OP_GE: *v = a >= b; return true;
+		default: return false;
+		}
+	default:
+		return false;
+	}
+}
+
+static bool mark_expr(struct marker *m, const struct expr *e)
+{
+	struct ctx *ctx = m->ctx;
 	bool changed = false;
 	if (!e)
 		return false;
+	/* GNU ld folds only the branch a condition takes: a symbol in the other one is not
+	 * looked up, so it does not count as a reference */
+	uint64_t c;
+	if (e->kind == EXPR_COND && static_value(m, e->a, &c))
+		return mark_expr(m, c ? e->b : e->c);
 	if (e->kind == EXPR_SYMBOL) {
 		struct symbol *s = symbol_find(ctx, e->name);
 		if (!s) {
@@ -305,50 +363,53 @@ static bool mark_expr(struct ctx *ctx, const struct expr *e)
 	}
 	if (e->kind == EXPR_CALL && e->fn == FN_DEFINED)
 		return false;
-	changed |= mark_expr(ctx, e->a);
-	changed |= mark_expr(ctx, e->b);
-	changed |= mark_expr(ctx, e->c);
+	changed |= mark_expr(m, e->a);
+	changed |= mark_expr(m, e->b);
+	changed |= mark_expr(m, e->c);
 	return changed;
 }
 
-static bool mark_list(struct ctx *ctx, const struct stmt *s)
+static bool mark_list(struct marker *m, const struct stmt *s)
 {
+	struct ctx *ctx = m->ctx;
 	bool changed = false;
 	for (; s; s = s->next) {
 		switch (s->kind) {
 		case ST_ASSIGN: {
 			const struct assign *a = &s->assign;
 			bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
-			if (!provide || provide_wanted(ctx, a->name))
-				changed |= mark_expr(ctx, a->expr);
+			if (!provide || provide_wanted(ctx, a->name)) {
+				changed |= mark_expr(m, a->expr);
+				vec_push(m->seen, a->name);
+			}
 			break;
 		}
 		case ST_ASSERT:
-			changed |= mark_expr(ctx, s->assert_.cond);
+			changed |= mark_expr(m, s->assert_.cond);
 			break;
 		case ST_DATA:
-			changed |= mark_expr(ctx, s->data.value);
+			changed |= mark_expr(m, s->data.value);
 			break;
 		case ST_FILL:
-			changed |= mark_expr(ctx, s->fill);
+			changed |= mark_expr(m, s->fill);
 			break;
 		case ST_SECTIONS:
-			changed |= mark_list(ctx, s->sections);
+			changed |= mark_list(m, s->sections);
 			break;
 		case ST_OUTPUT_SECTION: {
 			const struct output_section_desc *d = s->osec;
 			const struct expr *es[] = {d->addr, d->lma, d->align, d->subalign, d->fill};
 			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
-				changed |= mark_expr(ctx, es[k]);
-			changed |= mark_list(ctx, d->body);
+				changed |= mark_expr(m, es[k]);
+			changed |= mark_list(m, d->body);
 			break;
 		}
 		case ST_OVERLAY: {
 			const struct overlay_desc *o = s->overlay;
 			const struct expr *es[] = {o->start, o->lma, o->subalign, o->fill};
 			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
-				changed |= mark_expr(ctx, es[k]);
-			changed |= mark_list(ctx, o->sections);
+				changed |= mark_expr(m, es[k]);
+			changed |= mark_list(m, o->sections);
 			break;
 		}
 		default:
@@ -374,8 +435,15 @@ void script_declare_span(struct ctx *ctx, const struct script_span *sp)
 void script_declare_symbols(struct ctx *ctx)
 {
 	if (ctx->script)
-		for (int i = 0; i < 16 && mark_list(ctx, ctx->script->cmds); i++)
-			;
+		for (int i = 0; i < 16; i++) {
+			struct marker m = {.ctx = ctx};
+			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
+				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
+			bool changed = mark_list(&m, ctx->script->cmds);
+			free(m.seen.v);
+			if (!changed)
+				break;
+		}
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {
 		const struct assign *a = &ctx->defsym_stmts.v[i]->assign;
 		declare_assign(ctx, a);

@@ -100,3 +100,16 @@ for e in 'LOADADDR(.text)' '(-8) > . ? LOADADDR(.text) : 0' '(. < 1) ? 5 : LOADA
 		compare_outputs
 	done
 done
+# a PROVIDE counts as referenced only by a branch of ?: GNU ld folds: DEFINED of a symbol
+# nothing defines takes the other branch, so its symbol stays out of the output
+n=0
+while IFS= read -r sc; do
+	n=$((n + 1))
+	echo "$sc" > p$n.ld
+	link_both --no-warn-rwx-segments -T p$n.ld v.o
+	compare_outputs
+done <<'E2'
+PROVIDE_HIDDEN(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } PROVIDE(p2 = 4); s = DEFINED(p2) ? p1 : 3; .data : { *(.data) } }
+PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(hf) ? p1 : 3; t = !DEFINED(nothing) || 0 ? 5 : p3; .data : { *(.data) } } PROVIDE(p3 = 1);
+PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(later) ? p1 : 3; later = 1; .data : { *(.data) } }
+E2
