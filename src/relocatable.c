@@ -254,6 +254,8 @@ static struct input_section *kept_replacement(struct rw *w, const struct input_s
 
 static bool osec_has_relocs(const struct output_section *os)
 {
+	if (os->noload || os->type == SHT_NOBITS)
+		return false; /* no contents, so bfd relocates nothing there (NOLOAD) */
 	for (size_t i = 0; i < os->inputs.n; i++) {
 		const struct input_section *isec = os->inputs.v[i];
 		if (!isec->discarded && rel_count(isec))

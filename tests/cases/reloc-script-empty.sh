@@ -23,3 +23,20 @@ link_both -r -T e.ld o.o
 compare_outputs
 cmp bfd.out slink.out || fail "-r output is not byte-identical to ld.bfd's"
 readelf -SW slink.out | grep -q ' \.e1 ' || fail ".e1 (symbol assignment only) was stripped"
+# -r: a NOLOAD section has no contents, so bfd writes no relocation section for it (even when
+# its inputs are PROGBITS with relocations)
+as_obj nl.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .keep,"aw"
+	.quad _start
+	.section .code2,"ax"
+	call _start
+EOF2
+echo 'SECTIONS { .text 0 : { *(.text) } .keep (NOLOAD) : { *(.keep) } .code2 (NOLOAD) : { *(.code2) } }' > nl.ld
+link_both -r -T nl.ld nl.o
+compare_outputs
+readelf -rW bfd.out > bfd.rel
+readelf -rW slink.out > slink.rel
+diff bfd.rel slink.rel || fail "relocations differ"
