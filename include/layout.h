@@ -160,6 +160,7 @@ struct layout {
 	 * ALIGN, SUBALIGN, an OVERLAY's start): a section that does not exist is no error there,
 	 * SIZEOF and ALIGNOF of it are 0 */
 	bool sizing_only;
+	bool presizing;                         /* address.c presize: not a GNU ld pass */
 	bool forward_check;                     /* evaluating AT, a section address or `. =`: ADDR and
 						 * LOADADDR of sections not placed yet are invalid */
 	bool changed;                           /* something moved in this pass */

@@ -89,7 +89,8 @@ static uint64_t env_sizeof_headers(void *ud)
 	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
 	if (!oformat_is_elf(L->ctx))
 		return 0; /* binary, ihex, srec...: no headers in the output (GNU ld's bfd_sizeof_headers) */
-	L->load_phdrs = true; /* a script that asks for the header size wants them loaded */
+	if (!L->presizing) /* a script that asks for the header size wants them loaded */
+		L->load_phdrs = true;
 	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 }
 
@@ -1010,6 +1011,7 @@ static bool has_statement(const struct layout_osec *lo)
  * known before addresses. */
 static void presize(struct layout *L)
 {
+	L->presizing = true; /* an evaluation of ours alone: SIZEOF_HEADERS read here loads nothing */
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		if (L->nodes.v[i].kind != LN_OSEC)
 			continue;
@@ -1037,6 +1039,7 @@ static void presize(struct layout *L)
 			lo->removed = false;
 		lo->removal_by_mark_walk = lo->removed && any_input && !ctx_relocatable(L->ctx);
 	}
+	L->presizing = false;
 }
 
 /* GNU ld decides which sections are empty after one sizing pass with every section that got an

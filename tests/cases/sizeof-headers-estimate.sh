@@ -113,3 +113,15 @@ sym6 <<= 1;
 EOF2
 link_both -T s.ld -z separate-code a.o --no-warn-rwx-segments
 compare_outputs
+# SIZEOF_HEADERS in a branch GNU ld never folds (DEFINED of a symbol assigned just before is
+# true in every pass) does not ask for the headers to be loaded
+as_obj h.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+EOF2
+cat > h.ld <<'EOF2'
+SECTIONS { s1 = 4; .text 0x100000 : { s2 = s1 && DEFINED(s1) ? 8 : SIZEOF_HEADERS; . += 16; *(.text) } }
+EOF2
+link_both -T h.ld h.o
+compare_outputs
