@@ -898,7 +898,7 @@ enum { BF_ALLOC = 1, BF_LOAD = 2, BF_READONLY = 4, BF_CODE = 8, BF_TLS = 16 };
 static unsigned bfd_flags(const struct output_section *os)
 {
 	if (!os->has_inputs && !(os->layout && os->layout->has_data))
-		return 0;
+		return os->layout && os->layout->dot_alloc ? BF_ALLOC : 0; /* `.` moved in it */
 	unsigned f = 0;
 	if (os->flags & SHF_ALLOC) {
 		f |= BF_ALLOC;

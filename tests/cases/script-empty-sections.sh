@@ -118,3 +118,15 @@ FILL(0x90)|*(.foo)
 E
 echo "SECTIONS { .text 0x1000 : { *(.text) } .dx 0x2000 : { *(.nothing) } .bar (LOADADDR(.dx) == 5 ? 0x3000 : 0x4000) : { *(.nothing2) } .foo : { *(.foo) } }" > a0.ld
 expect_fail_both 'non constant or forward reference address expression for section \.bar' -T a0.ld al.o
+# a symbol of a removed section goes to a nearby kept one by bfd's flags: a section only `.`
+# moved in is allocated (SEC_ALLOC) without contents, so a non-allocated neighbour wins
+as_obj nb.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .na,""
+	.long 1
+EOF2
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .pad : { . = . + 0x10; } .gone : { s = 2; *(.nothing) } .na 0 : { *(.na) } }' > nb.ld
+link_both -T nb.ld nb.o --no-warn-rwx-segments
+compare_outputs
