@@ -650,7 +650,10 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 				unsigned lf;
 				uint32_t ltype;
 				bool has = osec_gnu_flags(lo, &lf, &ltype);
-				if (!has) {
+				if (!has && osec_made(lo)) {
+					has = true; /* made by an ADDR/LOADADDR naming it: flags 0, its name's type */
+					lf = 0;
+				} else if (!has) {
 					lf = 0;
 					for (int k = 0; k < P_N; k++)
 						if (place_name[k] && !strcmp(place_name[k], lo->os->name))

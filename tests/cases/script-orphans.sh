@@ -94,3 +94,18 @@ for sc in 'SECTIONS { sym2 = ADDR(.mybss); .data : { *(.data) } .mybss 0x400100 
 	link_both -T hdr.ld hdr.o --no-warn-rwx-segments
 	compare_outputs
 done
+# a section bfd made only because ADDR names it has flags 0 and its name's ELF type: placing a
+# .bss orphan by flags, its type (PROGBITS) does not match, so the orphan goes after the last
+# allocated section instead
+as_obj named.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.section .mydata,"aw"
+	.long 1
+	.bss
+	.zero 4
+EOF2
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .rodata 0x2000 : { *(.nothing) } .mydata : { *(.mydata) } ASSERT(ADDR(.rodata) != 1, "x") }' > named.ld
+link_both -T named.ld named.o --no-warn-rwx-segments
+compare_outputs
