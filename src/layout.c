@@ -1302,9 +1302,19 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	/* bfd's elf_fake_sections: the type gives the entry size (arrays hold addresses, ...) */
 	if (!os->entsize)
 		os->entsize = elf_type_entsize(L->ctx, lo->bfd_type ? lo->bfd_type : os->type);
-	/* NOLOAD: bfd makes a section with inputs NOBITS, whatever type its name has */
-	if (any_input && os->noload)
-		os->type = SHT_NOBITS;
+	/* NOLOAD: the inputs lose SEC_HAS_CONTENTS, so bfd takes no type from them and types the
+	 * section by its flags: allocated is NOBITS whatever type its name has; non-allocated is
+	 * PROGBITS (still given file space, left zero) unless the name has a special type */
+	if (any_input && os->noload) {
+		uint32_t st;
+		uint64_t sf;
+		if (os->flags & SHF_ALLOC)
+			os->type = SHT_NOBITS;
+		else if (elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+			os->type = st;
+		else
+			os->type = SHT_PROGBITS;
+	}
 	/* emptiness is decided when sizes are known (address.c presize); until then an output
 	 * section without content counts as removed for orphan placement */
 	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;

@@ -118,3 +118,23 @@ compare_outputs
 echo 'first = ADDR(.rodata); SECTIONS { .text : { *(.text) } .d : { *(.data) } }' > early-orphan.ld
 link_both -T early-orphan.ld ent.o --no-warn-rwx-segments
 compare_outputs
+# NOLOAD inputs lose their contents: an allocated section is NOBITS, a non-allocated one is
+# PROGBITS with file space left zero, or the special type its name has (bfd's default type)
+cat > nla.s <<'E2'
+	.text
+	.globl _start
+_start:	ret
+	.section .mynonalloc,"",@progbits
+	.long 0xb3b09efb
+	.section .other,"",@progbits
+	.long 0x11223344
+	.section .al,"a",@progbits
+	.long 0x55667788
+E2
+as_obj nla.o nla.s
+cat > nla.ld <<'E2'
+SECTIONS { .text 0x20000 : { *(.text) } .mynonalloc (NOLOAD) : { *(.mynonalloc) }
+  .init_array (NOLOAD) : AT(0x821900) { *(.other) x = .; } .al (NOLOAD) : { *(.al) } .z : { LONG(1) } }
+E2
+link_both -T nla.ld nla.o --no-warn-rwx-segments
+compare_outputs
