@@ -166,7 +166,7 @@ struct layout {
 	bool changed;                           /* something moved in this pass */
 	uint64_t relro_start, relro_end;        /* the PT_GNU_RELRO range, when relro */
 	/* walk state */
-	struct output_section *current_section; /* last allocated output section walked */
+	struct layout_osec *current_section;    /* last allocated output section walked */
 	bool prefer_next_section;
 	bool found_end;
 	size_t node_index;

@@ -232,7 +232,19 @@ static struct output_section *section_for_dot(struct layout *L)
 			return NULL;
 		}
 	}
-	return L->current_section;
+	/* the current section, or, if it was stripped or is TLS, the allocated non-TLS one
+	 * before it in bfd's section list (else the first after the list's start) */
+	struct layout_osec **list = L->section_list;
+	size_t n = L->section_list_n, pos = L->current_section->list_pos;
+	if (!list || pos >= n || list[pos] != L->current_section)
+		return L->current_section->os;
+	for (size_t i = pos + 1; i-- > 0;)
+		if (!list[i]->removed && osec_bfd_alloc(list[i]->os) && !(list[i]->os->flags & SHF_TLS))
+			return list[i]->os;
+	for (size_t i = 0; i < n; i++)
+		if (!list[i]->removed && osec_bfd_alloc(list[i]->os) && !(list[i]->os->flags & SHF_TLS))
+			return list[i]->os;
+	return NULL;
 }
 
 /* The symbols an expression reads, as GNU ld counts them: a ?: reads only its taken branch. */
@@ -746,7 +758,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		 * the section is "the current section" for the assignments in it already */
 		dot = os->addr;
 		if (osec_bfd_alloc(os)) {
-			L->current_section = os;
+			L->current_section = lo;
 			L->prefer_next_section = false;
 		}
 		walk_body(L, lo, &dot, false);
@@ -758,7 +770,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			dot = overlay_end(L, lo);
 		*dotp = dot;
 		if (osec_bfd_alloc(os)) {
-			L->current_section = os;
+			L->current_section = lo;
 			L->prefer_next_section = false;
 			L->last_alloc = os;
 		}
@@ -908,7 +920,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	}
 	*dotp = dot;
 	if (osec_bfd_alloc(os)) {
-		L->current_section = os;
+		L->current_section = lo;
 		L->prefer_next_section = false;
 		L->last_alloc = os;
 		if (L->in_relro)

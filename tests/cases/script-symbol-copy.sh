@@ -113,3 +113,26 @@ PROVIDE_HIDDEN(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } PROVIDE(p2 = 4);
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(hf) ? p1 : 3; t = !DEFINED(nothing) || 0 ? 5 : p3; .data : { *(.data) } } PROVIDE(p3 = 1);
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(later) ? p1 : 3; later = 1; .data : { *(.data) } }
 E2
+# `sym = .' outside output sections belongs to the section before it (or, after a `.'
+# assignment, the next one, unless that follows `_end'); a TLS or stripped one gives way to the
+# allocated non-TLS section before it in bfd's list (ldlang.c section_for_dot)
+cat > fd.s <<'E2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 7
+	.section .tdata,"awT"
+	.long 9
+	.bss
+	.zero 100
+E2
+as_obj fd.o fd.s
+for body in '.data : { *(.data) } . = ALIGN(0x1000); _end = .;' \
+	'.data : { *(.data) } .tdata : { *(.tdata) } . = ALIGN(0x1000); _end = .; .bss : { *(.bss) }' \
+	'.tdata : { *(.tdata) } _end = .; .data : { *(.data) }' \
+	'.tdata : { *(.tdata) } x = .; . = ALIGN(16); _end = .; .data : { *(.data) }'; do
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $body }" > fd.ld
+	link_both -T fd.ld fd.o
+	compare_outputs
+done
