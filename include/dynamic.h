@@ -8,6 +8,8 @@ struct reloc_args;
 
 /* before layout, after the relocation scan and the GOT: make and size the dynamic sections */
 void dynamic_create(struct ctx *ctx);
+/* after mapping: the array tags for .preinit_array, .init_array and .fini_array sections */
+void dynamic_array_tags(struct ctx *ctx);
 /* after the relocations were applied: write the dynamic sections' contents */
 void dynamic_finish(struct ctx *ctx, uint8_t *image);
 bool dynamic_active(const struct ctx *ctx);

@@ -205,6 +205,7 @@ struct ctx {
 	bool got_referenced;                 /* some relocation is against _GLOBAL_OFFSET_TABLE_ */
 	VEC(struct symbol *) got_syms;       /* symbols with a .got slot, in slot order */
 	struct input_file *internal;         /* holder of linker-made sections */
+	struct input_file *dynamic;          /* holder of -pie/-shared's dynamic sections (dynamic.c) */
 	struct input_section *build_id_out;  /* the build-id note, when made */
 	VEC(struct stmt *) defsym_stmts;     /* --defsym as script assignments */
 	uint64_t maxpagesize, commonpagesize;

@@ -1036,8 +1036,8 @@ static void presize(struct layout *L)
 		/* GNU ld removes output sections that are empty once sized (strip_excluded_output_sections),
 		 * unless the linker made one of their inputs; not for -r, which keeps every output
 		 * section that got an input, an assignment or data (and --emit-relocs keeps those with
-		 * an input) */
-		lo->removed = dot == 0 && !lo->has_linker_input && !keeps_by_dot_assignment(lo);
+		 * an input); a KEEP that matched an input keeps it too (SEC_KEEP) */
+		lo->removed = dot == 0 && !lo->has_linker_input && !lo->keep_input && !keeps_by_dot_assignment(lo);
 		bool any_input = false;
 		for (size_t k = 0; k < lo->items.n; k++)
 			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)

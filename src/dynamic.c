@@ -56,6 +56,8 @@ static struct {
 	uint32_t sysv_buckets;
 	uint32_t gnu_buckets, gnu_symindx, gnu_maskwords, gnu_shift2, gnu_nsyms;
 	VEC(uint64_t) tags;           /* DT_* in order (values filled at write time) */
+	size_t array_tags_at;         /* where DT_{PREINIT,INIT,FINI}_ARRAY go once sections are mapped */
+	const struct output_section *arrays[3]; /* .preinit_array, .init_array, .fini_array */
 	uint64_t nrelocs;             /* .rela.dyn entries sized */
 	VEC(struct dynrel) rels;      /* RELATIVE relocations found while applying */
 	uint64_t flags, flags_1;      /* DT_FLAGS, DT_FLAGS_1 values */
@@ -90,6 +92,7 @@ static struct input_file *dyn_file(struct ctx *ctx)
 	f->order = ctx->file_order++;
 	vec_push(ctx->files, f);
 	D.file = f;
+	ctx->dynamic = f;
 	return f;
 }
 
@@ -332,10 +335,10 @@ void dynamic_create(struct ctx *ctx)
 	D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", t->rela ? SHT_RELA : SHT_REL, SHF_ALLOC, word,
 		       t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel)));
 
-	/* the PLT's unwind info (elfxx-x86.c): empty without a PLT, but its output section stays */
+	/* the PLT's unwind info (elfxx-x86.c): stripped when empty, but a KEEP that matched it
+	 * (the default script's) keeps its output section */
 	if (ctx->opt.ld_generated_unwind_info && (t->machine == EM_X86_64 || t->machine == EM_386)) {
 		struct input_section *eh = add(ctx, ".eh_frame", SHT_PROGBITS, SHF_ALLOC, word, 0);
-		eh->strip_if_empty = false;
 		eh->synthesize = NULL;
 	}
 	/* _DYNAMIC: the linker's own, local to the output */
@@ -428,6 +431,8 @@ void dynamic_create(struct ctx *ctx)
 		D.gnu_symindx = (uint32_t)(D.syms.n + 1);
 		if (nhashed) {
 			D.gnu_buckets = bucket_count(nhashed);
+			if (D.gnu_buckets < 2)
+				D.gnu_buckets = 2; /* bfd's compute_bucket_count: at least 2 for .gnu.hash */
 			for (uint32_t b = 0; b < D.gnu_buckets; b++)
 				for (size_t i = 0; i < ndyn; i++) {
 					struct symbol *s = D.hash_order.v[i];
@@ -508,6 +513,7 @@ void dynamic_create(struct ctx *ctx)
 		add_tag(DT_INIT);
 	if (fini && defined_here(fini))
 		add_tag(DT_FINI);
+	D.array_tags_at = D.tags.n;
 	if (D.hash)
 		add_tag(DT_HASH);
 	if (D.gnu_hash)
@@ -556,6 +562,42 @@ void dynamic_create(struct ctx *ctx)
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
 	D.flags = flags;
 	D.flags_1 = flags_1;
+}
+
+/* bfd_elf_size_dynamic_sections: DT_PREINIT_ARRAY, DT_INIT_ARRAY and DT_FINI_ARRAY (with their
+ * sizes) for output sections of those names that got an input section, even an empty one */
+void dynamic_array_tags(struct ctx *ctx)
+{
+	if (!D.active)
+		return;
+	static const char *const names[3] = {".preinit_array", ".init_array", ".fini_array"};
+	static const uint64_t tags[3][2] = {{DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ},
+					    {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
+					    {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}};
+	for (size_t i = 0; i < ctx->files.n; i++) {
+		const struct input_file *f = ctx->files.v[i];
+		for (size_t j = 0; f->sections && j < f->shnum; j++) {
+			const struct input_section *isec = f->sections[j];
+			for (int k = 0; isec && isec->out && k < 3; k++)
+				if (!D.arrays[k] && !strcmp(isec->out->name, names[k]))
+					D.arrays[k] = isec->out;
+			if (isec && isec->type == SHT_PREINIT_ARRAY && ctx->opt.kind == OUT_SHARED && D.arrays[0]) {
+				error(ctx, "%s: .preinit_array section is not allowed in DSO", f->name);
+				return;
+			}
+		}
+	}
+	size_t at = D.array_tags_at;
+	for (int k = 0; k < 3; k++) {
+		if (!D.arrays[k])
+			continue;
+		vec_push(D.tags, 0);
+		vec_push(D.tags, 0);
+		memmove(&D.tags.v[at + 2], &D.tags.v[at], (D.tags.n - at - 2) * sizeof(D.tags.v[0]));
+		D.tags.v[at++] = tags[k][0];
+		D.tags.v[at++] = tags[k][1];
+	}
+	D.dynamic->size = D.tags.n * D.dynamic->entsize;
 }
 
 /* ---- contents, after the relocations were applied ---- */
@@ -773,6 +815,12 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 			case DT_SONAME: val = strtab_offset(&D.str, D.soname); break;
 			case DT_INIT: val = symbol_address(symbol_find(ctx, ctx->opt.init ? ctx->opt.init : "_init")); break;
 			case DT_FINI: val = symbol_address(symbol_find(ctx, ctx->opt.fini ? ctx->opt.fini : "_fini")); break;
+			case DT_PREINIT_ARRAY: val = D.arrays[0]->addr; break;
+			case DT_PREINIT_ARRAYSZ: val = D.arrays[0]->size; break;
+			case DT_INIT_ARRAY: val = D.arrays[1]->addr; break;
+			case DT_INIT_ARRAYSZ: val = D.arrays[1]->size; break;
+			case DT_FINI_ARRAY: val = D.arrays[2]->addr; break;
+			case DT_FINI_ARRAYSZ: val = D.arrays[2]->size; break;
 			case DT_HASH: val = addr_of(D.hash); break;
 			case DT_GNU_HASH: val = addr_of(D.gnu_hash); break;
 			case DT_STRTAB: val = addr_of(D.dynstr); break;

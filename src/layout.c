@@ -1155,9 +1155,12 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	os->flags = 0;
 	os->align = 1;
 	os->sec_code = false;
+	lo->keep_input = false;
 	os->entsize = 0; /* finished again when orphans join it */
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];
+		if (it->secs.n && it->st && it->st->kind == ST_INPUT_SECTION && it->st->input->keep)
+			lo->keep_input = true;
 		for (size_t j = 0; j < it->secs.n; j++) {
 			struct input_section *isec = it->secs.v[j];
 			isec->out = os;
@@ -1173,13 +1176,13 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 					    (lo->items.v[first_item].secs.v[0]->flags & 0x200000);
 			if (isec->align > os->align)
 				os->align = isec->align;
-			if (linker_section_excluded(isec))
-				continue; /* stripped: it gave only flags and alignment */
 			if (isec->type != SHT_NOBITS) {
 				all_nobits = false;
 				if (isec->flags & SHF_ALLOC)
 					load = true;
 			}
+			if (linker_section_excluded(isec))
+				continue; /* stripped: it gave only flags, contents and alignment */
 			if (isec->size)
 				has_content = true;
 			if (!entsize_seen)
@@ -1317,7 +1320,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	}
 	/* emptiness is decided when sizes are known (address.c presize); until then an output
 	 * section without content counts as removed for orphan placement */
-	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input;
+	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input && !lo->keep_input;
 }
 
 static bool expr_calls(const struct expr *e, enum expr_fn fn)
@@ -1413,12 +1416,14 @@ void layout_map(struct ctx *ctx, struct layout *L)
 
 	/* Sections the linker itself makes (.got, build-id, ...) are matched like any other
 	 * input; GNU ld attaches them to the first input object, after its own sections, so that
-	 * is where they come in file order. */
+	 * is where they come in file order: the dynamic sections first, as bfd makes them while
+	 * it loads that object's symbols, then the backend's (.got, ...) */
 	VEC(struct input_section *) all = {0};
-	bool internal_done = false;
+	bool linker_done = false;
+	struct input_file *linker_files[2] = {ctx->dynamic, ctx->internal};
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
-		if (f == ctx->internal && internal_done)
+		if (linker_done && (f == ctx->internal || f == ctx->dynamic))
 			continue;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
@@ -1427,13 +1432,14 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		}
 		if (f->common)
 			vec_push(all, f->common);
-		if (!internal_done && ctx->internal && f != ctx->internal && !f->synthetic) {
-			internal_done = true;
-			for (size_t si = 1; si < ctx->internal->shnum; si++) {
-				struct input_section *isec = ctx->internal->sections[si];
-				if (isec && !isec->discarded)
-					vec_push(all, isec);
-			}
+		if (!linker_done && f != ctx->internal && f != ctx->dynamic && !f->synthetic) {
+			linker_done = true;
+			for (int k = 0; k < 2; k++)
+				for (size_t si = 1; linker_files[k] && si < linker_files[k]->shnum; si++) {
+					struct input_section *isec = linker_files[k]->sections[si];
+					if (isec && !isec->discarded)
+						vec_push(all, isec);
+				}
 		}
 	}
 

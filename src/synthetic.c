@@ -143,14 +143,14 @@ static void write_build_id_note(struct ctx *ctx, struct input_section *isec, uin
 	ctx->build_id_out = isec;
 }
 
-/* GNU ld's x86 backend makes these in the first input object of every static ELF executable,
- * used or not (_bfd_elf_create_got_section, _bfd_elf_create_ifunc_sections); empty ones are
+/* GNU ld's x86 backend makes these in the first input object of every ELF executable, PIE and
+ * shared object, used or not (_bfd_elf_create_got_section, _bfd_elf_create_ifunc_sections); empty ones are
  * stripped late, after they were mapped, aligned their output sections and were placed as
  * orphans.  NULL where the link makes none. */
 static bool makes_x86_linker_sections(const struct ctx *ctx)
 {
 	uint16_t m = ctx->target->machine;
-	if (ctx->opt.kind != OUT_EXEC || !oformat_is_elf(ctx) || (m != EM_X86_64 && m != EM_386))
+	if (ctx->opt.kind == OUT_RELOCATABLE || !oformat_is_elf(ctx) || (m != EM_X86_64 && m != EM_386))
 		return false;
 	for (size_t i = 0; i < ctx->files.n; i++)
 		if (!ctx->files.v[i]->synthetic)
@@ -199,7 +199,11 @@ void synthetic_create(struct ctx *ctx)
 		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, t->got_entry_size, NULL);
 	else if (x86)
 		add_empty(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, word);
-	if (x86) {
+	/* bfd's _bfd_elf_create_ifunc_sections: PIC output gets .rela.ifunc instead */
+	if (x86 && (ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED)) {
+		add_empty(ctx, t->rela ? ".rela.ifunc" : ".rel.ifunc", rel_type, SHF_ALLOC, word)->entsize =
+			t->rela ? 3 * word : 2 * word;
+	} else if (x86) {
 		add_empty(ctx, ".iplt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 1); /* aligned once it has entries */
 		add_empty(ctx, t->rela ? ".rela.iplt" : ".rel.iplt", rel_type, SHF_ALLOC, word)->entsize =
 			t->rela ? 3 * word : 2 * word;
