@@ -130,3 +130,12 @@ EOF2
 echo 'SECTIONS { .text 0x1000 : { *(.text) } .pad : { . = . + 0x10; } .gone : { s = 2; *(.nothing) } .na 0 : { *(.na) } }' > nb.ld
 link_both -T nb.ld nb.o --no-warn-rwx-segments
 compare_outputs
+# an output section whose KEEP pattern matched an input stays, even when every input is
+# empty: KEEP gives the inputs SEC_KEEP before mapping and the output section inherits it
+printf '\t.text\n\t.globl _start\n_start: ret\n\t.section .e,"a"\n\t.section .f,"aw"\n' > ke.s
+as_obj ke.o ke.s
+for body in '.e : { KEEP(*(.e)) }' '.e : { *(.e) }' '.e : { KEEP(*(.e)) } .f : { KEEP(*(.f)) } .g : { KEEP(*(.nomatch)) }'; do
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $body .d : { LONG(1) } }" > ke.ld
+	link_both -T ke.ld ke.o --no-warn-rwx-segments
+	compare_outputs
+done
