@@ -8,8 +8,8 @@ struct reloc_args;
 
 /* before layout, after the relocation scan and the GOT: make and size the dynamic sections */
 void dynamic_create(struct ctx *ctx);
-/* after mapping: the array tags for .preinit_array, .init_array and .fini_array sections */
-void dynamic_array_tags(struct ctx *ctx);
+/* after mapping: .dynamic's tags (array sections, DT_TEXTREL) and its size */
+void dynamic_after_map(struct ctx *ctx);
 /* after the relocations were applied: write the dynamic sections' contents */
 void dynamic_finish(struct ctx *ctx, uint8_t *image);
 bool dynamic_active(const struct ctx *ctx);
@@ -18,7 +18,7 @@ bool dynamic_active(const struct ctx *ctx);
 bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s);
 /* relocation scan: does this relocation need a RELATIVE dynamic relocation? (then count it) */
 bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r);
-void dynamic_count_reloc(void);
+void dynamic_count_reloc(const struct input_section *isec, const struct symbol *sym);
 /* relocation apply: record a RELATIVE relocation at `place` whose address is `value` */
 void dynamic_add_relative(uint64_t place, uint64_t value);
 

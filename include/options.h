@@ -118,7 +118,6 @@ struct options {
 	bool warn_common;
 	bool warn_once;
 	bool warn_section_align;
-	bool warn_textrel;
 	bool warn_rwx_segments;        /* default true */
 	int warn_execstack;            /* 1 --warn-execstack, 0 --no-warn-execstack, -1 default:
 					* warn for inputs, not for -z execstack */
@@ -150,7 +149,9 @@ struct options {
 	/* -z keywords */
 	bool z_now;                    /* -z now (false: -z lazy, default) */
 	bool z_combreloc;              /* default true */
-	bool z_text;                   /* -z text: error on DT_TEXTREL; -z notext/textoff clears */
+	/* DT_TEXTREL: warned of (Debian's GNU ld default, --warn-textrel), an error (-z text),
+	 * silent (-z notext, -z textoff) */
+	enum { TEXTREL_WARN, TEXTREL_NONE, TEXTREL_ERROR } textrel_check;
 	bool z_copyreloc;              /* default true; -z nocopyreloc */
 	bool z_start_stop_gc;
 	uint8_t z_start_stop_visibility; /* STV_*, default STV_PROTECTED */

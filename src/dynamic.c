@@ -37,6 +37,11 @@ struct verdef {
 	uint32_t str;                    /* .dynstr handle */
 };
 
+struct textrel_site {
+	const struct input_section *isec;
+	const struct symbol *sym;        /* NULL: against a local symbol */
+};
+
 struct dynrel {
 	uint64_t offset, addend;
 };
@@ -56,7 +61,7 @@ static struct {
 	uint32_t sysv_buckets;
 	uint32_t gnu_buckets, gnu_symindx, gnu_maskwords, gnu_shift2, gnu_nsyms;
 	VEC(uint64_t) tags;           /* DT_* in order (values filled at write time) */
-	size_t array_tags_at;         /* where DT_{PREINIT,INIT,FINI}_ARRAY go once sections are mapped */
+	VEC(struct textrel_site) textrel_sites; /* dynamic relocations in read-only input sections */
 	const struct output_section *arrays[3]; /* .preinit_array, .init_array, .fini_array */
 	uint64_t nrelocs;             /* .rela.dyn entries sized */
 	VEC(struct dynrel) rels;      /* RELATIVE relocations found while applying */
@@ -285,9 +290,18 @@ bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, con
 	return true;
 }
 
-void dynamic_count_reloc(void)
+void dynamic_count_reloc(const struct input_section *isec, const struct symbol *sym)
 {
 	D.nrelocs++;
+	/* a writable input makes its output section writable: only read-only ones can give
+	 * DT_TEXTREL; each section (and symbol) is noted once */
+	if (isec->flags & SHF_WRITE)
+		return;
+	const struct symbol *g = sym && !sym->is_local ? sym : NULL;
+	for (size_t i = D.textrel_sites.n; i-- > 0 && D.textrel_sites.v[i].isec == isec;)
+		if (!D.textrel_sites.v[i].sym == !g)
+			return; /* a section's first local and first global site are enough */
+	vec_push(D.textrel_sites, ((struct textrel_site){isec, g}));
 }
 
 /* Relocation apply (reloc.c): the place now holds the link-time address `value`. */
@@ -498,7 +512,76 @@ void dynamic_create(struct ctx *ctx)
 		D.versym_sec->size = 2 * nsyms;
 	}
 
-	/* .dynamic, in bfd_elf_size_dynamic_sections' order */
+	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE */
+	for (size_t i = 0; i < ctx->got_syms.n; i++)
+		if (!got_slot_absolute(ctx->got_syms.v[i]))
+			D.nrelocs++;
+	D.reldyn->size = D.nrelocs * D.reldyn->entsize;
+	/* never empty (6 DT_NULLs at least): the exact size comes once sections are mapped
+	 * (dynamic_after_map), but mapping already asks whether it has contents (relro) */
+	D.dynamic->size = D.dynamic->entsize;
+}
+
+/* bfd_elf_size_dynamic_sections: DT_PREINIT_ARRAY, DT_INIT_ARRAY and DT_FINI_ARRAY (with their
+ * sizes) for output sections of those names that got an input section, even an empty one */
+static void array_tags(struct ctx *ctx)
+{
+	static const char *const names[3] = {".preinit_array", ".init_array", ".fini_array"};
+	static const uint64_t tags[3][2] = {{DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ},
+					    {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
+					    {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}};
+	for (size_t i = 0; i < ctx->files.n; i++) {
+		const struct input_file *f = ctx->files.v[i];
+		for (size_t j = 0; f->sections && j < f->shnum; j++) {
+			const struct input_section *isec = f->sections[j];
+			for (int k = 0; isec && isec->out && k < 3; k++)
+				if (!D.arrays[k] && !strcmp(isec->out->name, names[k]))
+					D.arrays[k] = isec->out;
+			if (isec && isec->type == SHT_PREINIT_ARRAY && ctx->opt.kind == OUT_SHARED && D.arrays[0]) {
+				error(ctx, "%s: .preinit_array section is not allowed in DSO", f->name);
+				return;
+			}
+		}
+	}
+	for (int k = 0; k < 3; k++) {
+		if (!D.arrays[k])
+			continue;
+		add_tag(tags[k][0]);
+		add_tag(tags[k][1]);
+	}
+}
+
+/* DT_TEXTREL: a dynamic relocation applies to a read-only output section.  bfd looks at the
+ * relocations against local symbols first (the backend's size_dynamic_sections), then at
+ * those against global ones (_bfd_elf_maybe_set_textrel), and warns of the first it finds
+ * unless -z notext. */
+static bool textrel(struct ctx *ctx)
+{
+	const struct textrel_site *hit = NULL;
+	for (int global = 0; global < 2 && !hit; global++)
+		for (size_t i = 0; i < D.textrel_sites.n && !hit; i++) {
+			const struct textrel_site *ts = &D.textrel_sites.v[i];
+			if ((ts->sym != NULL) == global && ts->isec->out && !(ts->isec->out->flags & SHF_WRITE))
+				hit = ts;
+		}
+	if (!hit || ctx->opt.textrel_check == TEXTREL_NONE)
+		return hit != NULL;
+	if (hit->sym)
+		warn(ctx, "%s: relocation against `%s' in read-only section `%s'", hit->isec->file->name,
+		     hit->sym->name, hit->isec->name);
+	else
+		warn(ctx, "%s: relocation in read-only section `%s'", hit->isec->file->name, hit->isec->name);
+	if (ctx->opt.textrel_check == TEXTREL_ERROR)
+		error(ctx, "read-only segment has dynamic relocations");
+	else
+		warn(ctx, "creating DT_TEXTREL in a %s", ctx->opt.kind == OUT_SHARED ? "shared object" : "PIE");
+	return true;
+}
+
+/* .dynamic's tags, in bfd_elf_size_dynamic_sections' order, once sections are mapped */
+static void build_tags(struct ctx *ctx)
+{
+	const struct target *t = ctx->target;
 	struct options *o = &ctx->opt;
 	uint64_t flags = 0, flags_1 = 0;
 	if (D.soname && ctx->opt.kind == OUT_SHARED)
@@ -513,7 +596,7 @@ void dynamic_create(struct ctx *ctx)
 		add_tag(DT_INIT);
 	if (fini && defined_here(fini))
 		add_tag(DT_FINI);
-	D.array_tags_at = D.tags.n;
+	array_tags(ctx);
 	if (D.hash)
 		add_tag(DT_HASH);
 	if (D.gnu_hash)
@@ -525,15 +608,14 @@ void dynamic_create(struct ctx *ctx)
 	/* the backend's (_bfd_elf_add_dynamic_tags) */
 	if (ctx->opt.kind != OUT_SHARED)
 		add_tag(DT_DEBUG);
-	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE */
-	for (size_t i = 0; i < ctx->got_syms.n; i++)
-		if (!got_slot_absolute(ctx->got_syms.v[i]))
-			D.nrelocs++;
-	D.reldyn->size = D.nrelocs * D.reldyn->entsize;
 	if (D.nrelocs) {
 		add_tag(t->rela ? DT_RELA : DT_REL);
 		add_tag(t->rela ? DT_RELASZ : DT_RELSZ);
 		add_tag(t->rela ? DT_RELAENT : DT_RELENT);
+		if (textrel(ctx)) {
+			add_tag(DT_TEXTREL);
+			flags |= DF_TEXTREL;
+		}
 	}
 	if (D.verdefs.n) {
 		add_tag(DT_VERDEF);
@@ -564,41 +646,15 @@ void dynamic_create(struct ctx *ctx)
 	D.flags_1 = flags_1;
 }
 
-/* bfd_elf_size_dynamic_sections: DT_PREINIT_ARRAY, DT_INIT_ARRAY and DT_FINI_ARRAY (with their
- * sizes) for output sections of those names that got an input section, even an empty one */
-void dynamic_array_tags(struct ctx *ctx)
+/* After mapping: the tags, which name output sections, and .dynamic's size */
+void dynamic_after_map(struct ctx *ctx)
 {
 	if (!D.active)
 		return;
-	static const char *const names[3] = {".preinit_array", ".init_array", ".fini_array"};
-	static const uint64_t tags[3][2] = {{DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ},
-					    {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
-					    {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}};
-	for (size_t i = 0; i < ctx->files.n; i++) {
-		const struct input_file *f = ctx->files.v[i];
-		for (size_t j = 0; f->sections && j < f->shnum; j++) {
-			const struct input_section *isec = f->sections[j];
-			for (int k = 0; isec && isec->out && k < 3; k++)
-				if (!D.arrays[k] && !strcmp(isec->out->name, names[k]))
-					D.arrays[k] = isec->out;
-			if (isec && isec->type == SHT_PREINIT_ARRAY && ctx->opt.kind == OUT_SHARED && D.arrays[0]) {
-				error(ctx, "%s: .preinit_array section is not allowed in DSO", f->name);
-				return;
-			}
-		}
-	}
-	size_t at = D.array_tags_at;
-	for (int k = 0; k < 3; k++) {
-		if (!D.arrays[k])
-			continue;
-		vec_push(D.tags, 0);
-		vec_push(D.tags, 0);
-		memmove(&D.tags.v[at + 2], &D.tags.v[at], (D.tags.n - at - 2) * sizeof(D.tags.v[0]));
-		D.tags.v[at++] = tags[k][0];
-		D.tags.v[at++] = tags[k][1];
-	}
+	build_tags(ctx);
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
 }
+
 
 /* ---- contents, after the relocations were applied ---- */
 

@@ -94,8 +94,8 @@ int main(int argc, char **argv)
 	dynamic_create(ctx);
 	/* every input section to its output section: script rules, then orphans */
 	layout_map(ctx, L);
-	/* -pie/-shared: DT_INIT_ARRAY and friends name output sections, known now */
-	dynamic_array_tags(ctx);
+	/* -pie/-shared: .dynamic's tags name output sections, known now */
+	dynamic_after_map(ctx);
 	/* an executable stack asked for by an input (or -z execstack) is worth a warning */
 	execstack_check(ctx);
 	/* every undefined reference from a section that stays in the output */

@@ -736,9 +736,9 @@ static bool parse_z(struct parser *p, const char *k)
 	else if (IS("nocommon"))
 		o->z_common = false;
 	else if (IS("text"))
-		o->z_text = true;
+		o->textrel_check = TEXTREL_ERROR;
 	else if (IS("notext") || IS("textoff"))
-		o->z_text = false;
+		o->textrel_check = TEXTREL_NONE;
 	/* x86 (elf_x86_64.sh / elf_i386.sh and x86 property notes) */
 	else if (IS("ibt"))
 		o->z_ibt = true;
@@ -1115,7 +1115,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_WARN_COMMON: o->warn_common = true; break;
 	case O_WARN_ONCE: o->warn_once = true; break;
 	case O_WARN_SECTION_ALIGN: o->warn_section_align = true; break;
-	case O_WARN_TEXTREL: o->warn_textrel = true; break;
+	case O_WARN_TEXTREL: o->textrel_check = TEXTREL_WARN; break;
 	case O_NO_WARNINGS: o->no_warnings = true; break;
 	case O_NOINHIBIT_EXEC: o->noinhibit_exec = true; break;
 	case O_ENABLE_NEW_DTAGS: o->enable_new_dtags = true; break;

@@ -189,7 +189,7 @@ void relocs_scan(struct ctx *ctx)
 					ctx->got_referenced = true;
 				/* -pie/-shared: absolute addresses get RELATIVE dynamic relocations */
 				if (dynamic_reloc_needed(ctx, isec, &a))
-					dynamic_count_reloc();
+					dynamic_count_reloc(isec, a.sym);
 			}
 		}
 	}
