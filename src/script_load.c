@@ -319,10 +319,30 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 			return false;
 		*v = e->op == OP_NOT ? !a : e->op == OP_NEG ? -a : e->op == OP_BITNOT ? ~a : a;
 		return true;
-	case EXPR_BINARY:
-		if (!static_value(m, e->a, &a) || !static_value(m, e->b, &b))
+	case EXPR_BINARY: {
+		bool ka = static_value(m, e->a, &a), kb = static_value(m, e->b, &b);
+		/* a known absorbing operand fixes the value in every pass where the other side
+		 * has one (SIZEOF_HEADERS * 0, x && 0, ...) */
+		if (ka != kb) {
+			uint64_t k = ka ? a : b;
+			if ((e->op == OP_MUL || e->op == OP_AND || e->op == OP_ANDAND) && k == 0) {
+				*v = 0;
+				return true;
+			}
+			if (e->op == OP_OROR && k) {
+				*v = 1;
+				return true;
+			}
+		}
+		if (!ka || !kb)
 			return false;
 		switch (e->op) {
+		case OP_ADD: *v = a + b; return true;
+		case OP_SUB: *v = a - b; return true;
+		case OP_MUL: *v = a * b; return true;
+		case OP_AND: *v = a & b; return true;
+		case OP_OR: *v = a | b; return true;
+		case OP_XOR: *v = a ^ b; return true;
 		case OP_ANDAND: *v = a && b; return true;
 		case OP_OROR: *v = a || b; return true;
 		case OP_EQ: *v = a == b; return true;
@@ -333,6 +353,7 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case OP_GE: *v = a >= b; return true;
 		default: return false;
 		}
+	}
 	default:
 		return false;
 	}

@@ -101,7 +101,9 @@ for e in 'LOADADDR(.text)' '(-8) > . ? LOADADDR(.text) : 0' '(. < 1) ? 5 : LOADA
 	done
 done
 # a PROVIDE counts as referenced only by a branch of ?: GNU ld folds: DEFINED of a symbol
-# nothing defines takes the other branch, so its symbol stays out of the output
+# nothing defines takes the other branch, so its symbol stays out of the output; so does an
+# operand that absorbs the other (x * 0); a condition whose value changes between passes
+# (SIZEOF_HEADERS is 0 in the mark pass) references both branches
 n=0
 while IFS= read -r sc; do
 	n=$((n + 1))
@@ -112,6 +114,8 @@ done <<'E2'
 PROVIDE_HIDDEN(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } PROVIDE(p2 = 4); s = DEFINED(p2) ? p1 : 3; .data : { *(.data) } }
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(hf) ? p1 : 3; t = !DEFINED(nothing) || 0 ? 5 : p3; .data : { *(.data) } } PROVIDE(p3 = 1);
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(later) ? p1 : 3; later = 1; .data : { *(.data) } }
+PROVIDE(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } s = SIZEOF_HEADERS * 0 == 1 ? p1 : 3; t = (SIZEOF_HEADERS || 1) + 2 == 3 ? 4 : p2; .data : { *(.data) } }
+PROVIDE(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } s = SIZEOF_HEADERS == 0 ? p1 : 3; t = (ADDR(.text) & 0) ? p2 : 1; .data : { *(.data) } }
 E2
 # `sym = .' outside output sections belongs to the section before it (or, after a `.'
 # assignment, the next one, unless that follows `_end'); a TLS or stripped one gives way to the
