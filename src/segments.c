@@ -315,9 +315,13 @@ static bool *phdr_members(struct ctx *ctx, struct layout *L)
 			} else {
 				if (lo->os->noload || !has_bfd_section(lo) || !osec_bfd_alloc(lo->os) || interp)
 					continue;
+				/* lang_record_phdrs scans GNU ld's whole statement list forward, with the
+				 * statements a constraint dropped */
 				for (size_t j = i; j < nn && !last; j++)
 					if (L->nodes.v[j].kind == LN_OSEC)
 						last = own_phdrs(L->nodes.v[j].lo);
+					else if (L->nodes.v[j].kind == LN_DROPPED || L->nodes.v[j].kind == LN_DISCARD)
+						last = L->nodes.v[j].st->osec->phdrs;
 				if (!last) {
 					free(member);
 					return NULL;

@@ -124,3 +124,13 @@ SECTIONS { .text 0x1000 : { *(.text) } :text .rodata (NOLOAD) : { *(.rodata) LON
 EOF2
 link_both -T nl.ld nl.o
 compare_outputs
+# orphans placed before every statement take the program headers of the first statement
+# after them that names some, even one its ONLY_IF_RW constraint dropped (lang_record_phdrs
+# scans the whole statement list)
+cat > drop.ld <<'E2'
+PHDRS { text PT_LOAD FILEHDR PHDRS; data PT_LOAD FLAGS(5); }
+SECTIONS { . = 0x100000 + SIZEOF_HEADERS; .text 0x100100 : ONLY_IF_RW { *(.text) } :text
+  .rodata : { *(.rodata) } :data .data : { *(.data) } :data }
+E2
+link_both -T drop.ld x.o -n
+compare_outputs
