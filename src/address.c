@@ -64,7 +64,7 @@ static enum section_query env_section(void *ud, const char *name, struct section
 	out->addr = lo->os->addr;
 	out->lma = lo->os->lma;
 	out->size = lo->removed ? 0 : lo->os->size;
-	out->align = lo->os->align;
+	out->align = osec_made(lo) ? lo->os->align : 0; /* ALIGNOF without a bfd section: 0 */
 	if (L->forward_check && !L->final_pass) {
 		out->addr_pending = lo->vma_walk != L->walk_no;
 		out->lma_pending = lo->lma_walk != L->walk_no;

@@ -138,3 +138,11 @@ SECTIONS { .text 0x20000 : { *(.text) } .mynonalloc (NOLOAD) : { *(.mynonalloc) 
 E2
 link_both -T nla.ld nla.o --no-warn-rwx-segments
 compare_outputs
+# ALIGNOF of a statement bfd made no section for (no input, no statement, not named by ADDR)
+# is 0; named or given a statement it is the section's alignment
+for b in '.t2 : SUBALIGN(0x40) { *(.nomatch) }' '.t2 (NOLOAD) : { *(.nomatch) }' \
+	'.t2 : { *(.nomatch) } z = ADDR(.t2);' '.t2 : ALIGN(16) { *(.nomatch) . = ALIGN(4); }'; do
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $b x = ALIGNOF(.t2); y = SIZEOF(.t2); }" > alof.ld
+	link_both -T alof.ld ent.o
+	compare_outputs
+done
