@@ -166,12 +166,12 @@ static void test_z(void)
 	struct options *o = &ctx.opt;
 	CHECK(o->max_page_size == 0x200000 && o->common_page_size == 4096);
 	CHECK(o->execstack == 0 && !o->relro && !o->separate_code && o->z_now && !o->z_combreloc);
-	CHECK(o->no_undefined && o->z_text && o->z_stack_size == 65536);
+	CHECK(o->no_undefined && o->textrel_check == TEXTREL_ERROR && o->z_stack_size == 65536);
 	CHECK((o->dt_flags & DF_BIND_NOW) && (o->dt_flags & DF_ORIGIN) && (o->dt_flags_1 & DF_1_NODELETE) &&
 	      (o->dt_flags_1 & DF_1_NOW));
 	CHECK(ctx.warnings == 0);
 	CHECK(parse("-z execstack -z relro -z separate-code -z lazy -z combreloc -z notext -z undefs x.o"));
-	CHECK(o->execstack == 1 && o->relro && o->separate_code && !o->z_now && o->z_combreloc && !o->z_text);
+	CHECK(o->execstack == 1 && o->relro && o->separate_code && !o->z_now && o->z_combreloc && o->textrel_check == TEXTREL_NONE);
 	CHECK(!(o->dt_flags & DF_BIND_NOW));
 	/* unknown keywords warn, as GNU ld does, and are not errors */
 	CHECK(parse("-z foo x.o") && ctx.warnings == 1 && ctx.errors == 0);
@@ -538,7 +538,7 @@ static void test_gcc(void)
 	CHECK(parse(PLUGIN "--build-id --eh-frame-hdr -m elf_x86_64 --hash-style=gnu --as-needed -static -pie "
 		    "--no-dynamic-linker -z text -pie -o h " GCCDIR "/../../../x86_64-linux-gnu/rcrt1.o " LPATHS "/tmp/cc.o "
 		    "--start-group -lgcc -lgcc_eh -lc --end-group"));
-	CHECK(o->kind == OUT_PIE && o->is_static && o->dynamic_linker_none && o->z_text);
+	CHECK(o->kind == OUT_PIE && o->is_static && o->dynamic_linker_none && o->textrel_check == TEXTREL_ERROR);
 
 	/* gcc -shared */
 	CHECK(parse(PLUGIN "--build-id --eh-frame-hdr -m elf_x86_64 --hash-style=gnu --as-needed -shared -o h.so "
