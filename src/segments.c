@@ -749,7 +749,7 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 			sg->filesz = sg->memsz = ehsize;
 			if (load) {
 				if (nm) {
-					if (sg->vaddr < off || (!sg->has_at && sg->paddr < off))
+					if (elf_out && (sg->vaddr < off || (!sg->has_at && sg->paddr < off)))
 						error(ctx, "%s: not enough room for program headers, try linking with -N", out);
 					sg->vaddr -= off;
 					if (!sg->has_at)
@@ -855,7 +855,7 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				sg->align = s->align;
 		}
 		off -= off_adjust;
-		if (sg->type == PT_PHDR && !phdr_seg)
+		if (sg->type == PT_PHDR && !phdr_seg && elf_out) /* checks of bfd's ELF writer */
 			error(ctx, "%s: PHDR segment not covered by LOAD segment", out);
 		if (big_align)
 			sg->align = big_align;
@@ -1277,7 +1277,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			/* bfd: the headers start at (first address - header size) rounded down to a
 			 * page, which is the page before when the first section starts a page */
 			uint64_t first_off = first->addr - ((first->addr - hsize) & -page);
-			if (first->addr < first_off || first->lma < first_off)
+			if ((first->addr < first_off || first->lma < first_off) && oformat_is_elf(ctx))
 				error(ctx, "%s: not enough room for program headers, try linking with -N", ctx->opt.output);
 			sg->vaddr = first->addr - first_off;
 			sg->paddr = first->lma - first_off;

@@ -100,3 +100,18 @@ link_both -T lma.lds --oformat binary a.o
 same "LMA order"
 [ "$(head -c 1 slink.out | od -An -tx1 | tr -d ' ')" = "$(section_hex a.o .data | cut -c1-2)" ] ||
 	fail "the image does not start with .data (lowest LMA)"
+
+# PHDRS the ELF writer would reject (no room for the headers below the first section, a
+# PT_PHDR no PT_LOAD covers) are no concern of a raw image: GNU ld writes it
+cat > phdrs.lds <<'EOF2'
+PHDRS { hdr PT_PHDR PHDRS; text PT_LOAD FILEHDR PHDRS; }
+SECTIONS { .text 0 : { *(.text) } :text .data : { *(.data) } :text /DISCARD/ : { *(*) } }
+EOF2
+link_both -T phdrs.lds --oformat binary a.o
+same "PHDRS with no room for the headers"
+cat > phdr2.lds <<'EOF2'
+PHDRS { hdr PT_PHDR PHDRS; text PT_LOAD; }
+SECTIONS { .text 0x1000 : { *(.text) } :text .data : { *(.data) } :text /DISCARD/ : { *(*) } }
+EOF2
+link_both -T phdr2.lds --oformat binary a.o
+same "PT_PHDR not in a PT_LOAD"
