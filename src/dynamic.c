@@ -294,7 +294,7 @@ void dynamic_count_reloc(const struct input_section *isec, const struct symbol *
 {
 	D.nrelocs++;
 	/* a writable input makes its output section writable: only read-only ones can give
-	 * DT_TEXTREL; each section (and symbol) is noted once */
+	 * DT_TEXTREL; a section's first local-symbol and first global-symbol sites are noted */
 	if (isec->flags & SHF_WRITE)
 		return;
 	const struct symbol *g = sym && !sym->is_local ? sym : NULL;
