@@ -48,7 +48,6 @@ struct dynrel {
 
 static struct {
 	bool active;
-	struct input_file *file;
 	struct input_section *interp, *verdef_sec, *versym_sec, *verneed_sec, *dynsym, *dynstr, *hash, *gnu_hash,
 		*dynamic, *reldyn;
 	VEC(struct symbol *) syms;    /* dynsym entries 1..n */
@@ -82,8 +81,8 @@ static bool is_pic(const struct ctx *ctx)
 
 static struct input_file *dyn_file(struct ctx *ctx)
 {
-	if (D.file)
-		return D.file;
+	if (ctx->dynamic)
+		return ctx->dynamic;
 	struct input_file *f = arena_alloc(&ctx->arena, sizeof(*f));
 	f->name = f->path = "<internal>";
 	for (size_t i = 0; i < ctx->files.n; i++)
@@ -96,7 +95,6 @@ static struct input_file *dyn_file(struct ctx *ctx)
 	f->sections = arena_alloc(&ctx->arena, 16 * sizeof(*f->sections));
 	f->order = ctx->file_order++;
 	vec_push(ctx->files, f);
-	D.file = f;
 	ctx->dynamic = f;
 	return f;
 }
@@ -365,7 +363,7 @@ void dynamic_create(struct ctx *ctx)
 		dsym->bind = STB_GLOBAL;
 		dsym->visibility = STV_HIDDEN;
 		dsym->forced_local = true;
-		dsym->file = D.file;
+		dsym->file = ctx->dynamic;
 		dsym->keep_in_symtab = true;
 	}
 
@@ -394,7 +392,7 @@ void dynamic_create(struct ctx *ctx)
 				vs->value = 0;
 				vs->type = STT_OBJECT;
 				vs->bind = STB_GLOBAL;
-				vs->file = D.file;
+				vs->file = ctx->dynamic;
 			}
 			vec_push(D.verdefs, ((struct verdef){.name = n->tag, .node = n, .sym = vs}));
 		}
