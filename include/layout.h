@@ -43,6 +43,8 @@ struct layout_osec {
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
 	bool dot_alloc;                         /* `.` moved forward in it: SEC_ALLOC (GNU insert_pad) */
+	bool noalloc;                           /* bfd takes SEC_ALLOC away (INFO, ...; NOLOAD for
+						 * a non-ELF output) */
 	bool noalloc_load;                      /* DSECT/COPY/INFO/OVERLAY type with allocated contents:
 						 * bfd keeps SEC_LOAD, so it uses and moves its region */
 	struct layout_osec *inherit;            /* orphan: the section it was placed after */

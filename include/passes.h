@@ -28,6 +28,9 @@ void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *s
 void relocs_scan(struct ctx *ctx);
 void relocs_check_undefined(struct ctx *ctx);
 void relocs_apply(struct ctx *ctx, uint8_t *image);
+size_t reloc_count_of(const struct input_section *isec);
+/* the address size a reverse_copy section is reversed in units of */
+uint64_t reverse_copy_word(const struct input_section *isec);
 uint64_t symbol_address(const struct symbol *s);
 
 /* merge.c: SHF_MERGE sections */
@@ -37,8 +40,9 @@ uint64_t isec_output_size(const struct input_section *isec);
 /* the size GNU ld's map prints for a merged section all of whose entries went elsewhere */
 uint64_t merged_map_size(const struct input_section *isec);
 void merge_write(const struct input_section *isec, uint8_t *out);
-/* where input byte `off` of isec lands, relative to isec's output position (as merged_offset);
- * false when it was dropped (a removed .eh_frame CIE/FDE): skip relocations there */
+/* where input byte `off` of isec lands, relative to isec's output position (as merged_offset,
+ * and in the reversed word of a reverse_copy section); false when it was dropped (a removed
+ * .eh_frame CIE/FDE): skip relocations there */
 bool place_offset(const struct input_section *isec, uint64_t off, uint64_t *out);
 
 /* eh_frame.c: .eh_frame editing (CIE merging, dead FDEs dropped) and .eh_frame_hdr */

@@ -48,6 +48,8 @@ struct input_section {
 	bool discard_by_script;/* matched by /DISCARD/ */
 	bool dropped_unmapped; /* gc'd or SHF_EXCLUDE: gone, yet GNU ld's ONLY_IF_RO/RW still sees it */
 	struct merge_section *merge; /* SHF_MERGE bookkeeping, NULL otherwise */
+	bool reverse_copy;     /* .ctors in .init_array, .dtors in .fini_array: written in reverse
+				* order of address-size words (bfd's SEC_ELF_REVERSE_COPY) */
 	/* linker-made sections (.got, COMMON, build-id note, ...) fill their bytes here at write
 	 * time; NULL for sections copied from an input file */
 	void (*synthesize)(struct ctx *ctx, struct input_section *isec, uint8_t *out);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "oformat.h"
 #include "passes.h"
 #include "target.h"
 
@@ -653,6 +654,9 @@ static void discard_section(struct eh_section *es, bool last_in_output)
 
 void eh_frame_process(struct ctx *ctx)
 {
+	/* bfd's generic linker (non-ELF output) copies .eh_frame as it is */
+	if (!oformat_is_elf(ctx))
+		return;
 	/* GNU ld -r drops the FDEs of discarded (COMDAT) code too, but keeps every used CIE */
 	S.no_cie_merge = ctx_relocatable(ctx);
 	S.ptr_size = ctx->target->elfclass == ELFCLASS64 ? 8 : 4;
@@ -913,7 +917,7 @@ static void hdr_write(struct ctx *ctx, struct input_section *isec, uint8_t *out)
  * only when some input .eh_frame holds a CIE or FDE (more than 8 bytes). */
 void eh_frame_hdr_create(struct ctx *ctx)
 {
-	if (!ctx->opt.eh_frame_hdr || ctx_relocatable(ctx))
+	if (!ctx->opt.eh_frame_hdr || ctx_relocatable(ctx) || !oformat_is_elf(ctx))
 		return;
 	bool present = false;
 	for (size_t fi = 0; fi < ctx->files.n && !present; fi++) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "oformat.h"
 #include "passes.h"
 #include "script.h"
 
@@ -290,7 +291,8 @@ static void read_file_info(struct gc *g, size_t fi)
 
 void gc_sections(struct ctx *ctx)
 {
-	if (!ctx->opt.gc_sections || ctx_relocatable(ctx))
+	/* bfd's generic linker (non-ELF output: --oformat binary, ihex, ...) collects nothing */
+	if (!ctx->opt.gc_sections || ctx_relocatable(ctx) || !oformat_is_elf(ctx))
 		return;
 	struct gc g = {.ctx = ctx};
 	g.files = xcalloc(ctx->files.n + 1, sizeof(*g.files));

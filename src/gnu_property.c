@@ -30,6 +30,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "oformat.h"
 #include "passes.h"
 #include "target.h"
 
@@ -470,7 +471,9 @@ static uint8_t *write_note(struct ctx *ctx, const struct plist *l, uint32_t alig
 
 void gnu_properties_merge(struct ctx *ctx)
 {
-	if (!ctx->target || !ctx->files.n)
+	/* bfd's generic linker (non-ELF output: --oformat binary, ihex, ...) does not merge them:
+	 * the notes are ordinary input sections there */
+	if (!ctx->target || !ctx->files.n || !oformat_is_elf(ctx))
 		return;
 	bool elf64 = ctx->target->elfclass == ELFCLASS64;
 	uint32_t align = elf64 ? 8 : 4;

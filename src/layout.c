@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "layout.h"
+#include "oformat.h"
 #include "reports.h"
 #include "passes.h"
 #include "target.h"
@@ -30,6 +31,12 @@ static struct layout_osec *new_osec(struct layout *L, const char *name, const st
 	os->layout = lo;
 	lo->os = os;
 	lo->desc = desc;
+	/* DSECT/COPY/INFO/OVERLAY take SEC_ALLOC away; so does NOLOAD for a non-ELF output, where
+	 * GNU ld gives it its other meaning (not loaded, not allocated, contents kept) instead of
+	 * ELF's .bss-like one */
+	if (desc)
+		lo->noalloc = desc->type == OSEC_DSECT || desc->type == OSEC_COPY || desc->type == OSEC_INFO ||
+			      desc->type == OSEC_OVERLAY || (desc->type == OSEC_NOLOAD && !oformat_is_elf(ctx));
 	return lo;
 }
 
@@ -498,6 +505,29 @@ static const unsigned place_flags[P_N] = {
 	G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA, G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA, G_CONTENTS,
 };
 
+static bool osec_noalloc(const struct layout_osec *lo)
+{
+	return lo->noalloc;
+}
+
+/* GNU ld (lang_add_section) runs .ctors/.ctors.* backwards when they go into .init_array
+ * (.dtors into .fini_array): the old sections are called last to first, the arrays first to
+ * last.  Only for ELF output; a section of one word is left alone. */
+static bool reverse_copy(struct ctx *ctx, const struct input_section *isec, const struct output_section *os)
+{
+	const char *n = isec->name;
+	bool ctors = !strncmp(n, ".ctors", 6) && !strcmp(os->name, ".init_array");
+	bool dtors = !strncmp(n, ".dtors", 6) && !strcmp(os->name, ".fini_array");
+	uint64_t word = reverse_copy_word(isec);
+	if (!(ctors || dtors) || (n[6] && n[6] != '.') || !oformat_is_elf(ctx) || isec->size <= word)
+		return false;
+	/* bfd reverses whole words, each with at most one relocation */
+	size_t nrel = reloc_count_of(isec);
+	if (isec->size % word || (nrel && isec->size / word != nrel))
+		error(ctx, "%s: size of section %s is not multiple of address size", isec->file->name, n);
+	return true;
+}
+
 /* an output section statement's bfd flags at orphan time; false when GNU ld would have no
  * bfd section for it yet (nothing mapped to it) */
 static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32_t *type)
@@ -531,14 +561,13 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	}
 	if (ro)
 		f |= G_RO;
-	const bool noalloc = lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY ||
-					  lo->desc->type == OSEC_INFO || lo->desc->type == OSEC_OVERLAY);
+	const bool noalloc = osec_noalloc(lo);
 	if (noalloc)
 		f &= ~(unsigned)G_ALLOC; /* bfd keeps SEC_LOAD from the inputs */
 	if (lo->has_data)
 		f |= noalloc ? G_CONTENTS : G_CONTENTS | G_ALLOC | G_LOAD;
 	if (lo->desc && (lo->desc->type == OSEC_NOLOAD))
-		f &= ~(unsigned)(G_LOAD | G_CONTENTS);
+		f &= ~(unsigned)(lo->noalloc ? G_LOAD : G_LOAD | G_CONTENTS);
 	*flags = f & ~(unsigned)G_DEBUG; /* bfd does not carry SEC_DEBUGGING to output sections */
 	return made;
 }
@@ -840,12 +869,6 @@ static size_t note_insert_pos(struct layout *L, const struct input_section *isec
 }
 
 static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flags);
-
-static bool osec_noalloc(const struct layout_osec *lo)
-{
-	return lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY ||
-			    lo->desc->type == OSEC_INFO || lo->desc->type == OSEC_OVERLAY);
-}
 
 /* The ELF type bfd gives an output section when `first` is its first input
  * (_bfd_elf_init_private_section_data): a type of its own by name (.init_array, ...) stays;
@@ -1164,6 +1187,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		for (size_t j = 0; j < it->secs.n; j++) {
 			struct input_section *isec = it->secs.v[j];
 			isec->out = os;
+			isec->reverse_copy = reverse_copy(L->ctx, isec, os);
 			any_input = true;
 			if (isec->flags & SHF_EXECINSTR)
 				os->sec_code = true;
@@ -1247,6 +1271,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (!any_input)
 				os->type = SHT_NOBITS;
 			os->noload = true;
+			if (osec_noalloc(lo))
+				os->flags &= ~(uint64_t)SHF_ALLOC;
 			break;
 		case OSEC_DSECT:
 		case OSEC_COPY:

@@ -35,6 +35,7 @@
  * isec_output_size and merged_offset cover them too. */
 #include <stdlib.h>
 
+#include "oformat.h"
 #include "passes.h"
 
 enum ms_kind { MS_MERGE, MS_EH };
@@ -339,7 +340,9 @@ static struct input_section *assign_positions(struct mgroup *g)
 
 void merge_sections(struct ctx *ctx)
 {
-	if (ctx_relocatable(ctx))
+	/* GNU ld links a non-ELF output (--oformat binary, ihex, ...) with bfd's generic linker,
+	 * whose merge step does nothing: the inputs are copied whole */
+	if (ctx_relocatable(ctx) || !oformat_is_elf(ctx))
 		return;
 	VEC(struct mgroup *) groups = {0};
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
@@ -473,7 +476,10 @@ bool place_offset(const struct input_section *isec, uint64_t off, uint64_t *out)
 {
 	const struct merge_section *ms = isec->merge;
 	bool dropped = false;
-	if (!ms)
+	if (isec->reverse_copy) {
+		uint64_t w = reverse_copy_word(isec);
+		*out = isec->size - w - (off - off % w) + off % w;
+	} else if (!ms)
 		*out = off;
 	else if (ms->kind == MS_EH)
 		*out = eh_frame_offset(ms->eh, isec, off, &dropped);

@@ -224,6 +224,23 @@ static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output
 	}
 }
 
+/* an input section's bytes at its place in the output section at `base` (relocated later) */
+static void write_input(struct ctx *ctx, struct input_section *isec, uint8_t *base)
+{
+	uint8_t *out = base + isec->out_offset;
+	if (isec->synthesize) {
+		isec->synthesize(ctx, isec, out);
+	} else if (isec->merge) {
+		merge_write(isec, out);
+	} else if (isec->reverse_copy && isec->data) {
+		uint64_t w = reverse_copy_word(isec);
+		for (uint64_t off = 0; off + w <= isec->size; off += w)
+			memcpy(out + isec->size - w - off, isec->data + off, w);
+	} else if (isec->data && isec->type != SHT_NOBITS) {
+		memcpy(out, isec->data, isec->size);
+	}
+}
+
 void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section *os)
 {
 	/* NOLOAD takes bfd's SEC_HAS_CONTENTS away: a section PHDRS made a note stays zeros */
@@ -233,13 +250,7 @@ void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section
 	if (os->layout) {
 		write_pads(ctx, base, os);
 		for (size_t i = 0; i < os->inputs.n; i++) {
-			struct input_section *isec = os->inputs.v[i];
-			if (isec->synthesize)
-				isec->synthesize(ctx, isec, base + isec->out_offset);
-			else if (isec->merge)
-				merge_write(isec, base + isec->out_offset);
-			else if (isec->data && isec->type != SHT_NOBITS)
-				memcpy(base + isec->out_offset, isec->data, isec->size);
+			write_input(ctx, os->inputs.v[i], base);
 		}
 		for (size_t i = 0; i < os->data.n; i++) {
 			const struct data_item *d = &os->data.v[i];
@@ -252,12 +263,7 @@ void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section
 	for (size_t i = 0; i < os->inputs.n; i++) {
 		struct input_section *isec = os->inputs.v[i];
 		fill_gap(ctx, base, pos, isec->out_offset, os);
-		if (isec->synthesize)
-			isec->synthesize(ctx, isec, base + isec->out_offset);
-		else if (isec->merge)
-			merge_write(isec, base + isec->out_offset);
-		else if (isec->data && isec->type != SHT_NOBITS)
-			memcpy(base + isec->out_offset, isec->data, isec->size);
+		write_input(ctx, isec, base);
 		if (isec->out_offset + isec_output_size(isec) > pos)
 			pos = isec->out_offset + isec_output_size(isec);
 	}

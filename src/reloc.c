@@ -49,11 +49,22 @@ static void reloc_read(const struct input_file *f, const GElf_Shdr *sh, size_t i
 	}
 }
 
-static bool rel_header(struct input_section *isec, GElf_Shdr *sh)
+static bool rel_header(const struct input_section *isec, GElf_Shdr *sh)
 {
 	if (!isec->rel_index)
 		return false;
 	return gelf_getshdr(elf_getscn(isec->file->elf, isec->rel_index), sh) != NULL;
+}
+
+size_t reloc_count_of(const struct input_section *isec)
+{
+	GElf_Shdr sh;
+	return rel_header(isec, &sh) ? reloc_count(isec->file, &sh) : 0;
+}
+
+uint64_t reverse_copy_word(const struct input_section *isec)
+{
+	return isec->file->elfclass == ELFCLASS64 ? 8 : 4;
 }
 
 /* Is the section part of the output image whose relocations we must process? */
@@ -237,7 +248,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 					continue; /* reported by the scan */
 				/* edited sections (.eh_frame): the place moves, or was dropped with its entry */
 				uint64_t place = r.offset;
-				if (isec->merge && !place_offset(isec, r.offset, &place))
+				if ((isec->merge || isec->reverse_copy) && !place_offset(isec, r.offset, &place))
 					continue;
 				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
 				struct reloc_args a = {
@@ -246,7 +257,8 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 					.loc_room = isec->size - r.offset,
 					.offset = r.offset,
 					.type = r.type,
-					.P = addr + place,
+					/* bfd relocates a reverse_copy section before reversing it */
+					.P = addr + (isec->reverse_copy ? r.offset : place),
 					.A = r.addend,
 					.GOT = got_base,
 					.sym = s,
@@ -277,7 +289,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				t->apply(ctx, isec, &a);
 				/* the place holds the link-time address: ld.so adds the load base */
 				if (dynamic_reloc_needed(ctx, isec, &a))
-					dynamic_add_relative(a.P, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
+					dynamic_add_relative(addr + place, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
 			}
 		}
 	}

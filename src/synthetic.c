@@ -170,7 +170,8 @@ void synthetic_create(struct ctx *ctx)
 {
 	const struct target *t = ctx->target;
 	assign_got_slots(ctx);
-	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id)) {
+	/* GNU ld makes the note in its ELF emulation's after_open, which a non-ELF output skips */
+	if (ctx->opt.build_id && build_id_size(ctx->opt.build_id) && oformat_is_elf(ctx)) {
 		size_t n = build_id_size(ctx->opt.build_id);
 		add_section(ctx, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 16 + n, 4, write_build_id_note);
 	}

@@ -11,8 +11,6 @@ by ld.bfd and by slink with the same arguments (-o bfd.out / slink.out) and clas
   same        both linked and tests/lib/elfcmp.py (or cmp for --oformat binary, plus a readelf -r
               diff for -r) finds no difference; both-fail: both rejected it
   differ      both linked, outputs differ (diff in DIR/SEED/diff)
-  known-binary-merge  --oformat binary images differ but the ELF links agree and an input has
-              SHF_MERGE sections (GNU ld writes their unmerged bytes)
   known-got   they differ, but not when GNU ld's empty .got/.iplt/... are discarded (nogot.ld):
               the known gap of GNU ld's always-created dynamic sections
   slink-rejects / bfd-rejects   only one of them failed
@@ -142,11 +140,6 @@ def signature(cls, diff, bfd_err, slink_err):
     return cls
 
 
-def merge_inputs(d):
-    return any(re.search(r'"a?MS?"|"aMS"|"aM"', open(os.path.join(d, f)).read())
-               for f in ('a.s', 'b.s') if os.path.exists(os.path.join(d, f)))
-
-
 def one(d, slink):
     args = open(os.path.join(d, 'args')).read().split()
     asf = open(os.path.join(d, 'as-flags')).read().split()
@@ -171,14 +164,6 @@ def one(d, slink):
             cls = 'same'
         elif benign(diff):
             cls = 'known-start-und'
-        elif diff.startswith('binary') and merge_inputs(d):
-            # GNU ld writes unmerged bytes of SHF_MERGE sections into binary images (README,
-            # "How slink differs"): known when the ELF links agree
-            a2 = [a for a in args if a not in ('--oformat', 'binary')]
-            r1, _ = link('ld.bfd', d, a2, 'bfd2.out')
-            r2, _ = link(slink, d, a2, 'slink2.out')
-            cls = 'known-binary-merge' if r1 == 0 and r2 == 0 and \
-                compare(d, a2, 'bfd2.out', 'slink2.out') is None else 'differ'
         else:
             cls = 'differ'
             if os.path.exists(os.path.join(d, 'nogot.ld')) and 'script.ld' in args:

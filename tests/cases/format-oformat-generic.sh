@@ -1,0 +1,79 @@
+# A non-ELF output (--oformat binary, ihex, srec, ...) is linked by GNU ld's generic linker,
+# not its ELF one: no SHF_MERGE merging (the inputs are copied whole, and relocations point
+# into them), no --gc-sections, .eh_frame copied unedited and no .eh_frame_hdr, no build-id
+# note, property notes kept as ordinary sections, and NOLOAD means "not loaded, not
+# allocated" (the section takes no room in its region) instead of ELF's .bss-like sections.
+# Each image must be byte-identical to GNU ld's.
+as_obj a.o <<'E'
+	.text
+	.globl _start
+_start:	.cfi_startproc
+	movq $s2, %rax
+	movq $c1, %rbx
+	ret
+	.cfi_endproc
+	.section .text.dead,"ax",@progbits
+dead:	.cfi_startproc
+	ret
+	.cfi_endproc
+	.section .rodata.str1.1,"aMS",@progbits,1
+s1:	.asciz "hello"
+	.globl s2
+s2:	.asciz "lo"
+	.section .rodata.cst8,"aM",@progbits,8
+c1:	.quad 0x1122334455667788
+	.section .note.gnu.property,"a",@note
+	.p2align 3
+	.long 4, 16, 5
+	.asciz "GNU"
+	.long 0xc0000002, 4, 3
+	.p2align 3
+E
+as_obj b.o <<'E'
+	.text
+	.globl f
+f:	.cfi_startproc
+	ret
+	.cfi_endproc
+	.section .rodata.str1.1,"aMS",@progbits,1
+t1:	.asciz "hello"
+	.section .rodata.cst8,"aM",@progbits,8
+	.quad 0x1122334455667788
+	.data
+	.quad t1, s2
+	.section .scratch,"aw",@progbits
+	.quad 1, 2
+E
+as_obj b32.o --32 <<'E'
+	.text
+	.globl _start
+_start:	.cfi_startproc
+	movl $t1, %eax
+	ret
+	.cfi_endproc
+	.section .rodata.str1.1,"aMS",@progbits,1
+	.asciz "hello"
+t1:	.asciz "hello"
+E
+cat > noload.ld <<'E'
+MEMORY { ROM (rwx) : ORIGIN = 0x100000, LENGTH = 0x10000 }
+SECTIONS {
+	.scratch (NOLOAD) : { *(.scratch) } >ROM
+	.text : { *(.text*) } >ROM
+	.rodata : { *(.rodata*) } >ROM
+	.data : { *(.data) } >ROM
+	/DISCARD/ : { *(.eh_frame) *(.note.*) }
+}
+E
+for args in "-Ttext=0x1000 a.o b.o" "-Ttext=0x1000 --gc-sections a.o b.o" \
+	    "-Ttext=0x1000 --eh-frame-hdr --build-id a.o b.o" "-Ttext=0x1000 b.o a.o" \
+	    "-T noload.ld a.o b.o" "-m elf_i386 -Ttext=0x1000 --gc-sections --build-id b32.o"; do
+	for fmt in binary ihex; do
+		link_both --oformat $fmt $args
+		cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the $fmt images of [$args] differ"
+	done
+done
+# the same links with ELF output still merge, collect and add the linker's notes
+link_both -Ttext=0x1000 --gc-sections --build-id --eh-frame-hdr a.o b.o
+compare_outputs
+expect_grep '^[0-9a-f]+$' <(section_hex "$WORK/slink.out" .eh_frame_hdr)
