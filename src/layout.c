@@ -836,9 +836,10 @@ static bool loaded_note(const struct layout_osec *lo)
 	return os->type == SHT_NOTE && (os->flags & SHF_ALLOC) && !os->noload;
 }
 
-/* GNU ld's lang_insert_orphan keeps loaded notes together, sorted by decreasing alignment:
- * an orphan note goes after the last note of the first run of notes whose alignment is at
- * least its own, or before that run when none is.  (size_t)-1 when there are no notes yet. */
+/* GNU ld's lang_insert_orphan keeps loaded notes of an ELF output together, sorted by
+ * decreasing alignment: an orphan note goes after the last note of the first run of notes
+ * whose alignment is at least its own, or before that run when none is.  (size_t)-1 when
+ * there are no notes yet. */
 static size_t note_insert_pos(struct layout *L, const struct input_section *isec)
 {
 	size_t first = (size_t)-1, after = (size_t)-1;
@@ -893,9 +894,6 @@ static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_
 	return first->type;
 }
 
-/* GNU ld's ldelf_place_orphan: an orphan joins the first output section of its name that
- * bfd has made and whose flags and ELF type agree with it (elf_orphan_compatible), else the
- * last one of the name not made yet; otherwise it gets a section of its own. */
 /* Are the output section's bfd flags none at all?  `lf' are those osec_gnu_flags models; the
  * others an input can bring are SEC_KEEP (KEEP) and, with -r, SEC_RELOC; NOLOAD adds
  * SEC_NEVER_LOAD with an input or data. */
@@ -912,6 +910,10 @@ static bool bfd_flags_none(const struct layout *L, const struct layout_osec *lo,
 	return true;
 }
 
+/* GNU ld's ldelf_place_orphan: an orphan joins the first output section of its name that
+ * bfd has made and whose flags and ELF type agree with it (elf_orphan_compatible; a non-ELF
+ * output checks only the flags), else the last one of the name not made yet; otherwise it
+ * gets a section of its own. */
 static struct layout_osec *orphan_join(struct layout *L, const char *name, const struct input_section *isec)
 {
 	struct layout_osec *unmade = NULL;
@@ -930,7 +932,7 @@ static struct layout_osec *orphan_join(struct layout *L, const char *name, const
 		 * flags (NOBITS in an OVERLAY or INFO section): bfd sees flags 0, anything goes in */
 		if (bfd_flags_none(L, lo, lf))
 			return lo;
-		if (!((lf ^ sf) & (G_ALLOC | G_LOAD)) && lo->bfd_type == isec->type)
+		if (!((lf ^ sf) & (G_ALLOC | G_LOAD)) && (lo->bfd_type == isec->type || !oformat_is_elf(L->ctx)))
 			return lo;
 	}
 	return unmade;
@@ -1021,7 +1023,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		lo->inherit = L->nodes.v[after].lo;
 	}
 	size_t pos = place >= 0 && L->orphan_last[place] ? after + 1 : insert_pos(L, after);
-	if (isec->type == SHT_NOTE && (sf & G_LOAD)) {
+	if (isec->type == SHT_NOTE && (sf & G_LOAD) && oformat_is_elf(ctx)) {
 		size_t at = note_insert_pos(L, isec);
 		if (at != (size_t)-1)
 			pos = at;

@@ -77,3 +77,31 @@ done
 link_both -Ttext=0x1000 --gc-sections --build-id --eh-frame-hdr a.o b.o
 compare_outputs
 expect_grep '^[0-9a-f]+$' <(section_hex "$WORK/slink.out" .eh_frame_hdr)
+# orphans: notes are not grouped by alignment, and an orphan joins a same-name output section
+# whatever ELF type the section took from its first input
+as_obj n.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .note.a,"a",@note
+	.p2align 2
+	.long 1
+	.section .rodata,"a"
+	.long 7
+	.section .note.b,"a",@note
+	.p2align 3
+	.quad 2
+	.section .note.c,"a",@note
+	.p2align 2
+	.long 3
+	.section .init_array,"aw",@init_array
+	.p2align 4
+	.byte 1
+	.data
+	.long 0x11223344
+E
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .rodata : { *(.rodata) } .data : { *(.init_array) } }' > n.ld
+link_both --oformat binary -T n.ld n.o
+cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of the orphan link differ"
+link_both -T n.ld n.o
+compare_outputs
