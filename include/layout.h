@@ -42,6 +42,7 @@ struct layout_osec {
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
+	unsigned align_warned;                  /* sizing iteration "start of section changed" was said in */
 	bool dot_alloc;                         /* `.` moved forward in it: SEC_ALLOC (GNU insert_pad) */
 	bool noalloc;                           /* bfd takes SEC_ALLOC away (INFO, ...; NOLOAD for
 						 * a non-ELF output) */

@@ -44,7 +44,9 @@ struct defsym { const char *name; const char *expr; };
  * "text-segment", "rodata-segment", "ldata-segment"): GNU ld gives SEGMENT_START(segment, x) that
  * value, and sets the start of section `name` only while the script never evaluates
  * SEGMENT_START(segment, ...).  --section-start entries have segment NULL and always apply. */
-struct section_start { const char *name; uint64_t addr; const char *segment; };
+/* -Ttext, --section-start, ...; after_script: given after a -T script (GNU ld's address
+ * statement then comes after that script's statements) */
+struct section_start { const char *name; uint64_t addr; const char *segment; bool after_script; };
 
 struct options {
 	const char *output;            /* -o, default a.out */

@@ -37,6 +37,12 @@ uint64_t symbol_address(const struct symbol *s);
 void merge_sections(struct ctx *ctx);
 uint64_t merged_offset(const struct input_section *isec, uint64_t off);
 uint64_t isec_output_size(const struct input_section *isec);
+/* the offset of a symbol defined in s->isec within that section's output part (its merged
+ * entry, as merged_offset) */
+uint64_t symbol_section_offset(const struct symbol *s);
+/* a global symbol that stays in a merged section left with no entries: GNU ld excludes the
+ * section, and the symbol leaves the symbol table with it */
+bool merge_symbol_excluded(const struct symbol *s);
 /* the size GNU ld's map prints for a merged section all of whose entries went elsewhere */
 uint64_t merged_map_size(const struct input_section *isec);
 void merge_write(const struct input_section *isec, uint8_t *out);
@@ -115,6 +121,6 @@ void scripts_load_default(struct ctx *ctx);
 void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len,
 		       struct load_state *g);
 void script_declare_symbols(struct ctx *ctx);
-void script_declare_span(struct ctx *ctx, const struct script_span *sp);
+void script_declare_stmt(struct ctx *ctx, const struct stmt *s);
 
 #endif

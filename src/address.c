@@ -24,8 +24,10 @@ static bool env_symbol(void *ud, const char *name, uint64_t *val, struct output_
 		if (s->isec) {
 			if (!s->isec->out)
 				return false;
+			/* GNU ld moves global symbols to their merged entries only when it writes the
+			 * output: script expressions see the unmerged offset */
 			*sec = s->isec->out;
-			*val = s->isec->out_offset + merged_offset(s->isec, s->value);
+			*val = s->isec->out_offset + s->value;
 		} else {
 			*sec = NULL;
 			*val = s->value;
@@ -834,6 +836,19 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	if (section_align > 1)
 		newdot = align_to(newdot, section_align);
 	uint64_t dotdelta = newdot - saved;
+	/* GNU ld warns when aligning moves a section off the address its statement (or -Ttext...)
+	 * gives, or any section with --warn-section-align: by the whole move in the first sizing
+	 * iteration, later only by a move the alignment does not explain */
+	if (section_align > 1 && osec_made(lo) && (explicit_addr || L->ctx->opt.warn_section_align) &&
+	    lo->align_warned != L->sizing_iteration) {
+		uint64_t diff = L->sizing_iteration == 1 ? dotdelta : newdot - old_addr;
+		if (L->sizing_iteration > 1 && !(diff & (section_align - 1)))
+			diff = 0;
+		if (diff) {
+			warn(L->ctx, "start of section %s changed by %ld", os->name, (long)diff);
+			lo->align_warned = L->sizing_iteration;
+		}
+	}
 	os->addr = newdot;
 	os->lma = newdot;
 

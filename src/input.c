@@ -641,26 +641,30 @@ static void lookup_name(struct ctx *ctx, const char *name, struct load_state *st
 	st->depth = depth;
 }
 
-/* Files named plainly (neither a wildcard nor archive:member) by input section descriptions. */
-static void lookup_named_in(struct ctx *ctx, const struct stmt *s, struct load_state *st)
+/* In statement order: files named plainly (neither a wildcard nor archive:member) by input
+ * section descriptions open, assignments are declared (script_declare_stmt). */
+static void open_named_in(struct ctx *ctx, const struct stmt *s, struct load_state *st)
 {
 	for (; s; s = s->next) {
 		if (s->kind == ST_SECTIONS) {
-			lookup_named_in(ctx, s->sections, st);
+			open_named_in(ctx, s->sections, st);
 		} else if (s->kind == ST_OUTPUT_SECTION) {
-			lookup_named_in(ctx, s->osec->body, st);
+			open_named_in(ctx, s->osec->body, st);
 		} else if (s->kind == ST_OVERLAY) {
-			lookup_named_in(ctx, s->overlay->sections, st);
+			open_named_in(ctx, s->overlay->sections, st);
+			script_declare_stmt(ctx, s); /* its __load_start_X / __load_stop_X */
 		} else if (s->kind == ST_INPUT_SECTION) {
 			const char *pat = s->input->file.pattern;
 			if (pat && !glob_has_wildcard(pat) && !strchr(pat, ':'))
 				lookup_name(ctx, pat, st);
+		} else {
+			script_declare_stmt(ctx, s);
 		}
 	}
 }
 
 /* GNU ld's open_input_bfds over a script's statements: INPUT and GROUP files where they stand,
- * and the files its SECTIONS name. */
+ * the files its SECTIONS name, and its assignments between them. */
 static void open_script_files(struct ctx *ctx, const struct script_span *sp, struct load_state *st)
 {
 	for (struct stmt *s = sp->first; s; s = span_next(sp, s)) {
@@ -675,7 +679,9 @@ static void open_script_files(struct ctx *ctx, const struct script_span *sp, str
 			if (s->kind == ST_GROUP && --st->depth == 0)
 				group_end(ctx, st);
 		} else if (s->kind == ST_SECTIONS) {
-			lookup_named_in(ctx, s->sections, st);
+			open_named_in(ctx, s->sections, st);
+		} else {
+			script_declare_stmt(ctx, s);
 		}
 	}
 }
@@ -818,7 +824,6 @@ void inputs_load(struct ctx *ctx)
 				lookup_name(ctx, s->name, &st);
 	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
 		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++) {
-			script_declare_span(ctx, &ctx->script_spans.v[t]);
 			open_script_files(ctx, &ctx->script_spans.v[t], &st);
 		}
 		if (i == o->inputs.n)

@@ -1580,6 +1580,18 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	process_inserts(L, insert_base);
 	if (L->inserts.n)
 		find_relro_range(L);
+	/* --section-start (and -Ttext/-Tdata/-Tbss) of a section no statement names: GNU ld's
+	 * address statement makes an output statement for it after the script's, and orphans of
+	 * that name join it there */
+	for (size_t i = 0; i < ctx->opt.section_starts.n; i++) {
+		const struct section_start *ss = &ctx->opt.section_starts.v[i];
+		if ((ss->segment && strstr(ss->segment, "-segment")) || find_node(L, ss->name) != (size_t)-1)
+			continue;
+		struct layout_osec *lo = new_osec(L, ss->name, NULL);
+		add_node(L, LN_OSEC, NULL, lo);
+		name_map_put(L, lo);
+		finish_osec(L, lo);
+	}
 	for (size_t i = 0; i < orphans.n; i++) {
 		struct input_section *isec = orphans.v[i];
 		if (ctx->opt.orphan_handling && !strcmp(ctx->opt.orphan_handling, "discard")) {

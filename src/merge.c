@@ -179,6 +179,27 @@ static unsigned log2u(uint64_t x)
 	return n;
 }
 
+/* Do global symbols move to their merged entries?  GNU ld moves them only when some SHF_MERGE
+ * input lies in an output section with contents (bfd_elf_final_link's `merged`: a NOLOAD
+ * section has none); local symbols and relocations always follow. */
+static bool globals_move;
+
+bool merge_symbol_excluded(const struct symbol *s)
+{
+	const struct merge_section *ms = s->isec ? s->isec->merge : NULL;
+	return ms && ms->kind == MS_MERGE && ms->first_ent == SIZE_MAX && !s->is_local && !globals_move;
+}
+
+uint64_t symbol_section_offset(const struct symbol *s)
+{
+	const struct merge_section *ms = s->isec->merge;
+	/* bfd adjusts symbols in SHF_MERGE sections only; those in an edited .eh_frame keep
+	 * their input offsets */
+	if (!ms || ms->kind == MS_EH || (!s->is_local && !globals_move))
+		return s->value;
+	return merged_offset(s->isec, s->value);
+}
+
 /* _bfd_add_merge_section's conditions for merging at all */
 static bool mergeable(const struct input_section *isec)
 {
@@ -344,6 +365,15 @@ void merge_sections(struct ctx *ctx)
 	 * whose merge step does nothing: the inputs are copied whole */
 	if (ctx_relocatable(ctx) || !oformat_is_elf(ctx))
 		return;
+	globals_move = false;
+	for (size_t fi = 0; fi < ctx->files.n && !globals_move; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum && !globals_move; si++) {
+			const struct input_section *isec = f->sections[si];
+			globals_move = isec && !isec->discarded && isec->out && (isec->flags & SHF_MERGE) &&
+				       !isec->out->noload;
+		}
+	}
 	VEC(struct mgroup *) groups = {0};
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];

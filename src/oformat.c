@@ -214,11 +214,10 @@ static bool loadable(const struct output_section *os)
 
 /* A DSECT/COPY/INFO/OVERLAY section with allocated contents: bfd's SEC_LOAD without SEC_ALLOC.
  * GNU ld's binary writer does not count it for the lowest LMA but still writes its bytes
- * (relative to LMA 0 when no section counts). */
-static bool written_unallocated(const struct output_section *os, uint64_t low)
+ * (relative to LMA 0 when no section counts), and fails on one below the lowest LMA. */
+static bool written_unallocated(const struct output_section *os)
 {
-	return os->index && !(os->flags & SHF_ALLOC) && os->layout && os->layout->noalloc_load &&
-	       os->size && os->lma >= low;
+	return os->index && !(os->flags & SHF_ALLOC) && os->layout && os->layout->noalloc_load && os->size;
 }
 
 static bool pwrite_all(int fd, const uint8_t *p, size_t n, uint64_t off)
@@ -255,8 +254,15 @@ static bool write_binary(struct ctx *ctx, const uint8_t *elf, size_t size)
 	/* in section order: where LMAs overlap, the later section's bytes win, as in GNU ld */
 	for (size_t i = 0; i < ctx->osecs.n && ok; i++) {
 		const struct output_section *os = ctx->osecs.v[i];
-		if (!loadable(os) && !written_unallocated(os, low))
+		if (!loadable(os) && !written_unallocated(os))
 			continue;
+		if (os->lma < low) {
+			error(ctx, "%s: section %s (not allocated, but loaded) has load address 0x%llx, before the "
+			      "image's start 0x%llx", ctx->opt.output, os->name, (unsigned long long)os->lma,
+			      (unsigned long long)low);
+			ok = false;
+			break;
+		}
 		if (os->offset > size || os->size > size - os->offset) {
 			error(ctx, "%s: section %s lies outside the image", ctx->opt.output, os->name);
 			ok = false;

@@ -622,7 +622,7 @@ static bool set_segment_start(struct parser *p, const char *sec, const char *val
 		error(p->ctx, "invalid hex number `%s'", val);
 		return false;
 	}
-	struct section_start ss = {sec, addr, sec + 1};
+	struct section_start ss = {sec, addr, sec + 1, p->o->scripts.n > 0};
 	vec_push(p->o->section_starts, ss);
 	if (slot)
 		*slot = (int64_t)addr;
@@ -891,7 +891,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 			error(ctx, "missing argument(s) to option \"--section-start\"");
 			return false;
 		}
-		struct section_start ss = {arena_strndup(&ctx->arena, arg, (size_t)(eq - arg)), 0, NULL};
+		struct section_start ss = {arena_strndup(&ctx->arena, arg, (size_t)(eq - arg)), 0, NULL, o->scripts.n > 0};
 		if (!parse_hex(eq + 1, &ss.addr)) {
 			error(ctx, "invalid hex number `%s'", eq + 1);
 			return false;

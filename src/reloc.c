@@ -214,7 +214,7 @@ uint64_t symbol_address(const struct symbol *s)
 		if (s->isec) {
 			if (!s->isec->out || s->isec->discarded)
 				return 0;
-			return s->isec->out->addr + s->isec->out_offset + merged_offset(s->isec, s->value);
+			return s->isec->out->addr + s->isec->out_offset + symbol_section_offset(s);
 		}
 		return s->value;
 	case SYM_SCRIPT:

@@ -671,7 +671,7 @@ static void relocs_of_input(struct rw *w, uint8_t *image, struct input_section *
 			/* a final link's local that .symtab dropped: its section's symbol plus its offset */
 			o.sym = w->secsym[s->isec->out->index];
 			if (w->rela)
-				o.addend += (int64_t)(s->isec->out_offset + merged_offset(s->isec, s->value));
+				o.addend += (int64_t)(s->isec->out_offset + symbol_section_offset(s));
 		} else if (w->emit) {
 			o.sym = s->out_index;
 		} else {

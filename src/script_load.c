@@ -440,17 +440,16 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 	return changed;
 }
 
-/* At a -T script's place among the inputs: GNU ld's open_input_bfds folds its assignments
- * there, so a PROVIDE of a symbol still undefined at that point (by -u, EXTERN, the entry or
- * an earlier object) is settled: the script's value wins over a later object's definition. */
-void script_declare_span(struct ctx *ctx, const struct script_span *sp)
+/* Where GNU ld's open_input_bfds folds an assignment (in statement order, between the files
+ * it opens): a PROVIDE of a symbol still undefined at that point (by -u, EXTERN, the entry or
+ * an object opened before it) is settled, and the script's value wins over a later object's
+ * definition.  `s` and what it contains; not the statements after it. */
+void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 {
-	for (const struct stmt *s = sp->first; s; s = span_next(sp, s)) {
-		const struct stmt *next = s->next;
-		((struct stmt *)s)->next = NULL;
-		declare_list(ctx, s);
-		((struct stmt *)s)->next = (struct stmt *)next;
-	}
+	const struct stmt *next = s->next;
+	((struct stmt *)s)->next = NULL;
+	declare_list(ctx, s);
+	((struct stmt *)s)->next = (struct stmt *)next;
 }
 
 void script_declare_symbols(struct ctx *ctx)

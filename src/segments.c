@@ -1069,6 +1069,39 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 			order[n++] = lo;
 	}
 	qsort(order, n, sizeof(*order), by_creation);
+	/* --section-start, -Tbss, ...: GNU ld makes a section where the address statement stands,
+	 * before the script's statements (the built-in script's, or a -T after the option), or
+	 * after them; one the script names itself is made by the script all the same */
+	const struct options *o = &L->ctx->opt;
+	size_t front = 0;
+	for (size_t i = 0; i < o->section_starts.n; i++) {
+		const struct section_start *ss = &o->section_starts.v[i];
+		if (ss->segment && i < L->segment_used.n && L->segment_used.v[i])
+			continue;
+		bool found = false;
+		for (size_t k = front; k < n && !found; k++)
+			if (!strcmp(order[k]->os->name, ss->name)) {
+				if (!ss->after_script) {
+					struct layout_osec *lo = order[k];
+					memmove(&order[front + 1], &order[front], (k - front) * sizeof(*order));
+					order[front++] = lo;
+				}
+				found = true;
+			}
+		/* the statement the address statement made (layout_map), orphans joined it */
+		for (size_t e = 0; e < nev && !found; e++)
+			if (!strcmp(events[e]->os->name, ss->name)) {
+				struct layout_osec *lo = events[e];
+				memmove(&events[e], &events[e + 1], (nev - e - 1) * sizeof(*events));
+				nev--;
+				size_t at = ss->after_script ? n : front++;
+				memmove(&order[at + 1], &order[at], (n - at) * sizeof(*order));
+				order[at] = lo;
+				n++;
+				lo->created = true;
+				found = true;
+			}
+	}
 	qsort(events, nev, sizeof(*events), by_orphan_event);
 	for (size_t e = 0; e < nev; e++) {
 		struct layout_osec *lo = events[e];
@@ -1222,29 +1255,14 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
 
 	assign_nearby(L);
-	/* section order in the output: sections given an address on the command line first
-	 * (GNU ld creates them before the others), then statement order */
+	/* section order in the output: bfd's section list, as the final assignment pass had it */
 	ctx->osecs.n = 0;
 	uint32_t index = 1;
-	size_t nstarts = ctx->opt.section_starts.n;
-	/* bfd's section list, as the final assignment pass had it */
 	if (!L->section_list)
 		L->section_list = creation_order(L, &L->section_list_n);
-	struct layout_osec **made = L->section_list;
-	size_t nmade = L->section_list_n;
-	for (size_t i = 0; i < nstarts + nmade; i++) {
-		struct layout_osec *lo = NULL;
-		if (i < nstarts) {
-			const struct section_start *ss = &ctx->opt.section_starts.v[i];
-			if (ss->segment && i < L->segment_used.n && L->segment_used.v[i])
-				continue;
-			for (size_t k = 0; k < L->nodes.n && !lo; k++)
-				if (L->nodes.v[k].kind == LN_OSEC && !strcmp(L->nodes.v[k].lo->os->name, ss->name))
-					lo = L->nodes.v[k].lo;
-		} else {
-			lo = made[i - nstarts];
-		}
-		if (!lo || lo->removed || lo->os->index)
+	for (size_t i = 0; i < L->section_list_n; i++) {
+		struct layout_osec *lo = L->section_list[i];
+		if (lo->removed || lo->os->index)
 			continue;
 		lo->os->index = index++;
 		vec_push(ctx->osecs, lo->os);

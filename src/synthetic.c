@@ -227,6 +227,8 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 {
 	switch (s->kind) {
 	case SYM_DEFINED:
+		if (merge_symbol_excluded(s))
+			return false;
 		return !s->isec || !s->isec->discarded || s->isec->out;
 	case SYM_SCRIPT:
 		/* bfd strips a symbol defined in *UND* unless marked (-u, the entry) or needed by

@@ -105,3 +105,13 @@ link_both --oformat binary -T n.ld n.o
 cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of the orphan link differ"
 link_both -T n.ld n.o
 compare_outputs
+# a loaded section that is not allocated (COPY, INFO, ...) is written at its LMA less the
+# lowest allocated one: below it, the image cannot hold it, and both linkers fail
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .data 0x2000 : AT(0x8000) { *(.data) } }' > copy-ok.ld
+echo 'SECTIONS { .text 0x1000 (COPY) : { *(.text) } .data 0x2000 : AT(0x8000) { *(.data) } }' > copy-low.ld
+echo 'SECTIONS { .text 0x9000 (COPY) : { *(.text) } .data 0x2000 : AT(0x8000) { *(.data) } }' > copy-high.ld
+for s in copy-ok.ld copy-high.ld; do
+	link_both --oformat binary -T $s a.o b.o
+	cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of -T $s differ"
+done
+expect_fail_both "file truncated|before the image's start" --oformat binary -T copy-low.ld a.o b.o

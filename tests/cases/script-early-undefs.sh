@@ -88,3 +88,27 @@ SECTIONS {
 EOF2
 link_both -T over.ld def.o ref.o --no-warn-rwx-segments
 compare_outputs
+# GNU ld folds the assignments in statement order between the files it opens: a file an input
+# section description names plainly opens where that description stands, so a PROVIDE after
+# it sees the file's undefined references (and settles the symbol), one before it does not
+as_obj nref.o <<'EOF2'
+	.text
+	.globl _start
+_start:	lea prov(%rip), %rax
+EOF2
+as_obj ndef.o <<'EOF2'
+	.text
+	.globl prov
+prov:	ret
+EOF2
+for body in '.text : { nref.o(.text) } PROVIDE(prov = 256);' \
+	    '.text : { nref.o(.text) } .d : { PROVIDE(prov = 256); }' \
+	    'PROVIDE(prov = 256); .text : { nref.o(.text) }' \
+	    '.text : { nref.o(.text) *(.text) } PROVIDE(prov = 256);'; do
+	echo "SECTIONS { $body }" > named.ld
+	for order in "nref.o ndef.o" "ndef.o nref.o"; do
+		# shellcheck disable=SC2086
+		link_both -T named.ld $order
+		compare_outputs
+	done
+done
