@@ -44,6 +44,7 @@ struct layout_osec {
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
 	unsigned align_warned;                  /* sizing iteration "start of section changed" was said in */
 	bool dot_alloc;                         /* `.` moved forward in it: SEC_ALLOC (GNU insert_pad) */
+	bool inputs_load;                       /* an allocated input with contents: bfd's SEC_LOAD */
 	bool noalloc;                           /* bfd takes SEC_ALLOC away (INFO, ...; NOLOAD for
 						 * a non-ELF output) */
 	bool noalloc_load;                      /* DSECT/COPY/INFO/OVERLAY type with allocated contents:

@@ -938,12 +938,55 @@ static struct layout_osec *orphan_join(struct layout *L, const char *name, const
 	return unmade;
 }
 
+/* GNU ld's output_rel_find: where a relocation orphan goes.  After the last allocated .rel*
+ * statement (of its kind if any) before .rel(a).plt, else the last .rel* one; with none (or
+ * for .rel(a).dyn, which must come first), after the last read-only allocated section, else
+ * the last allocated one, else the last statement. */
+static size_t output_rel_find(struct layout *L, bool isdyn, bool rela)
+{
+	size_t last = (size_t)-1, last_alloc = (size_t)-1, last_ro_alloc = (size_t)-1;
+	size_t last_rel = (size_t)-1, last_rel_alloc = (size_t)-1;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		if (L->nodes.v[i].kind != LN_OSEC)
+			continue;
+		const struct layout_osec *lo = L->nodes.v[i].lo;
+		const char *name = lo->os->name;
+		unsigned lf;
+		uint32_t lt;
+		bool made = osec_gnu_flags(lo, &lf, &lt);
+		if (!strncmp(name, ".rel", 4)) {
+			bool lookrela = name[4] == 'a';
+			if (isdyn || !strcmp(name + 4 + lookrela, ".plt"))
+				break;
+			if (rela == lookrela || last_rel == (size_t)-1)
+				last_rel = i;
+			if ((rela == lookrela || last_rel_alloc == (size_t)-1) && made && (lf & G_ALLOC))
+				last_rel_alloc = i;
+		}
+		last = i;
+		if (made && (lf & G_ALLOC)) {
+			last_alloc = i;
+			if (lf & G_RO)
+				last_ro_alloc = i;
+		}
+	}
+	if (last_rel_alloc != (size_t)-1)
+		return last_rel_alloc;
+	if (last_rel != (size_t)-1)
+		return last_rel;
+	if (last_ro_alloc != (size_t)-1)
+		return last_ro_alloc;
+	return last_alloc != (size_t)-1 ? last_alloc : last;
+}
+
 static void place_orphan(struct layout *L, struct input_section *isec)
 {
 	struct ctx *ctx = L->ctx;
 	/* allocated relocation sections go to .rela.dyn / .rel.dyn (GNU ld's -z combreloc) */
 	const char *secname = isec->name;
-	if (!ctx_relocatable(ctx) && (isec->flags & SHF_ALLOC) && (isec->type == SHT_RELA || isec->type == SHT_REL))
+	const bool isdyn = !ctx_relocatable(ctx) && (isec->flags & SHF_ALLOC) &&
+			   (isec->type == SHT_RELA || isec->type == SHT_REL);
+	if (isdyn)
 		secname = isec->type == SHT_RELA ? ".rela.dyn" : ".rel.dyn";
 	/* commons no *(COMMON) took go to .bss (GNU ld's lang_place_orphans: -r -d) */
 	if (isec->file->common == isec)
@@ -998,6 +1041,11 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	} else {
 		if (!L->place_os[place] && place_name[place]) {
 			size_t n = find_node(L, place_name[place]);
+			if (n != (size_t)-1)
+				L->place_os[place] = L->nodes.v[n].lo;
+		}
+		if (!L->place_os[place] && place == P_REL) {
+			size_t n = output_rel_find(L, isdyn, isec->type == SHT_RELA);
 			if (n != (size_t)-1)
 				L->place_os[place] = L->nodes.v[n].lo;
 		}
@@ -1267,6 +1315,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	}
 	if (lo->has_data)
 		os->flags |= SHF_ALLOC;
+	lo->inputs_load = load;
 	if (lo->desc) {
 		switch (lo->desc->type) {
 		case OSEC_NOLOAD:
