@@ -187,6 +187,14 @@ static inline bool osec_bfd_alloc(const struct output_section *os)
 	       (os->has_inputs || (os->layout && (os->layout->has_data || os->layout->dot_alloc)));
 }
 
+/* bfd's SEC_LOAD for an allocated section with contents: an allocated input with contents or
+ * a data statement gave it; `.` moving alone allocates without loading */
+static inline bool osec_alloc_loaded(const struct output_section *os)
+{
+	return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS &&
+	       (!os->layout || os->layout->inputs_load || os->layout->has_data);
+}
+
 /* sh_addralign as bfd writes it: the alignment, lowered to what the address (a script may
  * force any) is aligned to (bfd's elf_fake_sections) */
 static inline uint64_t shdr_addralign(const struct output_section *os)

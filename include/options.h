@@ -38,7 +38,9 @@ enum magic_kind { MAGIC_DEMAND_PAGED, MAGIC_NMAGIC /* -n */, MAGIC_OMAGIC /* -N 
 /* --unresolved-symbols= */
 enum unresolved_kind { UNRES_REPORT_ALL, UNRES_IGNORE_ALL, UNRES_IGNORE_IN_OBJECTS, UNRES_IGNORE_IN_SHLIBS };
 
-struct defsym { const char *name; const char *expr; };
+/* --defsym; after_script: given after a -T script, so GNU ld assigns it after that script's
+ * statements (before them otherwise, and before the built-in script) */
+struct defsym { const char *name; const char *expr; bool after_script; };
 /* -Ttext/-Tdata/-Tbss/-Ttext-segment/-Trodata-segment/-Tldata-segment and --section-start.
  * For the -T<seg> forms `segment` names the SEGMENT_START() key ("text", "data", "bss",
  * "text-segment", "rodata-segment", "ldata-segment"): GNU ld gives SEGMENT_START(segment, x) that

@@ -1481,12 +1481,16 @@ static void find_relro_sections(struct layout *L, struct input_section **all, si
 void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
-	/* --defsym assignments come first, as if at the start of the script */
-	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
+	/* --defsym assignments where they stand among the -T scripts: before the script, or
+	 * after it */
+	size_t before = ctx->defsyms_before_script;
+	for (size_t i = 0; i < before; i++)
 		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
 	if (ctx->script)
 		build_top(L, ctx->script->cmds);
-	size_t insert_base = ctx->defsym_stmts.n;
+	for (size_t i = before; i < ctx->defsym_stmts.n; i++)
+		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
+	size_t insert_base = before;
 	if (!ctx_relocatable(ctx) || relocatable_allocates_commons(ctx))
 		allocate_commons(ctx);
 	find_relro_range(L);

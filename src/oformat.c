@@ -205,19 +205,22 @@ static bool temp_finish(struct ctx *ctx, const char *path)
 
 /* ---- binary ---- */
 
-/* The sections whose bytes are in the image (GNU ld's SEC_HAS_CONTENTS | SEC_LOAD | SEC_ALLOC,
- * not SEC_NEVER_LOAD, size > 0). */
+/* The sections that set the image's start, the lowest LMA (GNU ld's SEC_HAS_CONTENTS |
+ * SEC_LOAD | SEC_ALLOC, not SEC_NEVER_LOAD, size > 0). */
 static bool loadable(const struct output_section *os)
 {
-	return os->index && (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS && !os->noload && os->size;
+	return os->index && osec_alloc_loaded(os) && !os->noload && os->size;
 }
 
-/* A DSECT/COPY/INFO/OVERLAY section with allocated contents: bfd's SEC_LOAD without SEC_ALLOC.
- * GNU ld's binary writer does not count it for the lowest LMA but still writes its bytes
- * (relative to LMA 0 when no section counts), and fails on one below the lowest LMA. */
-static bool written_unallocated(const struct output_section *os)
+/* The sections whose bytes are in the image: those, and sections with contents that are
+ * allocated but not loaded (`.` moving allocated them) or loaded but not allocated (a
+ * DSECT/COPY/INFO/OVERLAY section with allocated inputs).  GNU ld's binary writer places them
+ * relative to the lowest LMA too (LMA 0 when no section sets it), and fails on one below it. */
+static bool written(const struct output_section *os)
 {
-	return os->index && !(os->flags & SHF_ALLOC) && os->layout && os->layout->noalloc_load && os->size;
+	if (!os->index || !os->size || os->type == SHT_NOBITS || os->noload)
+		return false;
+	return (os->flags & SHF_ALLOC) || (os->layout && os->layout->noalloc_load);
 }
 
 static bool pwrite_all(int fd, const uint8_t *p, size_t n, uint64_t off)
@@ -254,12 +257,12 @@ static bool write_binary(struct ctx *ctx, const uint8_t *elf, size_t size)
 	/* in section order: where LMAs overlap, the later section's bytes win, as in GNU ld */
 	for (size_t i = 0; i < ctx->osecs.n && ok; i++) {
 		const struct output_section *os = ctx->osecs.v[i];
-		if (!loadable(os) && !written_unallocated(os))
+		if (!written(os))
 			continue;
 		if (os->lma < low) {
-			error(ctx, "%s: section %s (not allocated, but loaded) has load address 0x%llx, before the "
-			      "image's start 0x%llx", ctx->opt.output, os->name, (unsigned long long)os->lma,
-			      (unsigned long long)low);
+			error(ctx, "%s: section %s has load address 0x%llx, before the image's start 0x%llx (the "
+			      "lowest load address of the allocated and loaded sections)", ctx->opt.output, os->name,
+			      (unsigned long long)os->lma, (unsigned long long)low);
 			ok = false;
 			break;
 		}

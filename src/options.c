@@ -871,7 +871,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 			error(ctx, "--defsym:%s: syntax error (expected SYMBOL=EXPRESSION)", arg);
 			return false;
 		}
-		struct defsym d = {arena_strndup(&ctx->arena, arg + skip, nl - skip), expr};
+		struct defsym d = {arena_strndup(&ctx->arena, arg + skip, nl - skip), expr, o->scripts.n > 0};
 		vec_push(o->defsyms, d);
 		break;
 	}

@@ -94,6 +94,8 @@ void scripts_load_user(struct ctx *ctx)
 		st->assign.expr = e;
 		st->assign.kind = ASSIGN_PLAIN;
 		vec_push(ctx->defsym_stmts, st);
+		if (!d->after_script)
+			ctx->defsyms_before_script = ctx->defsym_stmts.n;
 	}
 	/* symbols the script assigns are defined before archives are searched, as in GNU ld */
 	script_declare_symbols(ctx);

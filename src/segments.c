@@ -28,12 +28,6 @@ static bool is_load(const struct output_section *os)
 	return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS;
 }
 
-/* bfd's SEC_LOAD: not for a section that only `.` moving made allocated (its inputs are not
- * allocated, and no data statement gave it contents to load) */
-static bool bfd_loaded(const struct output_section *os)
-{
-	return is_load(os) && (!os->layout || os->layout->inputs_load || os->layout->has_data);
-}
 
 /* A PT_LOAD in the making: sections [first, last) of the sorted list. */
 struct load_map {
@@ -112,7 +106,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 		else if (align_to(last->lma + last_size, page) + page > last->lma &&
 			 align_to(last->lma + last_size, page) + page <= s->lma)
 			new_seg = true;
-		else if (!bfd_loaded(last) && !(last->flags & SHF_TLS) && (bfd_loaded(s) || (s->flags & SHF_TLS)))
+		else if (!osec_alloc_loaded(last) && !(last->flags & SHF_TLS) && (osec_alloc_loaded(s) || (s->flags & SHF_TLS)))
 			new_seg = true;
 		else if (!paged)
 			new_seg = false;

@@ -115,3 +115,14 @@ for s in copy-ok.ld copy-high.ld; do
 	cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of -T $s differ"
 done
 expect_fail_both "file truncated|before the image's start" --oformat binary -T copy-low.ld a.o b.o
+# a section only `.` moving made allocated (its input is not) is written too, but does not set
+# the image's start
+as_obj mb.o <<'E'
+	.section .multiboot
+	.long 0x1badb002, 3, -(0x1badb002 + 3)
+E
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .vectors 0x2000 : { KEEP(*(.multiboot)) . = ALIGN(16); } }' > vec-high.ld
+echo 'SECTIONS { .vectors 0x800 : { KEEP(*(.multiboot)) . = ALIGN(16); } .text 0x1000 : { *(.text) } }' > vec-low.ld
+link_both --oformat binary -T vec-high.ld a.o mb.o
+cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of -T vec-high.ld differ"
+expect_fail_both "file truncated|before the image's start" --oformat binary -T vec-low.ld a.o mb.o
