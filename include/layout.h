@@ -156,8 +156,8 @@ struct layout {
 	bool no_region_reported;
 	uint64_t maxpagesize, commonpagesize;
 	VEC(bool) segment_used;                 /* per opt.section_starts: SEGMENT_START() asked */
-	bool load_phdrs;
-	bool relro_enabled;                     /* -z relro and some relro section exists */                        /* SIZEOF_HEADERS was used: headers are loaded */                /* the script asked SEGMENT_START() */
+	bool load_phdrs;                        /* SIZEOF_HEADERS was used: headers are loaded */
+	bool relro_enabled;                     /* -z relro and some relro section exists */
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;
@@ -169,6 +169,7 @@ struct layout {
 	bool presizing;                         /* address.c presize: not a GNU ld pass */
 	bool forward_check;                     /* evaluating AT, a section address or `. =`: ADDR and
 						 * LOADADDR of sections not placed yet are invalid */
+	bool missing_seen;                      /* an expression asked about a section that does not exist */
 	bool changed;                           /* something moved in this pass */
 	uint64_t relro_start, relro_end;        /* the PT_GNU_RELRO range, when relro */
 	/* walk state */

@@ -56,6 +56,8 @@ static enum section_query env_section(void *ud, const char *name, struct section
 {
 	struct layout *L = ud;
 	struct layout_osec *lo = layout_find_osec(L, name);
+	if (!lo)
+		L->missing_seen = true;
 	if (!lo && L->sizing_only) {
 		*out = (struct section_info){.addr_pending = true, .lma_pending = true};
 		return SECTION_OK;
@@ -401,12 +403,14 @@ static void forward_error(struct layout *L, const struct src_loc *loc, const cha
 	script_error(L->ctx, loc, "%s", what);
 }
 
-/* after `e` failed under forward_check: whether only a forward ADDR/LOADADDR made it fail */
+/* after `e` failed under forward_check: whether a forward ADDR/LOADADDR made it fail, or one
+ * of a section that does not exist (GNU ld finds either invalid while sizing, and fails) */
 static bool forward_ref(struct layout *L, const struct expr *e, uint64_t dot, struct output_section *cur)
 {
 	bool ok;
+	L->missing_seen = false;
 	eval_abs(L, e, dot, cur, &ok);
-	return ok;
+	return ok || L->missing_seen;
 }
 
 static uint64_t assign_dot(struct layout *L, const struct stmt *st, struct output_section *cur, uint64_t dot)

@@ -1,7 +1,8 @@
 # ADDR/LOADADDR of a section not placed yet in the sizing pass (a forward reference, or
 # LOADADDR of the section itself) are invalid to GNU ld where it needs a value at once: the load
 # base of AT(), a section's address, an assignment to `.`.  With -r and without; the same
-# references to sections already placed are fine.
+# references to sections already placed are fine.  A section that does not exist is as invalid
+# there (before the final pass would call it undefined).
 as_obj o.o <<'EOF2'
 	.text
 	nop
@@ -22,6 +23,19 @@ for r in -r ""; do
 	echo 'SECTIONS { .text ADDR(.data) + 0x100 : { *(.text) } .data : { *(.data) } }' > addr.ld
 	# shellcheck disable=SC2086
 	expect_fail_both 'non constant or forward reference address expression for section \.text' $r -T addr.ld o.o
+	# a section no statement names is just as invalid while sizing
+	echo 'SECTIONS { .text : AT(ADDR(.missing) + 4) { *(.text) } .data : { *(.data) } }' > miss-at.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'nonconstant expression for load base' $r -T miss-at.ld o.o
+	echo 'SECTIONS { .text : { *(.text) } .data ADDR(.missing) : { *(.data) } }' > miss-addr.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'non constant or forward reference address expression for section \.data' $r -T miss-addr.ld o.o
+	echo 'SECTIONS { .text : { *(.text) } . = ADDR(.missing); }' > miss-dot.ld
+	# shellcheck disable=SC2086
+	expect_fail_both 'invalid assignment to location counter' $r -T miss-dot.ld o.o
+	echo 'SECTIONS { .text : { *(.text) } x = ADDR(.missing); }' > miss-sym.ld
+	# shellcheck disable=SC2086
+	expect_fail_both "undefined section .\.missing' referenced in expression" $r -T miss-sym.ld o.o
 	echo 'SECTIONS { .data : { *(.data) } .text : AT(ADDR(.data) + 4) { *(.text) . += ADDR(.data) & 0; } }' > ok.ld
 	# shellcheck disable=SC2086
 	link_both $r --no-warn-rwx-segments -T ok.ld o.o
