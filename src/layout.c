@@ -1478,6 +1478,37 @@ static void find_relro_sections(struct layout *L, struct input_section **all, si
 	}
 }
 
+struct name_search {
+	const char *name;
+	bool found;
+};
+
+static void name_search(void *ud, const char *name)
+{
+	struct name_search *ns = ud;
+	ns->found |= !strcmp(ns->name, name);
+}
+
+/* Does an ADDR/LOADADDR in a statement before node `at` name it, while it is the first
+ * statement of its name that GNU ld's lookup finds (exp_init_os makes its section then)? */
+static bool named_before(struct layout *L, size_t at)
+{
+	struct name_search ns = {L->nodes.v[at].lo->os->name, false};
+	for (size_t i = 0; i < at && !ns.found; i++) {
+		const struct lnode *n = &L->nodes.v[i];
+		if (n->kind == LN_OSEC && !n->lo->constraint_failed && !strcmp(n->lo->os->name, ns.name))
+			return false; /* an earlier statement of the name takes the reference */
+		if (n->kind == LN_ASSIGN || n->kind == LN_ASSERT) {
+			statement_section_refs(n->st, name_search, &ns);
+		} else if (n->kind == LN_OSEC) {
+			for (size_t k = 0; k < n->lo->items.n; k++)
+				if (n->lo->items.v[k].kind != IT_INPUTS)
+					statement_section_refs(n->lo->items.v[k].st, name_search, &ns);
+		}
+	}
+	return ns.found;
+}
+
 void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
@@ -1605,10 +1636,11 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		sort_rule(L, &L->rules.v[r]);
 
 	/* constrained sections that failed are gone entirely; GNU ld still evaluates a `.`
-	 * assignment in one, and rejects it for want of a section */
+	 * assignment in one, and rejects it for want of a section (unless an ADDR or LOADADDR
+	 * before it made the section while its constraint was still unchecked) */
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		const struct layout_osec *lo = L->nodes.v[i].lo;
-		if (L->nodes.v[i].kind != LN_OSEC || !lo->constraint_failed)
+		if (L->nodes.v[i].kind != LN_OSEC || !lo->constraint_failed || named_before(L, i))
 			continue;
 		const struct stmt *st = lo->desc->body;
 		while (st && !(st->kind == ST_ASSIGN && !strcmp(st->assign.name, ".")))
