@@ -1252,7 +1252,9 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	if (!any_section && !member)
 		segs.n = 0;
 	uint64_t page = L->maxpagesize;
-	uint64_t hsize = headers_size(ctx, segs.n);
+	/* room for the program headers: as many as the sizing passes settled on, which can be more
+	 * than are written (GNU ld keeps the larger size when the count would shrink late) */
+	uint64_t hsize = headers_size(ctx, !member && segs.n && L->phnum > segs.n ? L->phnum : segs.n);
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
 
 	assign_nearby(L);
