@@ -28,7 +28,6 @@ static bool is_load(const struct output_section *os)
 	return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS;
 }
 
-
 /* A PT_LOAD in the making: sections [first, last) of the sorted list. */
 struct load_map {
 	size_t first, last;
@@ -106,7 +105,8 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 		else if (align_to(last->lma + last_size, page) + page > last->lma &&
 			 align_to(last->lma + last_size, page) + page <= s->lma)
 			new_seg = true;
-		else if (!osec_alloc_loaded(last) && !(last->flags & SHF_TLS) && (osec_alloc_loaded(s) || (s->flags & SHF_TLS)))
+		else if (!osec_alloc_loaded(last) && !(last->flags & SHF_TLS) &&
+			 (osec_alloc_loaded(s) || (s->flags & SHF_TLS)))
 			new_seg = true;
 		else if (!paged)
 			new_seg = false;
