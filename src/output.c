@@ -278,10 +278,29 @@ void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section
 
 /* ---- headers ---- */
 
+/* ET_DYN for -pie and -shared, but a PIE whose lowest PT_LOAD does not start at 0 (a script
+ * or -Ttext-segment placed it) is ET_EXEC, as GNU ld marks it (_bfd_elf_modify_headers) */
+static uint16_t elf_type(const struct ctx *ctx)
+{
+	if (ctx->opt.kind == OUT_EXEC)
+		return ET_EXEC;
+	if (ctx->opt.kind == OUT_RELOCATABLE)
+		return ET_REL;
+	if (ctx->opt.kind == OUT_PIE) {
+		uint64_t low = UINT64_MAX;
+		for (size_t i = 0; i < ctx->segments.n; i++)
+			if (ctx->segments.v[i].type == PT_LOAD && ctx->segments.v[i].vaddr < low)
+				low = ctx->segments.v[i].vaddr;
+		if (low && low != UINT64_MAX)
+			return ET_EXEC;
+	}
+	return ET_DYN;
+}
+
 static void write_ehdr(struct ctx *ctx, uint8_t *image, uint64_t shoff, uint16_t shnum, uint16_t shstrndx)
 {
 	bool is64 = ctx->target->elfclass == ELFCLASS64;
-	uint16_t type = ctx->opt.kind == OUT_EXEC ? ET_EXEC : ctx->opt.kind == OUT_RELOCATABLE ? ET_REL : ET_DYN;
+	uint16_t type = elf_type(ctx);
 	unsigned char ident[EI_NIDENT] = {ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ctx->target->elfclass, ELFDATA2LSB, EV_CURRENT, ELFOSABI_NONE};
 	uint16_t phnum = (uint16_t)ctx->segments.n;
 	if (is64) {
