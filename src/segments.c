@@ -1350,10 +1350,10 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->memsz = mem_end - sg->vaddr;
 		off = file_end;
 		/* a segment of bss only has no file contents: bfd keeps its p_offset within the
-		 * first page (the address modulo the alignment) and the file position where it was */
+		 * first page (the file position modulo the page size; 0 when not demand paged, where
+		 * its page size is 1) and the file position where it was */
 		if (!sg->filesz && !mp->headers && !is_load(first)) {
-			uint64_t a = paged && page > sg->align ? page : sg->align;
-			sg->offset %= a ? a : 1;
+			sg->offset = paged ? sg->offset % page : 0;
 			off = off_before;
 		}
 	}

@@ -6,7 +6,8 @@
 #   follow a NOBITS section in one segment (with -N), which then takes file space;
 # - the room for program headers is what the sizing passes settled on: with .text at 0x100 into
 #   a page, a separate headers segment would need a fourth header that no longer fits, the
-#   count goes back to three, but GNU ld keeps room for four and the code moves a page on.
+#   count goes back to three, but GNU ld keeps room for four and the code moves a page on;
+# - a PT_LOAD of NOBITS sections only has p_offset 0 when not demand paged (-n, -N).
 cat > a.s <<'E'
 	.text
 	.globl _start
@@ -45,5 +46,24 @@ echo 'SECTIONS { .text 0x1000100 : { *(.text) } .data 0x1001200 : { *(.data) } }
 for z in "-z execstack" "-z noexecstack" "-z noseparate-code"; do
 	# shellcheck disable=SC2086
 	link_both -T room.ld a.o $z --no-warn-rwx-segments
+	compare_outputs
+done
+cat > bss.s <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+	.bss
+	.long 0
+	.section .bss.big,"aw",@nobits
+	.p2align 2
+	.zero 64
+E
+as_obj bss.o bss.s
+echo 'SECTIONS { .text 0x10000 : { *(.text) } .data : { *(.data) } .bss 0x40123 : { *(.bss) } .bss2 : { *(.bss.big) } }' > bss.ld
+for f in -n -N ""; do
+	# shellcheck disable=SC2086
+	link_both $f -T bss.ld bss.o --no-warn-rwx-segments
 	compare_outputs
 done
