@@ -907,8 +907,10 @@ static unsigned bfd_flags(const struct output_section *os)
 	unsigned f = 0;
 	if (os->flags & SHF_ALLOC) {
 		f |= BF_ALLOC;
-		if (os->type != SHT_NOBITS)
+		if (osec_alloc_loaded(os))
 			f |= BF_LOAD;
+	} else if (os->layout && os->layout->noalloc_load) {
+		f |= BF_LOAD; /* DSECT/COPY/INFO/OVERLAY keep SEC_LOAD from allocated inputs */
 	}
 	if (!(os->flags & SHF_WRITE))
 		f |= BF_READONLY;

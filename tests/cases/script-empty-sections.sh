@@ -139,3 +139,10 @@ for body in '.e : { KEEP(*(.e)) }' '.e : { *(.e) }' '.e : { KEEP(*(.e)) } .f : {
 	link_both -T ke.ld ke.o --no-warn-rwx-segments
 	compare_outputs
 done
+# the symbol of a removed section goes to the nearby section GNU ld picks by flags: an INFO
+# section with allocated inputs keeps SEC_LOAD, so it wins over the code before it
+printf '\t.text\n\t.globl _start\n_start: ret\n\t.section .myro,"a"\n\t.long 1\n' > inf.s
+as_obj inf.o inf.s
+echo 'SECTIONS { .text : { *(.text) } .gone : { *(.nothing) s1 = .; } .info (INFO) : { *(.myro) } }' > inf.ld
+link_both -T inf.ld inf.o --no-warn-rwx-segments
+compare_outputs
