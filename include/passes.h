@@ -24,6 +24,11 @@ bool member_load(struct ctx *ctx, struct archive_member *m);
 /* a script read as an input file: the files it names join the link there */
 void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *st);
 
+/* address.c: CONSTANT(MAXPAGESIZE) and CONSTANT(COMMONPAGESIZE) of this link for target t;
+ * false when both were given and the common one is larger */
+struct target;
+bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *maxp, uint64_t *commonp);
+
 /* reloc.c */
 void relocs_scan(struct ctx *ctx);
 void relocs_check_undefined(struct ctx *ctx);

@@ -1168,21 +1168,31 @@ static void size_sections(struct layout *L)
 	}
 }
 
+bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *maxp, uint64_t *commonp)
+{
+	uint64_t max = ctx->opt.max_page_size ? ctx->opt.max_page_size : t->max_page_size;
+	uint64_t common = ctx->opt.common_page_size ? ctx->opt.common_page_size : t->common_page_size;
+	bool ok = true;
+	/* GNU ld: a common page size above the maximum gives way to the one given */
+	if (common > max) {
+		if (!ctx->opt.common_page_size)
+			common = max;
+		else if (!ctx->opt.max_page_size)
+			max = common;
+		else
+			ok = false;
+	}
+	*maxp = max;
+	*commonp = common;
+	return ok;
+}
+
 void layout_assign(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
-	L->maxpagesize = ctx->opt.max_page_size ? ctx->opt.max_page_size : ctx->target->max_page_size;
-	L->commonpagesize = ctx->opt.common_page_size ? ctx->opt.common_page_size : ctx->target->common_page_size;
-	/* GNU ld: a common page size above the maximum raises the maximum, unless both were given */
-	if (L->commonpagesize > L->maxpagesize) {
-		if (!ctx->opt.common_page_size)
-			L->commonpagesize = L->maxpagesize;
-		else if (!ctx->opt.max_page_size)
-			L->maxpagesize = L->commonpagesize;
-		else
-			error(ctx, "common page size (0x%llx) > maximum page size (0x%llx)",
-			      (unsigned long long)L->commonpagesize, (unsigned long long)L->maxpagesize);
-	}
+	if (!link_page_sizes(ctx, ctx->target, &L->maxpagesize, &L->commonpagesize))
+		error(ctx, "common page size (0x%llx) > maximum page size (0x%llx)",
+		      (unsigned long long)L->commonpagesize, (unsigned long long)L->maxpagesize);
 	presize(L);
 	mark_walk(L);
 	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,

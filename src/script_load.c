@@ -307,15 +307,49 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	case EXPR_NUM:
 		*v = e->num;
 		return true;
-	case EXPR_CALL: {
-		if (e->fn != FN_DEFINED)
+	case EXPR_CALL:
+		switch (e->fn) {
+		case FN_DEFINED: {
+			const struct symbol *s = symbol_find(ctx, e->name);
+			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
+			for (size_t i = 0; i < m->seen.n && !*v; i++)
+				*v = !strcmp(m->seen.v[i], e->name);
+			return true;
+		}
+		case FN_CONSTANT: {
+			/* before any object is read: the emulation's (GNU ld's output target) */
+			const struct target *t = ctx->target ? ctx->target
+					       : ctx->opt.emulation ? target_by_emulation(ctx->opt.emulation) : NULL;
+			uint64_t max, common;
+			link_page_sizes(ctx, t ? t : &target_x86_64, &max, &common);
+			*v = strcmp(e->name, "MAXPAGESIZE") == 0 ? max : common;
+			return true;
+		}
+		case FN_ABSOLUTE:
+			return static_value(m, e->a, v);
+		case FN_LOG2CEIL:
+			if (!static_value(m, e->a, &a))
+				return false;
+			for (*v = 0; *v < 64 && ((uint64_t)1 << *v) < a; (*v)++)
+				;
+			return true;
+		case FN_ALIGN: /* ALIGN(exp, align); ALIGN(align) needs `.` */
+		case FN_MAX:
+		case FN_MIN:
+			if (!e->b || !static_value(m, e->a, &a) || !static_value(m, e->b, &b))
+				return false;
+			if (e->fn == FN_ALIGN)
+				*v = b <= 1 ? a : (a + b - 1) / b * b;
+			else
+				*v = (e->fn == FN_MAX) == (a > b) ? a : b;
+			return true;
+		default:
 			return false;
-		const struct symbol *s = symbol_find(ctx, e->name);
-		*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
-		for (size_t i = 0; i < m->seen.n && !*v; i++)
-			*v = !strcmp(m->seen.v[i], e->name);
-		return true;
-	}
+		}
+	case EXPR_COND:
+		if (!static_value(m, e->a, &a))
+			return false;
+		return static_value(m, a ? e->b : e->c, v);
 	case EXPR_UNARY:
 		if (!static_value(m, e->a, &a))
 			return false;
@@ -353,6 +387,8 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case OP_GT: *v = a > b; return true;
 		case OP_LE: *v = a <= b; return true;
 		case OP_GE: *v = a >= b; return true;
+		case OP_SHL: *v = a << (b & 63); return true;
+		case OP_SHR: *v = a >> (b & 63); return true;
 		default: return false;
 		}
 	}
