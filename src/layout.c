@@ -662,6 +662,9 @@ struct layout_osec *layout_find_osec(struct layout *L, const char *name)
 static size_t find_by_flags(struct layout *L, const struct input_section *isec, unsigned sf, bool match_type)
 {
 	size_t found = (size_t)-1;
+	/* _bfd_elf_match_sections_by_type matches anything when the output is not ELF */
+	if (!oformat_is_elf(L->ctx))
+		match_type = false;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		for (int step = 0; step < 2; step++) {
 			bool seen_tls = false;

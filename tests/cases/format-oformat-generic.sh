@@ -126,3 +126,12 @@ echo 'SECTIONS { .vectors 0x800 : { KEEP(*(.multiboot)) . = ALIGN(16); } .text 0
 link_both --oformat binary -T vec-high.ld a.o mb.o
 cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of -T vec-high.ld differ"
 expect_fail_both "file truncated|before the image's start" --oformat binary -T vec-low.ld a.o mb.o
+# orphan placement compares flags only: GNU ld's check that an orphan and the section it goes
+# after have the same ELF type passes anything when the output is not ELF
+printf '\t.section .rodata.str1.1,"aMS",@progbits,1\n\t.globl s1\ns1:\n' > ga.s
+printf '\t.section .data.y,"aw",@progbits\n\t.section mydata_c,"aw",@progbits\n\t.long s1\n\t.bss\n' > gb.s
+as_obj ga.o ga.s
+as_obj gb.o gb.s
+echo 'SECTIONS { .text : { } .data.y (READONLY) : { } .bss : { gb.o(.bss) } }' > ga.ld
+link_both -T ga.ld --oformat binary ga.o
+cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of -T ga.ld differ"
