@@ -38,6 +38,8 @@ struct layout_osec {
 	bool constraint_ro, constraint_failed;
 	size_t create_node, create_sub;         /* when bfd made it: node index, order within */
 	bool created;
+	bool ghost;                             /* in layout.ghosts */
+	struct layout_osec *after_ghost;        /* orphan placed after that ghost's statement */
 	bool named_early;                       /* made by an ADDR/LOADADDR the mapping walk read */
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
@@ -150,6 +152,9 @@ struct layout {
 	VEC(struct region_alias) region_aliases;
 	VEC(struct start_stop) start_stops;
 	VEC(struct insert_mark) inserts;
+	/* statements their constraint dropped after an ADDR/LOADADDR before them made their
+	 * section: GNU ld never strips it, so it stays, empty and without flags */
+	VEC(struct layout_osec *) ghosts;
 	struct region *default_region;
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
 	uint32_t walk_no;                       /* counts walks of the statements (DEFINED) */
@@ -186,6 +191,16 @@ static inline bool osec_bfd_alloc(const struct output_section *os)
 {
 	return (os->flags & SHF_ALLOC) &&
 	       (os->has_inputs || (os->layout && (os->layout->has_data || os->layout->dot_alloc)));
+}
+
+/* the node of a ghost's statement (now LN_DROPPED), SIZE_MAX if none */
+static inline size_t ghost_node(const struct layout *L, const struct layout_osec *g)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_DROPPED && L->nodes.v[i].st && L->nodes.v[i].st->kind == ST_OUTPUT_SECTION &&
+		    L->nodes.v[i].st->osec == g->desc)
+			return i;
+	return SIZE_MAX;
 }
 
 /* bfd's SEC_LOAD for an allocated section with contents: an allocated input with contents or

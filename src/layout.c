@@ -1073,6 +1073,10 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	if (after != (size_t)-1 && after < L->nodes.n && L->nodes.v[after].kind == LN_OSEC && (sf & G_ALLOC)) {
 		lo->inherit = L->nodes.v[after].lo;
 	}
+	/* placed after a dropped statement that kept its section: bfd puts it after that one */
+	for (size_t g = 0; g < L->ghosts.n && after != (size_t)-1; g++)
+		if (ghost_node(L, L->ghosts.v[g]) == after)
+			lo->after_ghost = L->ghosts.v[g];
 	size_t pos = place >= 0 && L->orphan_last[place] ? after + 1 : insert_pos(L, after);
 	if (isec->type == SHT_NOTE && (sf & G_LOAD) && oformat_is_elf(ctx)) {
 		size_t at = note_insert_pos(L, isec);
@@ -1494,6 +1498,28 @@ static void name_search(void *ud, const char *name)
 
 /* Does an ADDR/LOADADDR in a statement before node `at` name it, while it is the first
  * statement of its name that GNU ld's lookup finds (exp_init_os makes its section then)? */
+static bool named_before(struct layout *L, size_t at);
+
+/* A constraint-dropped statement whose section an earlier ADDR/LOADADDR made: GNU ld skips
+ * dropped statements when it strips empty sections, so the section stays in the output,
+ * empty, with no bfd flags (a writable PROGBITS header at 0) */
+static void keep_ghost(struct layout *L, size_t i)
+{
+	struct layout_osec *lo = L->nodes.v[i].lo;
+	struct output_section *os = lo->os;
+	uint32_t type;
+	uint64_t flags;
+	lo->ghost = true;
+	/* the header bfd gives a section without flags: its name's type and flags, if any */
+	if (!elf_special_section(os->name, &type, &flags))
+		type = SHT_PROGBITS, flags = 0;
+	os->type = type;
+	os->flags = SHF_WRITE | flags;
+	os->addr = os->lma = os->size = 0;
+	os->align = 1;
+	vec_push(L->ghosts, lo);
+}
+
 static bool named_before(struct layout *L, size_t at)
 {
 	struct name_search ns = {L->nodes.v[at].lo->os->name, false};
@@ -1656,6 +1682,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *nd = &L->nodes.v[i];
 		if (nd->kind == LN_OSEC && nd->lo->constraint_failed) {
+			if (named_before(L, i))
+				keep_ghost(L, i);
 			nd->kind = LN_DROPPED;
 			nd->lo = NULL;
 		}
@@ -1693,14 +1721,19 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->orphan_item)
 			finish_osec(L, L->nodes.v[i].lo);
 	find_relro_sections(L, all.v, all.n);
-	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only) */
+	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only);
+	 * the first section of the name in bfd's list, which a ghost always is */
 	if (!ctx_relocatable(ctx)) {
 		size_t t = find_node(L, ".text");
-		if (t != (size_t)-1) {
+		struct output_section *text = t != (size_t)-1 ? L->nodes.v[t].lo->os : NULL;
+		for (size_t g = 0; g < L->ghosts.n; g++)
+			if (!strcmp(L->ghosts.v[g]->os->name, ".text"))
+				text = L->ghosts.v[g]->os;
+		if (text) {
 			if (ctx->opt.magic == MAGIC_OMAGIC)
-				L->nodes.v[t].lo->os->flags |= SHF_WRITE;
+				text->flags |= SHF_WRITE;
 			else
-				L->nodes.v[t].lo->os->flags &= ~(uint64_t)SHF_WRITE;
+				text->flags &= ~(uint64_t)SHF_WRITE;
 		}
 	}
 	build_regions(L);

@@ -991,8 +991,16 @@ static void create_named(void *ud, const char *name)
 			/* bfd moves a section INSERT moved to its new place, however made */
 			if (!(c->early && c->L->nodes.v[i].insert_walk))
 				create_osec(c, c->L->nodes.v[i].lo);
-			break;
+			return;
 		}
+	/* a dropped statement named before its constraint was checked */
+	for (size_t g = 0; g < c->L->ghosts.n; g++) {
+		struct layout_osec *lo = c->L->ghosts.v[g];
+		if (!strcmp(lo->os->name, name) && c->node < ghost_node(c->L, lo)) {
+			create_osec(c, lo);
+			return;
+		}
+	}
 }
 
 static int by_insert_walk(const void *a, const void *b)
@@ -1059,7 +1067,7 @@ static void walk_creation(struct layout *L);
 static struct layout_osec **creation_order(struct layout *L, size_t *count)
 {
 	walk_creation(L);
-	struct layout_osec **order = xcalloc(L->nodes.n + 1, sizeof(*order));
+	struct layout_osec **order = xcalloc(L->nodes.n + L->ghosts.n + 1, sizeof(*order));
 	struct layout_osec **events = xcalloc(L->nodes.n + 1, sizeof(*events));
 	size_t n = 0, nev = 0;
 	for (size_t i = 0; i < L->nodes.n; i++) {
@@ -1071,6 +1079,9 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 		else
 			order[n++] = lo;
 	}
+	for (size_t g = 0; g < L->ghosts.n; g++)
+		if (L->ghosts.v[g]->created)
+			order[n++] = L->ghosts.v[g];
 	qsort(order, n, sizeof(*order), by_creation);
 	/* --section-start, -Tbss, ...: GNU ld makes a section where the address statement stands,
 	 * before the script's statements (the built-in script's, or a -T after the option), or
@@ -1117,6 +1128,8 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 				if (q && ((q->orphan || q->made_by_orphan) ? q->created : osec_made_by_walk(q)))
 					prev = q;
 			}
+			if (lo->after_ghost && lo->after_ghost->created)
+				prev = lo->after_ghost;
 			at = 0;
 			for (size_t k = 0; prev && k < n; k++)
 				if (order[k] == prev)
@@ -1145,6 +1158,8 @@ static void walk_creation(struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].lo)
 			L->nodes.v[i].lo->created = false;
+	for (size_t g = 0; g < L->ghosts.n; g++)
+		L->ghosts.v[g]->created = false;
 	create_named_by_inserts(&c);
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *n = &L->nodes.v[i];
