@@ -900,10 +900,15 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 
 enum { BF_ALLOC = 1, BF_LOAD = 2, BF_READONLY = 4, BF_CODE = 8, BF_TLS = 16 };
 
-static unsigned bfd_flags(const struct output_section *os)
+static unsigned bfd_flags(const struct layout *L, const struct output_section *os)
 {
-	if (!os->has_inputs && !(os->layout && os->layout->has_data))
-		return os->layout && os->layout->dot_alloc ? BF_ALLOC : 0; /* `.` moved in it */
+	if (!os->has_inputs && !(os->layout && os->layout->has_data)) {
+		unsigned f = os->layout && os->layout->dot_alloc ? BF_ALLOC : 0; /* `.` moved in it */
+		/* GNU ld makes .text read-only whatever it holds (config.text_read_only) */
+		if (!strcmp(os->name, ".text") && !ctx_relocatable(L->ctx) && L->ctx->opt.magic != MAGIC_OMAGIC)
+			f |= BF_READONLY;
+		return f;
+	}
 	unsigned f = 0;
 	if (os->flags & SHF_ALLOC) {
 		f |= BF_ALLOC;
@@ -941,7 +946,7 @@ static void assign_nearby(struct layout *L)
 			}
 		/* compare in bfd's terms: a section without inputs has no flags at all, so it
 		 * is neither allocated nor read-only */
-		unsigned sf = bfd_flags(s), pf = prev ? bfd_flags(prev) : 0, nf = next ? bfd_flags(next) : 0;
+		unsigned sf = bfd_flags(L, s), pf = prev ? bfd_flags(L, prev) : 0, nf = next ? bfd_flags(L, next) : 0;
 		struct output_section *best = next;
 		if (!prev)
 			best = next;

@@ -146,3 +146,10 @@ as_obj inf.o inf.s
 echo 'SECTIONS { .text : { *(.text) } .gone : { *(.nothing) s1 = .; } .info (INFO) : { *(.myro) } }' > inf.ld
 link_both -T inf.ld inf.o --no-warn-rwx-segments
 compare_outputs
+# ... and .text is read-only to GNU ld even when nothing went into it: an empty section between
+# an emptied .text and .bss gives its symbol to .bss
+printf '\t.section .text.gone,"ax"\n\t.globl g\ng: ret\n\t.bss\n\t.zero 8\n' > ro.s
+as_obj ro.o ro.s
+echo 'SECTIONS { .text : { . = . + 0x10; *(.text.gone) } .e : { s6 = .; *(.nothing) } .bss 0x2000 : { KEEP(*(.bss)) } }' > ro.ld
+link_both -T ro.ld --gc-sections -e 0 ro.o --no-warn-rwx-segments
+compare_outputs
