@@ -211,7 +211,6 @@ struct ctx {
 	struct input_section *build_id_out;  /* the build-id note, when made */
 	VEC(struct stmt *) defsym_stmts;     /* --defsym as script assignments */
 	size_t defsyms_before_script;        /* how many of them come before the -T scripts */
-	uint64_t maxpagesize, commonpagesize;
 	uint64_t entry_addr;
 	uint8_t *out_buf;                    /* output image while writing */
 	size_t out_size;
