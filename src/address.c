@@ -538,11 +538,13 @@ static void add_pad(struct layout_osec *lo, uint64_t offset, uint64_t size, cons
 static void dot_advanced(struct layout *L, struct layout_osec *lo)
 {
 	struct output_section *os = lo->os;
-	if (lo->desc && (lo->desc->type == OSEC_DSECT || lo->desc->type == OSEC_COPY || lo->desc->type == OSEC_INFO ||
-			 lo->desc->type == OSEC_OVERLAY))
+	if (lo->noalloc) /* DSECT/COPY/INFO/OVERLAY, and NOLOAD for a non-ELF output */
 		return;
 	os->flags |= SHF_ALLOC;
 	lo->dot_alloc = true;
+	/* NOLOAD took the contents of its (non-allocated) inputs: allocated now, it is NOBITS */
+	if (os->noload && os->has_inputs)
+		os->type = SHT_NOBITS;
 	if (os->has_inputs || lo->has_data)
 		return;
 	/* bfd's elf_fake_sections: allocated without contents is NOBITS whatever the name, but

@@ -138,6 +138,10 @@ SECTIONS { .text 0x20000 : { *(.text) } .mynonalloc (NOLOAD) : { *(.mynonalloc) 
 E2
 link_both -T nla.ld nla.o --no-warn-rwx-segments
 compare_outputs
+# ... and a non-allocated one that `.` moving makes allocated is NOBITS too
+echo 'SECTIONS { .text 0x20001 : { *(.text) } .mynonalloc (NOLOAD) : { . = ALIGN(0x20); *(.mynonalloc) } .z : { LONG(1) } }' > nla2.ld
+link_both -T nla2.ld nla.o --no-warn-rwx-segments
+compare_outputs
 # ALIGNOF of a statement bfd made no section for (no input, no statement, not named by ADDR)
 # is 0; named or given a statement it is the section's alignment
 for b in '.t2 : SUBALIGN(0x40) { *(.nomatch) }' '.t2 (NOLOAD) : { *(.nomatch) }' \
