@@ -293,7 +293,14 @@ static bool provide_wanted(struct ctx *ctx, const char *name)
 struct marker {
 	struct ctx *ctx;
 	VEC(const char *) seen;
+	bool early;                  /* before any input is read: GNU ld's first phase */
 };
+
+static bool calls_defined(const struct expr *e)
+{
+	return e && ((e->kind == EXPR_CALL && e->fn == FN_DEFINED) || calls_defined(e->a) ||
+		     calls_defined(e->b) || calls_defined(e->c));
+}
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
  * GNU ld is true for a symbol an object defines or one a script assignment has set earlier in
@@ -310,6 +317,8 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	case EXPR_CALL:
 		switch (e->fn) {
 		case FN_DEFINED: {
+			if (m->early)
+				return false; /* GNU ld's first phase does not fold DEFINED */
 			const struct symbol *s = symbol_find(ctx, e->name);
 			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
 			for (size_t i = 0; i < m->seen.n && !*v; i++)
@@ -408,6 +417,10 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	uint64_t c;
 	if (e->kind == EXPR_COND && static_value(m, e->a, &c))
 		return mark_expr(m, c ? e->b : e->c);
+	/* GNU ld's first phase folds no DEFINED, so neither branch of such a condition: what it
+	 * references is settled once the inputs are read */
+	if (e->kind == EXPR_COND && m->early && calls_defined(e->a))
+		return false;
 	if (e->kind == EXPR_SYMBOL) {
 		struct symbol *s = symbol_find(ctx, e->name);
 		if (!s) {
@@ -494,7 +507,7 @@ void script_declare_symbols(struct ctx *ctx)
 {
 	if (ctx->script)
 		for (int i = 0; i < 16; i++) {
-			struct marker m = {.ctx = ctx};
+			struct marker m = {.ctx = ctx, .early = !ctx->files.n};
 			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);

@@ -103,7 +103,8 @@ done
 # a PROVIDE counts as referenced only by a branch of ?: GNU ld folds: DEFINED of a symbol
 # nothing defines takes the other branch, so its symbol stays out of the output; so does an
 # operand that absorbs the other (x * 0), and a condition of constants and pure functions
-# (CONSTANT, ALIGN(x, n), MAX, LOG2CEIL, shifts, ?:); a condition whose value changes between passes
+# (CONSTANT, ALIGN(x, n), MAX, LOG2CEIL, shifts, ?:); DEFINED of an object's symbol is known
+# once the objects are read (GNU ld folds no DEFINED before); a condition whose value changes between passes
 # (SIZEOF_HEADERS is 0 in the mark pass) references both branches
 n=0
 while IFS= read -r sc; do
@@ -117,6 +118,7 @@ PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(hf) ? p1 : 
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(later) ? p1 : 3; later = 1; .data : { *(.data) } }
 PROVIDE(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } s = SIZEOF_HEADERS * 0 == 1 ? p1 : 3; t = (SIZEOF_HEADERS || 1) + 2 == 3 ? 4 : p2; .data : { *(.data) } }
 PROVIDE(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } s = SIZEOF_HEADERS == 0 ? p1 : 3; t = (ADDR(.text) & 0) ? p2 : 1; .data : { *(.data) } }
+PROVIDE_HIDDEN(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } .data : { QUAD(DEFINED(_start) ? 1 : p1) *(.data) } }
 PROVIDE_HIDDEN(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } .data : { s = ALIGN(4, 4) >= CONSTANT(MAXPAGESIZE) ? -p1 : 3; t = MAX(1 << 4, LOG2CEIL(9)) == 16 ? (0 ? p2 : 5) : p2; *(.data) } }
 E2
 # `sym = .' outside output sections belongs to the section before it (or, after a `.'
