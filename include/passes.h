@@ -30,6 +30,9 @@ struct target;
 bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *maxp, uint64_t *commonp);
 
 /* reloc.c */
+/* GNU ld's SEC_DEBUGGING sections (by name): relocations in them against discarded code are
+ * dropped or pretend, never complained about */
+bool is_debug_name(const char *name);
 void relocs_scan(struct ctx *ctx);
 void relocs_check_undefined(struct ctx *ctx);
 void relocs_apply(struct ctx *ctx, uint8_t *image);

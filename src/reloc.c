@@ -1,6 +1,7 @@
 /* Relocations: scanned once before layout (which symbols need GOT slots, which references are
  * undefined) and applied once after it, straight from the input's relocation section. */
 #include "dynamic.h"
+#include "oformat.h"
 #include "passes.h"
 #include "target.h"
 
@@ -126,6 +127,30 @@ static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64
 
 /* After mapping: every relocation of a kept section against an undefined symbol is an error
  * (undefined weak references resolve to 0). */
+bool is_debug_name(const char *name)
+{
+	static const char *const prefixes[] = {".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug", ".line", ".stab"};
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* A reference to a symbol a /DISCARD/ statement threw away with its section: GNU ld's
+ * complaint (elf_link_input_bfd), except from debugging sections and unwind tables, which
+ * pretend (_bfd_elf_default_action_discarded) */
+static void report_discarded(struct ctx *ctx, const struct input_section *isec, uint64_t off, struct symbol *s)
+{
+	const char *n = isec->name;
+	/* bfd's generic linker (non-ELF output) makes no such check */
+	if (!oformat_is_elf(ctx) || is_debug_name(n) || !strcmp(n, ".eh_frame") || !strcmp(n, ".sframe") || !strcmp(n, ".gcc_except_table"))
+		return;
+	if (s->undef_reports++ >= MAX_UNDEF_REPORTS)
+		return;
+	error_at(ctx, isec, off, "`%s' referenced in section `%s' of %s: defined in discarded section `%s' of %s", s->name,
+		 n, isec->file->name, s->isec->name, s->isec->file->name);
+}
+
 void relocs_check_undefined(struct ctx *ctx)
 {
 	if (ctx_relocatable(ctx))
@@ -147,7 +172,9 @@ void relocs_check_undefined(struct ctx *ctx)
 				struct symbol *s = f->syms[r.sym];
 				if (s && !s->is_local)
 					s->used_by_reloc = true;
-				if (s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
+				if (s && !s->is_local && s->kind == SYM_DEFINED && s->isec && s->isec->discard_by_script)
+					report_discarded(ctx, isec, r.offset, s);
+				else if (s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
 					report_undefined(ctx, isec, r.offset, s, &last_fn);
 			}
 		}
@@ -251,6 +278,11 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				if ((isec->merge || isec->reverse_copy) && !place_offset(isec, r.offset, &place))
 					continue;
 				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
+				/* bfd's generic linker (non-ELF output) leaves the place of a relocation
+				 * against a symbol /DISCARD/ threw away as it was */
+				if (s && !s->is_local && s->kind == SYM_DEFINED && s->isec && s->isec->discard_by_script &&
+				    !oformat_is_elf(ctx))
+					continue;
 				struct reloc_args a = {
 					.loc = base + place,
 					.in = isec->data + r.offset,

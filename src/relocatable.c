@@ -159,16 +159,6 @@ static unsigned reloc_width(const struct target *t, uint32_t type)
 	return 4;
 }
 
-/* GNU ld's SEC_DEBUGGING sections: their relocations against discarded code are dropped */
-static bool is_debug_name(const char *name)
-{
-	static const char *const prefixes[] = {".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.", ".zdebug", ".line", ".stab"};
-	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
-			return true;
-	return false;
-}
-
 static bool section_kept(const struct input_section *isec)
 {
 	return isec && !isec->discarded && isec->out && isec->out->index;
