@@ -469,6 +469,16 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 	*nmaps_out = nmaps;
 }
 
+/* bfd maps sections to segments only when there is a section: an output with none has no
+ * program headers at all, not even PT_GNU_STACK (elf.c) */
+static bool any_section(const struct layout *L)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !L->nodes.v[i].lo->removed)
+			return true;
+	return false;
+}
+
 uint64_t segments_count(struct ctx *ctx, struct layout *L)
 {
 	struct segment_vec segs = {0};
@@ -477,7 +487,7 @@ uint64_t segments_count(struct ctx *ctx, struct layout *L)
 	size_t count, nmaps;
 	bool *member;
 	build(ctx, L, &segs, &maps, &secs, &count, &nmaps, &member);
-	uint64_t n = segs.n;
+	uint64_t n = !any_section(L) && !member ? 0 : segs.n;
 	free(segs.v);
 	free(maps);
 	free(secs);
@@ -1266,12 +1276,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	struct segment_vec segs = {0};
 	bool *member;
 	build(ctx, L, &segs, &maps, &secs, &count, &nmaps, &member);
-	/* bfd maps sections to segments only when there is a section: an output with none has
-	 * no program headers at all, not even PT_GNU_STACK (elf.c) */
-	bool any_section = false;
-	for (size_t i = 0; i < L->nodes.n && !any_section; i++)
-		any_section = L->nodes.v[i].kind == LN_OSEC && !L->nodes.v[i].lo->removed;
-	if (!any_section && !member)
+	if (!any_section(L) && !member)
 		segs.n = 0;
 	uint64_t page = L->maxpagesize;
 	/* room for the program headers: as many as the sizing passes settled on, which can be more

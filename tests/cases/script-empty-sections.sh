@@ -153,3 +153,65 @@ as_obj ro.o ro.s
 echo 'SECTIONS { .text : { . = . + 0x10; *(.text.gone) } .e : { s6 = .; *(.nothing) } .bss 0x2000 : { KEEP(*(.bss)) } }' > ro.ld
 link_both -T ro.ld --gc-sections -e 0 ro.o --no-warn-rwx-segments
 compare_outputs
+# an output with no section left (everything collected, the overlay's members emptied) has no
+# program headers, so SIZEOF_HEADERS is the ELF header alone in the last pass (fuzz seed 7078)
+cat > none.s <<'E'
+	.text
+	.balign 8
+	.globl f0_text
+	.type f0_text,@function
+f0_text:
+	.globl _start
+_start:
+	nop
+	ret
+	call f0_text
+	nop
+	ret
+	.section .mydata,"aw",@progbits
+	.globl f0_mydata
+f0_mydata:
+	.long 0xd5bd39df
+	.long 0xddc5efc9
+	.long 0xd8bcba0b
+	.byte 76
+	.section .rodata.b,"a",@progbits
+	.p2align 4
+	.globl f0_rodata_b
+f0_rodata_b:
+	.long 0x4e45482c
+	.long f0_mydata
+	.long f0_text
+	.section .data.y,"aw",@progbits
+	.p2align 0
+	.globl f0_data_y
+f0_data_y:
+	.byte 203
+	.section .note.GNU-stack,"",@progbits
+E
+as_obj none.o --32 none.s
+cat > none.ld <<'E'
+sym1 = ABSOLUTE(~0x100 <= CONSTANT(COMMONPAGESIZE) ? 0x1 : SIZEOF_HEADERS);
+SECTIONS
+{
+  . = 0x1000000;
+  .text 0x1000100 : AT(0x1810100) ONLY_IF_RO
+  {
+    *(.text*)
+  }
+  sym2 = 16;
+sym2 -= 3;
+  OVERLAY 0x1011100 :  AT (0x1911900)
+  {
+    .data.y { *(.data.y) sym3 = .; }
+    .mydata { *(.mydata) }
+  } 
+  .rodata :
+  {
+    *(.rodata.*)
+  }
+  .comment 0 : { *(.comment) }
+}
+E
+link_both -m elf_i386 -T none.ld --gc-sections none.o
+compare_outputs
