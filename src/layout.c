@@ -505,10 +505,6 @@ static const unsigned place_flags[P_N] = {
 	G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA, G_CONTENTS | G_ALLOC | G_LOAD | G_RO | G_DATA, G_CONTENTS,
 };
 
-static bool osec_noalloc(const struct layout_osec *lo)
-{
-	return lo->noalloc;
-}
 
 /* GNU ld (lang_add_section) runs .ctors/.ctors.* backwards when they go into .init_array
  * (.dtors into .fini_array): the old sections are called last to first, the arrays first to
@@ -561,7 +557,7 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	}
 	if (ro)
 		f |= G_RO;
-	const bool noalloc = osec_noalloc(lo);
+	const bool noalloc = lo->noalloc;
 	if (noalloc)
 		f &= ~(unsigned)G_ALLOC; /* bfd keeps SEC_LOAD from the inputs */
 	if (lo->has_data)
@@ -885,7 +881,7 @@ static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_
 	if (elf_special_section(lo->os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
 		return st;
 	bool alloc = first->flags & SHF_ALLOC, contents = first->type != SHT_NOBITS;
-	bool noalloc = osec_noalloc(lo);
+	bool noalloc = lo->noalloc;
 	if (lo->desc && lo->desc->type == OSEC_NOLOAD)
 		return 0; /* the section has SEC_NEVER_LOAD */
 	if (noalloc && alloc)
@@ -1329,7 +1325,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (!any_input)
 				os->type = SHT_NOBITS;
 			os->noload = true;
-			if (osec_noalloc(lo))
+			if (lo->noalloc)
 				os->flags &= ~(uint64_t)SHF_ALLOC;
 			break;
 		case OSEC_DSECT:
@@ -1350,9 +1346,9 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	}
 	/* bfd keeps SHF_ALLOC from its table in INFO/COPY/... sections too, but without SEC_ALLOC
 	 * the section takes no memory: only its header shows the flag */
-	os->flags |= name_flags & ~(uint64_t)(osec_noalloc(lo) ? SHF_ALLOC : 0);
-	os->name_alloc = osec_noalloc(lo) && (name_flags & SHF_ALLOC);
-	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !osec_noalloc(lo)) {
+	os->flags |= name_flags & ~(uint64_t)(lo->noalloc ? SHF_ALLOC : 0);
+	os->name_alloc = lo->noalloc && (name_flags & SHF_ALLOC);
+	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !lo->noalloc) {
 		os->type = SHT_PROGBITS;
 		if (!lo->type_warned)
 			warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);

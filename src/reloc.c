@@ -136,6 +136,12 @@ bool is_debug_name(const char *name)
 	return false;
 }
 
+/* a global defined in a section a /DISCARD/ statement threw away */
+static bool defined_in_discarded(const struct symbol *s)
+{
+	return !s->is_local && s->kind == SYM_DEFINED && s->isec && s->isec->discard_by_script;
+}
+
 /* A reference to a symbol a /DISCARD/ statement threw away with its section: GNU ld's
  * complaint (elf_link_input_bfd), except from debugging sections and unwind tables, which
  * pretend (_bfd_elf_default_action_discarded) */
@@ -172,7 +178,7 @@ void relocs_check_undefined(struct ctx *ctx)
 				struct symbol *s = f->syms[r.sym];
 				if (s && !s->is_local)
 					s->used_by_reloc = true;
-				if (s && !s->is_local && s->kind == SYM_DEFINED && s->isec && s->isec->discard_by_script)
+				if (s && defined_in_discarded(s))
 					report_discarded(ctx, isec, r.offset, s);
 				else if (s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
 					report_undefined(ctx, isec, r.offset, s, &last_fn);
@@ -280,8 +286,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
 				/* bfd's generic linker (non-ELF output) leaves the place of a relocation
 				 * against a symbol /DISCARD/ threw away as it was */
-				if (s && !s->is_local && s->kind == SYM_DEFINED && s->isec && s->isec->discard_by_script &&
-				    !oformat_is_elf(ctx))
+				if (s && defined_in_discarded(s) && !oformat_is_elf(ctx))
 					continue;
 				struct reloc_args a = {
 					.loc = base + place,
