@@ -937,21 +937,24 @@ static unsigned bfd_flags(const struct layout *L, const struct output_section *o
 }
 
 /* GNU ld's _bfd_nearby_section: symbols of a removed output section are given the kept
- * section before or after it that most likely shares its segment. */
+ * section before or after it in bfd's section list (which is creation order, not statement
+ * order) that most likely shares its segment. */
 static void assign_nearby(struct layout *L)
 {
-	for (size_t i = 0; i < L->nodes.n; i++) {
-		if (L->nodes.v[i].kind != LN_OSEC || !L->nodes.v[i].lo->removed)
+	struct layout_osec **list = L->section_list;
+	size_t n = L->section_list_n;
+	for (size_t i = 0; i < n; i++) {
+		if (!list[i]->removed)
 			continue;
-		struct output_section *s = L->nodes.v[i].lo->os, *prev = NULL, *next = NULL;
+		struct output_section *s = list[i]->os, *prev = NULL, *next = NULL;
 		for (size_t k = i; k-- > 0;)
-			if (L->nodes.v[k].kind == LN_OSEC && !L->nodes.v[k].lo->removed) {
-				prev = L->nodes.v[k].lo->os;
+			if (!list[k]->removed) {
+				prev = list[k]->os;
 				break;
 			}
-		for (size_t k = i + 1; k < L->nodes.n; k++)
-			if (L->nodes.v[k].kind == LN_OSEC && !L->nodes.v[k].lo->removed) {
-				next = L->nodes.v[k].lo->os;
+		for (size_t k = i + 1; k < n; k++)
+			if (!list[k]->removed) {
+				next = list[k]->os;
 				break;
 			}
 		/* compare in bfd's terms: a section without inputs has no flags at all, so it
@@ -1284,12 +1287,12 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	uint64_t hsize = headers_size(ctx, !member && segs.n && L->phnum > segs.n ? L->phnum : segs.n);
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
 
-	assign_nearby(L);
 	/* section order in the output: bfd's section list, as the final assignment pass had it */
-	ctx->osecs.n = 0;
-	uint32_t index = 1;
 	if (!L->section_list)
 		L->section_list = creation_order(L, &L->section_list_n);
+	assign_nearby(L);
+	ctx->osecs.n = 0;
+	uint32_t index = 1;
 	for (size_t i = 0; i < L->section_list_n; i++) {
 		struct layout_osec *lo = L->section_list[i];
 		if (lo->removed || lo->os->index)

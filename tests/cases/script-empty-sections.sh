@@ -215,3 +215,30 @@ sym2 -= 3;
 E
 link_both -m elf_i386 -T none.ld --gc-sections none.o
 compare_outputs
+
+# A removed section's symbols go to a kept neighbour in bfd's section list, which is creation
+# order: ADDR(.gone) in .a makes .gone right after .a, so its neighbours are .a and .b (.b
+# wins), not the statements around it (.c, not allocated, and .d).
+cat > gone.s <<'E'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+	.section .c,"",@progbits
+	.long 2
+	.section .rodata,"a"
+	.long 3
+E
+as_obj gone.o gone.s
+cat > gone.ld <<'E'
+SECTIONS {
+  .a : { *(.text) x = ADDR(.gone); }
+  .b : { *(.data) }
+  .c (INFO) : { *(.c) }
+  .gone 0x21000 : { s = 8; }
+  .d : { *(.rodata) }
+}
+E
+link_both -T gone.ld gone.o --no-warn-rwx-segments
+compare_outputs
