@@ -1322,7 +1322,9 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	if (lo->desc) {
 		switch (lo->desc->type) {
 		case OSEC_NOLOAD:
-			if (!any_input)
+			/* data allocates it (without contents); with neither inputs nor data only
+			 * `.` moving does (dot_advanced), and unallocated it stays PROGBITS */
+			if (!any_input && lo->has_data)
 				os->type = SHT_NOBITS;
 			os->noload = true;
 			if (lo->noalloc)

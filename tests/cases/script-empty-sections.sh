@@ -242,3 +242,30 @@ SECTIONS {
 E
 link_both -T gone.ld gone.o --no-warn-rwx-segments
 compare_outputs
+
+# An empty NOLOAD section kept by a `.` assignment that does not move `.` is not allocated, so
+# bfd types it PROGBITS (NOBITS needs SEC_ALLOC); `.` moving or a data statement allocates it.
+cat > nl.s <<'E'
+	.text
+	.globl _start
+_start:	.byte 1, 2, 3, 4, 5
+	.data
+	.long 1
+E
+as_obj nl.o nl.s
+n=0
+for body in '. = ALIGN(., 8);' '. += 4;' 'LONG(1)' '. = ALIGN(., 8); x = 1;'; do
+	n=$((n + 1))
+	for name in .other .bss; do
+		cat > nl$n.ld <<E
+SECTIONS {
+  . = 0x400000;
+  .text : { *(.text) }
+  $name (NOLOAD) : ALIGN(4) { $body *(.nothing) }
+  .d : { *(.data) }
+}
+E
+		link_both -T nl$n.ld nl.o --no-warn-rwx-segments
+		compare_outputs
+	done
+done
