@@ -46,6 +46,8 @@ struct input_section {
 	bool live;             /* reached by --gc-sections */
 	bool keep;             /* KEEP() in script */
 	bool discard_by_script;/* matched by /DISCARD/ */
+	bool comdat_lost;      /* in a COMDAT group an earlier one of its signature won */
+	const char *group;     /* signature of the section group it is in, NULL if none */
 	bool dropped_unmapped; /* gc'd or SHF_EXCLUDE: gone, yet GNU ld's ONLY_IF_RO/RW still sees it */
 	struct merge_section *merge; /* SHF_MERGE bookkeeping, NULL otherwise */
 	bool reverse_copy;     /* .ctors in .init_array, .dtors in .fini_array: written in reverse
@@ -82,6 +84,9 @@ struct input_file {
 	bool from_group;
 	bool synthetic;                  /* made by the linker (binary blobs, script symbols) */
 	struct input_section *common;    /* COMMON symbols allocated for this file */
+	/* its section groups, for --print-gc-sections: bfd removes a group with its first member */
+	struct input_group { uint32_t index, first; const char *name; } *groups;
+	uint32_t ngroups;
 	/* archive members: the symbol whose reference pulled the member in and the file that made
 	 * the first reference (NULL for -u/-e and linker references); both NULL when the member
 	 * came in by --whole-archive.  For the map file and --layout-json (input.c) */
@@ -243,6 +248,7 @@ static inline bool linker_section_excluded(const struct input_section *isec)
 void error(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void warn(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "a.o:(.text+0x1a): ..." */
+const char *section_label(struct ctx *ctx, const struct input_section *isec);
 void error_at(struct ctx *ctx, const struct input_section *isec, uint64_t off, const char *fmt,
 	      ...) __attribute__((format(printf, 4, 5)));
 /* Print an error and exit(1) at once: for failures that leave nothing to carry on with. */

@@ -34,11 +34,18 @@ void warn(struct ctx *ctx, const char *fmt, ...)
 		ctx->errors++;
 }
 
+/* An input section as bfd names it in messages: a group member with its group's signature
+ * (".text.f[f]"), as %pA prints it. */
+const char *section_label(struct ctx *ctx, const struct input_section *isec)
+{
+	return isec->group ? arena_printf(&ctx->arena, "%s[%s]", isec->name, isec->group) : isec->name;
+}
+
 void error_at(struct ctx *ctx, const struct input_section *isec, uint64_t off, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "slink: %s:(%s+0x%llx): ", isec->file->name, isec->name, (unsigned long long)off);
+	fprintf(stderr, "slink: %s:(%s+0x%llx): ", isec->file->name, section_label(ctx, isec), (unsigned long long)off);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);

@@ -568,7 +568,7 @@ static bool textrel(struct ctx *ctx)
 		warn(ctx, "%s: relocation against `%s' in read-only section `%s'", hit->isec->file->name,
 		     hit->sym->name, hit->isec->name);
 	else
-		warn(ctx, "%s: relocation in read-only section `%s'", hit->isec->file->name, hit->isec->name);
+		warn(ctx, "%s: relocation in read-only section `%s'", hit->isec->file->name, section_label(ctx, hit->isec));
 	if (ctx->opt.textrel_check == TEXTREL_ERROR)
 		error(ctx, "read-only segment has dynamic relocations");
 	else

@@ -478,15 +478,15 @@ static const char *function_of(const struct input_section *isec, uint64_t off)
 static void ncr_report(struct ncr_state *st, const struct input_section *isec, uint64_t off, const char *symname,
 		       const char *defout)
 {
-	const char *fn = function_of(isec, off);
+	const char *fn = function_of(isec, off), *label = section_label(st->ctx, isec);
 	if (st->last_file != isec->file || !st->last_func || !fn || strcmp(st->last_func, fn)) {
 		if (fn)
-			fprintf(stderr, "slink: %s: in function `%s':\n(%s+0x%llx): ", isec->file->name, fn, isec->name,
+			fprintf(stderr, "slink: %s: in function `%s':\n(%s+0x%llx): ", isec->file->name, fn, label,
 				(unsigned long long)off);
 		else
-			fprintf(stderr, "slink: %s:(%s+0x%llx): ", isec->file->name, isec->name, (unsigned long long)off);
+			fprintf(stderr, "slink: %s:(%s+0x%llx): ", isec->file->name, label, (unsigned long long)off);
 	} else {
-		fprintf(stderr, "slink: (%s+0x%llx): ", isec->name, (unsigned long long)off);
+		fprintf(stderr, "slink: (%s+0x%llx): ", label, (unsigned long long)off);
 	}
 	fprintf(stderr, "prohibited cross reference from %s to `%s' in %s\n", isec->out->name, symname, defout);
 	st->last_file = isec->file;

@@ -101,8 +101,13 @@ static bool is_content_section(const GElf_Shdr *sh)
 }
 
 /* Mark the members of a COMDAT group that lost to an earlier one. */
+struct member_info {
+	bool lost;          /* in a COMDAT group that lost to an earlier one */
+	const char *group;  /* signature of the group it is in */
+};
+
 static bool read_group(struct ctx *ctx, struct input_file *f, Elf_Scn *scn, const GElf_Shdr *sh,
-		       bool *discard_member)
+		       struct member_info *member)
 {
 	const uint8_t *p = f->data + sh->sh_offset;
 	size_t n = sh->sh_size / 4;
@@ -110,8 +115,7 @@ static bool read_group(struct ctx *ctx, struct input_file *f, Elf_Scn *scn, cons
 		error(ctx, "%s: malformed section group [%zu]", f->name, elf_ndxscn(scn));
 		return false;
 	}
-	if (!(rd32(p) & GRP_COMDAT))
-		return true;
+	bool comdat = rd32(p) & GRP_COMDAT;
 	Elf_Data *d = elf_getdata(elf_getscn(f->elf, f->symtab_index), NULL);
 	GElf_Sym sym;
 	if (!d || !gelf_getsym(d, (int)sh->sh_info, &sym)) {
@@ -132,8 +136,10 @@ static bool read_group(struct ctx *ctx, struct input_file *f, Elf_Scn *scn, cons
 		if (!sig)
 			sig = "";
 	}
-	if (comdat_claim(ctx, sig))
-		return true;
+	bool lost = comdat && !comdat_claim(ctx, sig);
+	if (n > 1)
+		f->groups[f->ngroups++] = (struct input_group){(uint32_t)elf_ndxscn(scn), rd32(p + 4),
+							      elf_strptr(f->elf, f->shstrndx, sh->sh_name)};
 	for (size_t i = 1; i < n; i++) {
 		uint32_t idx = rd32(p + 4 * i);
 		if (idx >= f->shnum) {
@@ -141,7 +147,8 @@ static bool read_group(struct ctx *ctx, struct input_file *f, Elf_Scn *scn, cons
 			      elf_ndxscn(scn), idx);
 			return false;
 		}
-		discard_member[idx] = true;
+		member[idx].lost |= lost;
+		member[idx].group = sig;
 	}
 	return true;
 }
@@ -313,7 +320,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 
 	/* first sweep: headers, bounds, the symbol table */
 	GElf_Shdr *shdrs = xcalloc(f->shnum ? f->shnum : 1, sizeof(*shdrs));
-	bool *discard = xcalloc(f->shnum ? f->shnum : 1, sizeof(bool));
+	struct member_info *members = xcalloc(f->shnum ? f->shnum : 1, sizeof(*members));
 	f->sections = arena_alloc(&ctx->arena, (f->shnum ? f->shnum : 1) * sizeof(*f->sections));
 	bool ok = true;
 	for (size_t i = 1; i < f->shnum && ok; i++) {
@@ -343,11 +350,15 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 			}
 		}
 	}
+	size_t ngroups = 0;
+	for (size_t i = 1; i < f->shnum; i++)
+		ngroups += shdrs[i].sh_type == SHT_GROUP;
+	f->groups = ngroups ? arena_alloc(&ctx->arena, ngroups * sizeof(*f->groups)) : NULL;
 	for (size_t i = 1; i < f->shnum && ok; i++) {
 		if (shdrs[i].sh_type == SHT_SYMTAB_SHNDX && shdrs[i].sh_link == f->symtab_index)
 			f->symtab_shndx = (uint32_t *)(uintptr_t)(f->data + shdrs[i].sh_offset);
 		if (shdrs[i].sh_type == SHT_GROUP) /* -r too: GNU ld keeps the first group of a signature */
-			ok = read_group(ctx, f, elf_getscn(f->elf, i), &shdrs[i], discard);
+			ok = read_group(ctx, f, elf_getscn(f->elf, i), &shdrs[i], members);
 	}
 	if (f->symtab_shndx && ((uintptr_t)f->symtab_shndx & 3)) {
 		error(ctx, "%s: misaligned SHT_SYMTAB_SHNDX", name);
@@ -383,7 +394,8 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 		isec->align = sh->sh_addralign ? sh->sh_addralign : 1;
 		isec->entsize = sh->sh_entsize;
 		isec->data = sh->sh_type == SHT_NOBITS ? NULL : f->data + sh->sh_offset;
-		isec->discarded = discard[i];
+		isec->discarded = isec->comdat_lost = members[i].lost;
+		isec->group = members[i].group;
 		if (!is_pow2(isec->align)) {
 			error(ctx, "%s: section %s has alignment %llu, not a power of two", name, sname,
 			      (unsigned long long)isec->align);
@@ -425,7 +437,7 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 	if (has_section && !has_stack_note)
 		ctx->no_stack_note_file = f;
 	free(shdrs);
-	free(discard);
+	free(members);
 	if (!ok || !read_symbols(ctx, f))
 		return NULL;
 	vec_push(ctx->files, f);

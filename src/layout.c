@@ -1007,9 +1007,9 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		}
 		vec_push(lo->items.v[lo->orphan_item - 1].secs, isec);
 		if (oh && !strcmp(oh, "error"))
-			error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, report_file_name(ctx, isec));
+			error(ctx, "unplaced orphan section `%s' from `%s'", section_label(ctx, isec), report_file_name(ctx, isec));
 		else if (oh && !strcmp(oh, "warn"))
-			warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, report_file_name(ctx, isec), secname);
+			warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", section_label(ctx, isec), report_file_name(ctx, isec), secname);
 		return;
 	}
 	unsigned sf = gnu_flags(isec);
@@ -1057,9 +1057,9 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		}
 	}
 	if (oh && !strcmp(oh, "error"))
-		error(ctx, "unplaced orphan section `%s' from `%s'", isec->name, report_file_name(ctx, isec));
+		error(ctx, "unplaced orphan section `%s' from `%s'", section_label(ctx, isec), report_file_name(ctx, isec));
 	else if (oh && !strcmp(oh, "warn"))
-		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", isec->name, report_file_name(ctx, isec), secname);
+		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", section_label(ctx, isec), report_file_name(ctx, isec), secname);
 	struct layout_osec *lo = new_osec(L, secname, NULL);
 	lo->orphan = true;
 	lo->orphan_seq = ++L->orphan_events;

@@ -118,7 +118,7 @@ static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64
 		if (fn != *last_fn)
 			fprintf(stderr, "slink: %s: in function `%s':\n", isec->file->name, fn->name);
 		*last_fn = fn;
-		fprintf(stderr, "(%s+0x%llx): undefined reference to `%s'\n", isec->name, (unsigned long long)off, s->name);
+		fprintf(stderr, "(%s+0x%llx): undefined reference to `%s'\n", section_label(ctx, isec), (unsigned long long)off, s->name);
 		ctx->errors++;
 		return;
 	}
@@ -136,10 +136,11 @@ bool is_debug_name(const char *name)
 	return false;
 }
 
-/* a global defined in a section a /DISCARD/ statement threw away */
+/* bfd's discarded_section(): a symbol defined in a section a /DISCARD/ statement threw away,
+ * or a local one in a COMDAT group that lost (a global there is the winner's) */
 static bool defined_in_discarded(const struct symbol *s)
 {
-	return !s->is_local && s->kind == SYM_DEFINED && s->isec && s->isec->discard_by_script;
+	return s->kind == SYM_DEFINED && s->isec && (s->isec->discard_by_script || (s->is_local && s->isec->comdat_lost));
 }
 
 /* A reference to a symbol a /DISCARD/ statement threw away with its section: GNU ld's
@@ -153,14 +154,17 @@ static void report_discarded(struct ctx *ctx, const struct input_section *isec, 
 		return;
 	if (s->undef_reports++ >= MAX_UNDEF_REPORTS)
 		return;
-	error_at(ctx, isec, off, "`%s' referenced in section `%s' of %s: defined in discarded section `%s' of %s", s->name,
-		 n, isec->file->name, s->isec->name, s->isec->file->name);
+	/* a section symbol goes by its section's name */
+	const char *name = s->type == STT_SECTION && !*s->name ? s->isec->name : s->name;
+	error_at(ctx, isec, off, "`%s' referenced in section `%s' of %s: defined in discarded section `%s' of %s", name,
+		 section_label(ctx, isec), isec->file->name, section_label(ctx, s->isec), s->isec->file->name);
 }
 
 void relocs_check_undefined(struct ctx *ctx)
 {
-	if (ctx_relocatable(ctx))
-		return; /* -r: undefined symbols stay undefined in the output */
+	/* -r: undefined symbols stay undefined in the output, but references into discarded
+	 * sections are still errors */
+	bool report_undef = !ctx_relocatable(ctx);
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		const struct symbol *last_fn = NULL;
@@ -180,7 +184,7 @@ void relocs_check_undefined(struct ctx *ctx)
 					s->used_by_reloc = true;
 				if (s && defined_in_discarded(s))
 					report_discarded(ctx, isec, r.offset, s);
-				else if (s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
+				else if (report_undef && s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
 					report_undefined(ctx, isec, r.offset, s, &last_fn);
 			}
 		}

@@ -538,14 +538,28 @@ static void print_memory_usage(struct ctx *ctx, struct layout *L)
 	free(r);
 }
 
+/* bfd's gc sweep removes every section it did not mark, COMDAT losers included */
+static bool gc_swept(struct ctx *ctx, const struct input_section *isec)
+{
+	return isec && isec->discarded && (isec->comdat_lost || !strcmp(report_discard_reason(ctx, isec), "gc"));
+}
+
 static void print_gc_sections(struct ctx *ctx)
 {
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
+		uint32_t g = 0;
 		for (size_t i = 1; i < f->shnum; i++) {
 			struct input_section *isec = f->sections[i];
-			if (isec && isec->discarded && isec->size && !strcmp(report_discard_reason(ctx, isec), "gc"))
-				fprintf(stderr, "slink: removing unused section '%s' in file '%s'\n", isec->name, f->name);
+			if (g < f->ngroups && f->groups[g].index == i) {
+				/* a group goes with its first member */
+				const struct input_group *grp = &f->groups[g++];
+				if (grp->first < f->shnum && gc_swept(ctx, f->sections[grp->first]))
+					fprintf(stderr, "slink: removing unused section '%s' in file '%s'\n",
+						grp->name ? grp->name : "", f->name);
+			}
+			if (gc_swept(ctx, isec) && isec->size)
+				fprintf(stderr, "slink: removing unused section '%s' in file '%s'\n", section_label(ctx, isec), f->name);
 		}
 	}
 }

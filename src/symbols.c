@@ -76,7 +76,7 @@ struct symbol **symbol_all(struct ctx *ctx, size_t *count)
 static const char *def_place(struct ctx *ctx, const struct symbol *s)
 {
 	if (s->isec)
-		return arena_printf(&ctx->arena, "%s:(%s+0x%llx)", s->file->name, s->isec->name,
+		return arena_printf(&ctx->arena, "%s:(%s+0x%llx)", s->file->name, section_label(ctx, s->isec),
 				    (unsigned long long)s->value);
 	return s->file ? s->file->name : "command line";
 }
@@ -154,7 +154,7 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 			if (isec && s->isec && s->isec->discarded)
 				goto take;
 			error(ctx, "%s:(%s+0x%llx): multiple definition of `%s'; %s: first defined here",
-			      f->name, isec ? isec->name : "*ABS*", (unsigned long long)esym->st_value,
+			      f->name, isec ? section_label(ctx, isec) : "*ABS*", (unsigned long long)esym->st_value,
 			      name, def_place(ctx, s));
 			return s;
 		}

@@ -42,3 +42,18 @@ run_both
 [ "$(cat slink.status)" = 11 ] || fail "the first COMDAT group did not win (status $(cat slink.status))"
 # The other order: b.o's group wins, and its reference is then a real undefined reference.
 expect_fail_both "undefined reference to \`does_not_exist'" b.o a.o
+# --gc-sections sweeps the losing group's sections too, and each .group section goes with its
+# first member; bfd names a group member `name[signature]' in messages (here and in
+# "multiple definition" and "undefined reference" places).
+link_both --gc-sections --print-gc-sections -u other a.o b.o
+compare_outputs
+sed 's/^[^:]*: //' bfd.stderr > bfd.msgs
+sed 's/^[^:]*: //' slink.stderr > slink.msgs
+diff bfd.msgs slink.msgs || fail "--print-gc-sections lists differ"
+grep -q "'\.text\.foo\[foo\]' in file 'b.o'" bfd.msgs || fail "the test lost the losing group's sweep"
+as_obj c.o <<'EOF'
+	.section .text.bar,"axG",@progbits,bar,comdat
+	.globl	_start
+_start:	ret
+EOF
+expect_fail_both "\(\.text\.bar\[bar\]\+0x0\): multiple definition of \`_start'; a\.o:\(\.text\+0x0\): first defined here" a.o c.o
