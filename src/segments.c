@@ -36,6 +36,15 @@ struct load_map {
 	uint64_t hdr_vaddr, hdr_paddr;
 };
 
+/* SEC_LOAD: an allocated section with contents, or a DSECT/COPY/INFO/OVERLAY one that kept
+ * it from allocated inputs */
+static bool bfd_loaded(const struct output_section *os)
+{
+	if (osec_bfd_alloc(os))
+		return os->type != SHT_NOBITS;
+	return os->layout && os->layout->noalloc_load;
+}
+
 static int cmp_lma(const void *pa, const void *pb)
 {
 	const struct output_section *a = *(struct output_section *const *)pa, *b = *(struct output_section *const *)pb;
@@ -43,8 +52,8 @@ static int cmp_lma(const void *pa, const void *pb)
 		return a->lma < b->lma ? -1 : 1;
 	if (a->addr != b->addr)
 		return a->addr < b->addr ? -1 : 1;
-	bool ea = !(a->flags & SHF_TLS) && a->type == SHT_NOBITS && a->size;
-	bool eb = !(b->flags & SHF_TLS) && b->type == SHT_NOBITS && b->size;
+	bool ea = !(a->flags & SHF_TLS) && !bfd_loaded(a) && a->size;
+	bool eb = !(b->flags & SHF_TLS) && !bfd_loaded(b) && b->size;
 	if (ea != eb)
 		return ea ? 1 : -1;
 	return a->order < b->order ? -1 : a->order > b->order;
@@ -378,13 +387,42 @@ void phdrs_check(struct ctx *ctx, struct layout *L)
 }
 
 /* One segment per PHDRS entry, with the sections it gets (`member', by layout node). */
-static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
+static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t *count_inout,
 			     struct segment_vec *out, bool **member_out)
 {
+	size_t count = *count_inout;
 	bool *member = phdr_members(ctx, L);
 	if (!member) /* phdrs_check stops such a link before any address is assigned */
 		member = xcalloc(phdrs_count(ctx) * L->nodes.n + 1, sizeof(*member));
 	size_t nn = L->nodes.n, k = 0;
+	/* bfd's elf_modify_segment_map drops removed sections from every segment and unallocated
+	 * ones from PT_LOADs; other segments keep those (a PT_NOTE makes them notes) */
+	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next, k++)
+		for (size_t i = 0; i < nn; i++) {
+			struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+			if (member[k * nn + i] && (!lo || lo->removed || (!osec_bfd_alloc(lo->os) && phdr_value(L, ph->type) == PT_LOAD)))
+				member[k * nn + i] = false;
+		}
+	/* secs holds the allocated sections; add the unallocated ones a segment kept */
+	size_t extra = 0;
+	for (size_t i = 0; i < nn; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (!lo || lo->removed || osec_bfd_alloc(lo->os))
+			continue;
+		bool in = false;
+		for (size_t j = 0; j < k && !in; j++)
+			in = member[j * nn + i];
+		if (in) {
+			lo->os->order = (uint32_t)i;
+			secs[count + extra++] = lo->os;
+		}
+	}
+	if (extra) {
+		count += extra;
+		qsort(secs, count, sizeof(*secs), cmp_lma);
+		*count_inout = count;
+	}
+	k = 0;
 	for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next, k++) {
 		struct segment sg = {.type = (uint32_t)phdr_value(L, ph->type)};
 		sg.headers = ph->filehdr;
@@ -395,8 +433,7 @@ static void build_from_phdrs(struct ctx *ctx, struct layout *L, struct output_se
 		sg.flags_set = ph->flags != NULL;
 		if (ph->flags)
 			sg.flags = (uint32_t)phdr_value(L, ph->flags);
-		/* secs holds neither removed nor unallocated sections (bfd's elf_modify_segment_map
-		 * drops those), in bfd's section order for a segment (elf_sort_sections) */
+		/* in bfd's section order for a segment (elf_sort_sections) */
 		for (size_t i = 0; i < count; i++) {
 			struct output_section *s = secs[i];
 			if (!member[k * nn + s->order])
@@ -437,7 +474,7 @@ static void build(struct ctx *ctx, struct layout *L, struct segment_vec *out, st
 	if (ctx_relocatable(ctx))
 		return;
 	if (ctx->script && ctx->script->phdrs) {
-		build_from_phdrs(ctx, L, secs, count, out, member_out);
+		build_from_phdrs(ctx, L, secs, count_out, out, member_out);
 		return;
 	}
 	/* bfd: a loaded, non-empty .interp gets PT_PHDR and PT_INTERP, which come first (they are
@@ -816,8 +853,9 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 		}
 		for (size_t i = 0; i < nm; i++) {
 			struct output_section *s = mine[i];
-			bool nobits = !is_load(s), tls = s->flags & SHF_TLS;
-			if ((load || sg->type == PT_TLS) && (!nobits || !tls || sg->type == PT_TLS)) {
+			/* an unallocated member (of a non-load segment) takes file space, not memory */
+			bool alloc = osec_bfd_alloc(s), nobits = s->type == SHT_NOBITS, tls = s->flags & SHF_TLS;
+			if ((load || sg->type == PT_TLS) && (!nobits || (alloc && (!tls || sg->type == PT_TLS)))) {
 				/* the gap from the end of the segment so far to the section's LMA */
 				uint64_t p_end = sg->paddr + sg->memsz, adjust = s->lma - p_end;
 				if (adjust && (s->lma < p_end || p_end < sg->paddr)) {
@@ -858,8 +896,9 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 			}
 			if (!nobits) {
 				sg->filesz += s->size;
-				sg->memsz += s->size;
-			} else if (sg->type == PT_TLS || !tls) {
+				if (alloc)
+					sg->memsz += s->size;
+			} else if (alloc && (sg->type == PT_TLS || !tls)) {
 				sg->memsz += s->size;
 			}
 			if (s->align > sg->align && (!load || !paged))
@@ -895,10 +934,10 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 		sg->offset = mine[0]->offset;
 		sg->filesz = 0;
 		for (size_t i = nm; i-- > 0;)
-			if (is_load(mine[i])) {
+			if (mine[i]->type != SHT_NOBITS) {
 				sg->filesz = mine[i]->offset - sg->offset + mine[i]->size;
 				/* a loaded PT_NOTE's p_memsz is its p_filesz */
-				if (sg->type == PT_NOTE)
+				if (sg->type == PT_NOTE && osec_bfd_alloc(mine[i]))
 					sg->memsz = sg->filesz;
 				break;
 			}

@@ -134,3 +134,42 @@ SECTIONS { . = 0x100000 + SIZEOF_HEADERS; .text 0x100100 : ONLY_IF_RW { *(.text)
 E2
 link_both -T drop.ld x.o -n
 compare_outputs
+
+# An unallocated section a PHDRS list puts in a segment other than a PT_LOAD stays in it (bfd's
+# elf_modify_segment_map drops it only from PT_LOADs): a PT_NOTE makes it a note, and it gives
+# the segment its address, file extent, alignment and flags, though no memory.
+cat > na.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .note.a,"a",@note
+	.long 4,4,1
+	.asciz "GNU"
+	.long 7
+	.section .info1,"",@progbits
+	.balign 16
+	.quad 1
+	.section .code1,"ax",@progbits
+	.byte 0xc3
+EOF
+as_obj na.o na.s
+n=0
+for body in '.note.a : { *(.note.a) } :text :note
+  .info1 (INFO) : { *(.info1) } :note' \
+	'.info1 : { *(.info1) } :note
+  .note.a : { *(.note.a) } :text :note' \
+	'.code1 0x10000 (COPY) : { *(.code1) } :note
+  .info1 : { *(.info1) } :stack' \
+	'.info1 : { *(.info1) } :text :note'; do
+	n=$((n + 1))
+	cat > na$n.ld <<EOF
+PHDRS { text PT_LOAD FILEHDR PHDRS; note PT_NOTE; stack PT_GNU_STACK; }
+SECTIONS {
+  . = 0x400000 + SIZEOF_HEADERS;
+  .text : { *(.text) } :text
+  $body
+}
+EOF
+	link_both -T na$n.ld na.o
+	compare_outputs
+done
