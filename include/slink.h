@@ -224,6 +224,9 @@ struct ctx {
 	struct comdat_set *comdats;          /* COMDAT signatures seen (input.c) */
 	const struct input_file *execstack_note_file; /* the first whose .note.GNU-stack is executable */
 	bool saw_stack_note;                 /* some input has .note.GNU-stack */
+	bool sizeof_headers_read;            /* an assignment read SIZEOF_HEADERS while the inputs
+					      * were opened: the headers are loaded */
+	VEC(const char *) first_fold_assigned; /* symbols script assignments defined by then */
 	const struct input_file *no_stack_note_file;  /* the last input without one */
 };
 

@@ -406,6 +406,24 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	}
 }
 
+/* Does folding the expression now reach SIZEOF_HEADERS?  A condition known now (DEFINED of
+ * what the inputs opened so far define, constants) folds only its branch; one not known folds
+ * neither. */
+static bool reads_sizeof_headers(struct marker *m, const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->fn == FN_SIZEOF_HEADERS)
+		return true;
+	if (e->kind == EXPR_COND) {
+		uint64_t c;
+		if (reads_sizeof_headers(m, e->a))
+			return true;
+		return static_value(m, e->a, &c) && reads_sizeof_headers(m, c ? e->b : e->c);
+	}
+	return reads_sizeof_headers(m, e->a) || reads_sizeof_headers(m, e->b) || reads_sizeof_headers(m, e->c);
+}
+
 static bool mark_expr(struct marker *m, const struct expr *e)
 {
 	struct ctx *ctx = m->ctx;
@@ -491,12 +509,48 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 	return changed;
 }
 
+/* GNU ld folds the assignments in and under a statement where open_input_bfds reaches them:
+ * reaching SIZEOF_HEADERS, even in a branch only this early fold takes, asks for the headers
+ * to be loaded. */
+static void first_fold(struct ctx *ctx, const struct stmt *s)
+{
+	switch (s->kind) {
+	case ST_ASSIGN: {
+		const struct assign *a = &s->assign;
+		bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
+		if (!strcmp(a->name, ".") || (provide && !provide_wanted(ctx, a->name)))
+			break;
+		/* DEFINED sees the objects opened so far and what earlier assignments defined */
+		struct marker m = {.ctx = ctx, .seen = {ctx->first_fold_assigned.v, ctx->first_fold_assigned.n, 0}};
+		if (reads_sizeof_headers(&m, a->expr))
+			ctx->sizeof_headers_read = true;
+		vec_push(ctx->first_fold_assigned, a->name);
+		break;
+	}
+	case ST_SECTIONS:
+		for (const struct stmt *c = s->sections; c; c = c->next)
+			first_fold(ctx, c);
+		break;
+	case ST_OUTPUT_SECTION:
+		for (const struct stmt *c = s->osec->body; c; c = c->next)
+			first_fold(ctx, c);
+		break;
+	case ST_OVERLAY:
+		for (const struct stmt *c = s->overlay->sections; c; c = c->next)
+			first_fold(ctx, c);
+		break;
+	default:
+		break;
+	}
+}
+
 /* Where GNU ld's open_input_bfds folds an assignment (in statement order, between the files
  * it opens): a PROVIDE of a symbol still undefined at that point (by -u, EXTERN, the entry or
  * an object opened before it) is settled, and the script's value wins over a later object's
  * definition.  `s` and what it contains; not the statements after it. */
 void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 {
+	first_fold(ctx, s);
 	const struct stmt *next = s->next;
 	((struct stmt *)s)->next = NULL;
 	declare_list(ctx, s);

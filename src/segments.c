@@ -75,7 +75,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 	/* -N / -n: not demand paged (bfd's D_PAGED off): no headers in a PT_LOAD, no page rules;
 	 * with an interpreter the headers are loaded (PT_PHDR) */
 	bool paged = ctx->opt.magic == MAGIC_DEMAND_PAGED;
-	bool phdr_in_segment = paged && (L->load_phdrs || has_interp ||
+	bool phdr_in_segment = paged && (L->load_phdrs || ctx->sizeof_headers_read || has_interp ||
 					 (count && ((secs[0]->lma & (page - 1)) >= (phdr_size & (page - 1)))));
 	if (phdr_in_segment && count) {
 		uint64_t phdr_lma = (secs[0]->lma - phdr_size) & -page;

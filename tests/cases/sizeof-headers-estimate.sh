@@ -125,3 +125,24 @@ SECTIONS { s1 = 4; .text 0x100000 : { s2 = s1 && DEFINED(s1) ? 8 : SIZEOF_HEADER
 EOF2
 link_both -T h.ld h.o
 compare_outputs
+
+# GNU ld folds a script's assignments once while it opens the inputs (open_input_bfds), where
+# DEFINED sees only the objects opened so far: a SIZEOF_HEADERS that only this early fold
+# reaches still loads the headers (the first PT_LOAD starts a page early), and one it does not
+# reach (the object came first) does not.
+cat > dh.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.quad 8
+EOF
+as_obj dh.o dh.s
+cat > dh.ld <<'EOF'
+x = DEFINED(_start) ? 0 : SIZEOF_HEADERS;
+SECTIONS { . = 0x10000; .text : { *(.text) } .rodata : { *(.rodata) } }
+EOF
+link_both -T dh.ld dh.o
+compare_outputs
+link_both dh.o -T dh.ld
+compare_outputs
