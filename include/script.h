@@ -232,6 +232,11 @@ struct input_section_desc {
 
 enum data_kind { DATA_BYTE, DATA_SHORT, DATA_LONG, DATA_QUAD, DATA_SQUAD };
 
+static inline unsigned data_kind_size(enum data_kind k)
+{
+	return k == DATA_BYTE ? 1 : k == DATA_SHORT ? 2 : k == DATA_LONG ? 4 : 8;
+}
+
 enum osec_type {
 	OSEC_NORMAL,
 	OSEC_NOLOAD,

@@ -614,8 +614,7 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 			}
 			break;
 		case IT_DATA: {
-			static const uint8_t sizes[] = {[DATA_BYTE] = 1, [DATA_SHORT] = 2, [DATA_LONG] = 4, [DATA_QUAD] = 8, [DATA_SQUAD] = 8};
-			uint8_t size = sizes[it->st->data.kind];
+			uint8_t size = (uint8_t)data_kind_size(it->st->data.kind);
 			/* GNU ld folds data statements outside any section (bfd_abs_section_ptr): numbers in
 			 * them are absolute */
 			uint64_t value = sizing ? 0 : eval_abs(L, it->st->data.value, dot, NULL, NULL);
@@ -952,8 +951,9 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 }
 
 /* GNU ld still runs the assignments and assertions of an output section its ONLY_IF_RO/RW
- * constraint dropped, at the current `.`, with *UND* for the missing section: a plain number
- * or `.` assigned there is relative to *UND* (ldlang.c lang_do_assignments_1) */
+ * constraint dropped, from the current `.`, with *UND* for the missing section: a plain number
+ * or `.` assigned there is relative to *UND*, and a data statement still moves `.` on
+ * (ldlang.c lang_do_assignments_1) */
 static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot)
 {
 	struct output_section *und = &L->ctx->und_section;
@@ -962,6 +962,8 @@ static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot
 			define_symbol(L, s, und, dot);
 		else if (s->kind == ST_ASSERT)
 			check_assert(L, s, und, dot);
+		else if (s->kind == ST_DATA)
+			dot += data_kind_size(s->data.kind);
 	}
 }
 

@@ -87,3 +87,22 @@ for sc in 'SECTIONS { .init_array : ALIGN(0x200) { *(.init_array) } .note.my 0x4
 		compare_outputs
 	done
 done
+
+# A dropped section's data statements still move `.` for the assignments after them.
+cat > dd.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.quad s1, s2, s3
+EOF
+as_obj dd.o dd.s
+cat > dd.ld <<'EOF'
+SECTIONS {
+  . = 0x100000;
+  .text : ONLY_IF_RW { s1 = .; BYTE(1) s2 = .; LONG(2) QUAD(3) SHORT(4) s3 = .; *(.text) }
+  .rodata : { *(.rodata) }
+}
+EOF
+link_both -T dd.ld dd.o
+compare_outputs
