@@ -38,6 +38,9 @@ struct layout_osec {
 	bool constraint_ro, constraint_failed;
 	size_t create_node, create_sub;         /* when bfd made it: node index, order within */
 	bool created;
+	/* made by the walk of an INSERT block between two of the block's own sections: bfd's
+	 * INSERT moves it with them, right after `insert_leader' (then its next_follower) */
+	struct layout_osec *insert_leader, *next_follower, *first_follower;
 	bool ghost;                             /* in layout.ghosts */
 	struct layout_osec *after_ghost;        /* orphan placed after that ghost's statement */
 	bool named_early;                       /* made by an ADDR/LOADADDR the mapping walk read */
@@ -121,6 +124,7 @@ struct lnode {
 	uint64_t dot_after;                     /* LN_ASSIGN to `.`: its value (reports) */
 	uint32_t insert_walk;                   /* moved by INSERT: 1 + its place in the mapping
 						 * walk, which reads INSERT scripts first */
+	uint32_t insert_group;                  /* ... and 1 + which INSERT moved it */
 };
 
 /* GNU ld's DATA_SEGMENT_ALIGN / RELRO_END / END state machine */

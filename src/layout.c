@@ -260,6 +260,8 @@ static void process_inserts(struct layout *L, size_t base)
 		size_t pos = insert_pos(L, where), n = to - from;
 		vec_reserve(L->nodes, L->nodes.n + n);
 		memmove(&L->nodes.v[pos + n], &L->nodes.v[pos], (L->nodes.n - pos) * sizeof(struct lnode));
+		for (size_t i = from; i < to; i++)
+			blocks[i].insert_group = (uint32_t)k + 1;
 		memcpy(&L->nodes.v[pos], &blocks[from], n * sizeof(struct lnode));
 		L->nodes.n += n;
 		from = to;

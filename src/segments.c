@@ -1030,12 +1030,14 @@ static void create_named(void *ud, const char *name);
 
 static void create_osec(struct creation *c, struct layout_osec *lo)
 {
-	if (lo->created)
-		return;
+	if (lo->created || (lo->insert_leader && !lo->insert_leader->created))
+		return; /* a follower is made with its leader */
 	lo->created = true;
 	lo->create_node = c->node;
 	lo->create_sub = c->sub++;
 	osec_address_refs(lo, create_named, c);
+	for (struct layout_osec *f = lo->first_follower; f; f = f->next_follower)
+		create_osec(c, f);
 }
 
 static void create_named(void *ud, const char *name)
@@ -1068,6 +1070,24 @@ static int by_insert_walk(const void *a, const void *b)
 
 /* The statements INSERT moved were walked first, where their script stood: the sections
  * their expressions name are made before all others (unless INSERT moved those too). */
+/* the sections made early with create_sub in [from, to) follow `leader', in that order */
+static void adopt_followers(struct layout *L, struct layout_osec *leader, size_t from, size_t to)
+{
+	struct layout_osec **tail = &leader->first_follower;
+	while (*tail)
+		tail = &(*tail)->next_follower;
+	for (size_t sub = from; sub < to; sub++)
+		for (size_t i = 0; i < L->nodes.n; i++) {
+			struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+			if (lo && lo->created && !lo->insert_leader && lo->create_sub == sub && lo != leader) {
+				lo->created = false;
+				lo->insert_leader = leader;
+				*tail = lo;
+				tail = &lo->next_follower;
+			}
+		}
+}
+
 static void create_named_by_inserts(struct creation *c)
 {
 	struct layout *L = c->L;
@@ -1083,14 +1103,29 @@ static void create_named_by_inserts(struct creation *c)
 			moved[n++] = &L->nodes.v[i];
 	qsort(moved, n, sizeof(*moved), by_insert_walk);
 	c->early = true;
+	/* bfd's INSERT moves the bfd sections from the first to the last of a block's own as one
+	 * range: what the walk made in between goes along (a follower of the block's section
+	 * before it); what it made before or after stays in front */
+	struct layout_osec *leader = NULL;
+	uint32_t group = 0;
+	size_t mark = 0;
 	for (size_t k = 0; k < n; k++) {
 		const struct lnode *nd = moved[k];
+		if (nd->insert_group != group) {
+			group = nd->insert_group;
+			leader = NULL;
+		}
 		if (nd->kind == LN_ASSIGN || nd->kind == LN_ASSERT) {
 			statement_section_refs(nd->st, create_named, c);
 		} else if (nd->kind == LN_OSEC) {
-			const struct layout_osec *lo = nd->lo;
-			if (osec_made(lo))
+			struct layout_osec *lo = nd->lo;
+			if (osec_made(lo)) {
+				if (leader)
+					adopt_followers(L, leader, mark, c->sub);
+				leader = lo;
+				mark = c->sub;
 				osec_address_refs(lo, create_named, c);
+			}
 			for (size_t j = 0; j < lo->items.n; j++)
 				if (lo->items.v[j].kind != IT_INPUTS)
 					statement_section_refs(lo->items.v[j].st, create_named, c);
@@ -1213,8 +1248,11 @@ static void walk_creation(struct layout *L)
 {
 	struct creation c = {L, 0, 0, false};
 	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].lo)
-			L->nodes.v[i].lo->created = false;
+		if (L->nodes.v[i].lo) {
+			struct layout_osec *lo = L->nodes.v[i].lo;
+			lo->created = false;
+			lo->insert_leader = lo->next_follower = lo->first_follower = NULL;
+		}
 	for (size_t g = 0; g < L->ghosts.n; g++)
 		L->ghosts.v[g]->created = false;
 	create_named_by_inserts(&c);

@@ -90,3 +90,34 @@ for pre in '' 'HIDDEN(sym1 = -ADDR(.bss));' 'sym1 = ADDR(.mybss);' 'ASSERT(LOADA
 	link_both -T insh.ld insh.o
 	compare_outputs
 done
+
+# bfd's INSERT moves the sections of a block as one range of its section list: a section an
+# ADDR in the block made between two of the block's sections goes along; one made after the
+# block's last section stays at the front.
+cat > ia.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .mycode,"ax"
+	ret
+	.section .mydata,"aw"
+	.long 1
+	.section .other,"aw"
+	.long 2
+	.data
+	.long 3
+	.bss
+	.zero 16
+	.section .rodata,"a"
+	.long 4
+EOF
+as_obj ia.o ia.s
+n=0
+for body in '.mycode : { x = ADDR(.bss); *(.mycode) } .mydata : { *(.mydata) }' \
+	'.mycode : { *(.mycode) } .mydata : { *(.mydata) y = ADDR(.rodata); }' \
+	'.mycode : { x = ADDR(.bss); *(.mycode) } .other : { z = ADDR(.rodata); *(.other) } .mydata : { *(.mydata) }'; do
+	n=$((n + 1))
+	printf 'SECTIONS {\n  %s\n}\nINSERT BEFORE .bss;\n' "$body" > ia$n.ld
+	link_both -T ia$n.ld ia.o --no-warn-rwx-segments
+	compare_outputs
+done
