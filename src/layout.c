@@ -1390,14 +1390,16 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	if (!os->entsize)
 		os->entsize = elf_type_entsize(L->ctx, lo->bfd_type ? lo->bfd_type : os->type);
 	/* NOLOAD: the inputs lose SEC_HAS_CONTENTS, so bfd takes no type from them and types the
-	 * section by its flags: allocated is NOBITS whatever type its name has; non-allocated is
-	 * PROGBITS (still given file space, left zero) unless the name has a special type */
+	 * section by its flags: allocated is NOBITS whatever type its name has (its PT_LOAD makes
+	 * it so; -r has none, and the name's type stays); non-allocated is PROGBITS (still given
+	 * file space, left zero) unless the name has a special type */
 	if (any_input && os->noload) {
 		uint32_t st;
 		uint64_t sf;
-		if (os->flags & SHF_ALLOC)
+		bool special = elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS;
+		if ((os->flags & SHF_ALLOC) && !(special && ctx_relocatable(L->ctx)))
 			os->type = SHT_NOBITS;
-		else if (elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+		else if (special)
 			os->type = st;
 		else
 			os->type = SHT_PROGBITS;

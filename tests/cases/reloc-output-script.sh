@@ -77,3 +77,25 @@ for m in "" "-m elf_i386"; do
 	compare_outputs
 	cmp bfd.out slink.out || fail "piggy.o ($m) is not byte-identical to ld.bfd's"
 done
+
+# -r and NOLOAD: an allocated NOLOAD section is NOBITS because its PT_LOAD makes it so, and
+# -r has none: a name with a type of its own (.init_array, .fini_array) keeps it.
+cat > nl.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .init_array,"aw",@init_array
+	.quad 1
+	.section .fini_array,"aw",@fini_array
+	.quad 1
+	.section .foo,"aw",@init_array
+	.quad 3
+	.section .note.x,"a",@note
+	.long 0
+EOF
+as_obj nl.o nl.s
+echo 'SECTIONS { .text : { *(.text) } .init_array (NOLOAD) : { *(.init_array) } .fini_array (NOLOAD) : { *(.fini_array) } .foo (NOLOAD) : { *(.foo) } .note.x (NOLOAD) : { *(.note.x) } }' > nl.ld
+link_both -r -T nl.ld nl.o
+compare_outputs
+link_both -T nl.ld nl.o --no-warn-rwx-segments
+compare_outputs
