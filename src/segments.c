@@ -56,6 +56,10 @@ static int cmp_lma(const void *pa, const void *pb)
 	bool eb = !(b->flags & SHF_TLS) && !bfd_loaded(b) && b->size;
 	if (ea != eb)
 		return ea ? 1 : -1;
+	/* then the smaller first (zero-sized before others at the same address) */
+	uint64_t sa = bfd_loaded(a) ? a->size : 0, sb = bfd_loaded(b) ? b->size : 0;
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 

@@ -61,3 +61,23 @@ for s in vma lma below bss; do
 done
 # -r does not check unless asked
 link_both -r -T vma.ld a.o
+
+# Sections at one address go into segments smaller first (bfd's elf_sort_sections), so the
+# small one gets the PT_LOAD of its own; with SIZEOF_HEADERS the count that decides where
+# everything goes follows from it.
+cat > same.s <<'EOF'
+	.text
+	.globl _start
+_start:	.fill 0x50, 1, 0x90
+	.section .rodata.str1.1,"aMS",@progbits,1
+	.asciz "abcdefgh"
+	.section .rodata,"a"
+	.quad 1
+EOF
+as_obj same.o same.s
+echo 'SECTIONS { . = 0x4000e8; .text : { *(.text) } .rodata : { *(.rodata) } .rodata.str1.1 0x400100 : { *(.rodata.str1.1) } }' > same1.ld
+echo 'SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : ALIGN(64) { *(.text) } .rodata : { *(.rodata) } .rodata.str1.1 0x400100 : { *(.rodata.str1.1) } }' > same2.ld
+for s in same1 same2; do
+	link_both --no-check-sections -T $s.ld same.o
+	compare_outputs
+done
