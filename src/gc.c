@@ -499,7 +499,8 @@ struct ncr_check {
 	const struct ncr_list *list;
 	const char *symname;               /* NULL: the section symbol of defsec */
 	bool global;
-	const struct input_section *defsec;
+	const struct input_section *defsec; /* for a local symbol: its section */
+	const char *defout;                /* the output section of the definition */
 	const struct input_section *isec;  /* the section whose relocations are read */
 };
 
@@ -517,20 +518,20 @@ static void ncr_reloc(struct gc *g, const struct input_file *f, uint32_t sym, ui
 		match = s->is_local && s->isec == c->defsec &&
 			(c->symname ? (s->type != STT_SECTION && s->name && !strcmp(s->name, c->symname)) : s->type == STT_SECTION);
 	if (match)
-		ncr_report(c->st, c->isec, off, c->symname ? c->symname : c->defsec->out->name, c->defsec->out->name);
+		ncr_report(c->st, c->isec, off, c->symname ? c->symname : c->defout, c->defout);
 }
 
 /* GNU ld's check_refs: the relocations of f's sections in other prohibited output sections */
 static void ncr_check_refs(struct ncr_state *st, const struct ncr_list *l, const char *symname, bool global,
-			   const struct input_section *defsec, const struct input_file *f)
+			   const struct input_section *defsec, const char *defout, const struct input_file *f)
 {
 	for (size_t si = 1; si < f->shnum; si++) {
 		const struct input_section *isec = f->sections[si];
 		if (!isec || isec->discarded || !isec->out || !isec->rel_index)
 			continue;
-		if (!strcmp(isec->out->name, defsec->out->name) || !ncr_has(l, isec->out->name))
+		if (!strcmp(isec->out->name, defout) || !ncr_has(l, isec->out->name))
 			continue;
-		struct ncr_check c = {st, l, symname, global, defsec, isec};
+		struct ncr_check c = {st, l, symname, global, defsec, defout, isec};
 		for_each_reloc_sym(f, isec->rel_index, ncr_reloc, NULL, &c);
 	}
 }
@@ -574,15 +575,21 @@ void check_nocrossrefs(struct ctx *ctx)
 	struct symbol **all = symbol_hash_order(ctx, &n);
 	for (size_t i = 0; i < n; i++) {
 		const struct symbol *s = all[i];
-		if (s->kind != SYM_DEFINED || !s->isec || s->isec->discarded || !s->isec->out)
+		/* defined in an input section, or by the script relative to an output section */
+		const struct output_section *out = NULL;
+		if (s->kind == SYM_DEFINED && s->isec && !s->isec->discarded)
+			out = s->isec->out;
+		else if (s->kind == SYM_SCRIPT)
+			out = s->osec ? s->osec : s->final_osec;
+		if (!out)
 			continue;
 		for (size_t k = 0; k < st.lists.n; k++) {
 			const struct ncr_list *l = &st.lists.v[k];
 			size_t cnt = l->onlyfirst ? 1 : ncr_count(l);
 			for (size_t m = 0; m < cnt; m++)
-				if (!strcmp(ncr_name(l, m), s->isec->out->name))
+				if (!strcmp(ncr_name(l, m), out->name))
 					for (size_t fi = 0; fi < ctx->files.n; fi++)
-						ncr_check_refs(&st, l, s->name, true, s->isec, ctx->files.v[fi]);
+						ncr_check_refs(&st, l, s->name, true, s->isec, out->name, ctx->files.v[fi]);
 		}
 	}
 	free(all);
@@ -598,7 +605,8 @@ void check_nocrossrefs(struct ctx *ctx)
 				size_t cnt = l->onlyfirst ? 1 : ncr_count(l);
 				for (size_t m = 0; m < cnt; m++)
 					if (!strcmp(ncr_name(l, m), s->isec->out->name))
-						ncr_check_refs(&st, l, s->type == STT_SECTION ? NULL : s->name, false, s->isec, f);
+						ncr_check_refs(&st, l, s->type == STT_SECTION ? NULL : s->name, false, s->isec,
+							       s->isec->out->name, f);
 			}
 		}
 	}

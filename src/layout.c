@@ -1741,7 +1741,6 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	build_regions(L);
 	assign_regions(L);
 	define_start_stop(L);
-	check_nocrossrefs(ctx);
 	free(all.v);
 	free(orphans.v);
 }

@@ -117,6 +117,8 @@ int main(int argc, char **argv)
 	resolve_entry(ctx, L);
 	/* -Map, --cref, --layout-json...: written before the output, so they exist if it fails */
 	reports_write(ctx, L);
+	/* NOCROSSREFS: relocations from one listed section to a symbol defined in another */
+	check_nocrossrefs(ctx);
 	check_required(ctx);
 	checkpoint(ctx);
 	/* bytes, relocations, symbol table, headers; renamed over the output on success */
