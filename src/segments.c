@@ -717,6 +717,35 @@ static void relro_from_phdrs(struct ctx *ctx, struct layout *L, struct segment_v
 	*sg = (struct segment){0};
 }
 
+/* bfd's check that each section of a PHDRS PT_LOAD lies inside it (file offsets, and addresses
+ * unless the segment packs overlays): a message naming the section and the segment's index in
+ * sorted order, then the segment's sections; the link goes on. */
+static void check_in_segment(const struct segment *sg, struct output_section **mine, size_t nm, size_t index,
+			     const char *out)
+{
+	bool check_vma = true;
+	for (size_t i = 1; i < nm; i++)
+		if (mine[i]->addr == mine[i - 1]->addr && mine[i]->size && mine[i - 1]->size &&
+		    !is_tbss(mine[i]) && !is_tbss(mine[i - 1]))
+			check_vma = false;
+	for (size_t i = 0; i < nm; i++) {
+		const struct output_section *s = mine[i];
+		if (is_tbss(s))
+			continue; /* a .tbss takes no room in a PT_LOAD */
+		bool in = s->type == SHT_NOBITS ||
+			  (s->offset >= sg->offset && s->offset - sg->offset + s->size <= sg->filesz);
+		if (check_vma)
+			in = in && s->addr >= sg->vaddr && s->addr - sg->vaddr + s->size <= sg->memsz;
+		if (in)
+			continue;
+		fprintf(stderr, "slink: %s: section `%s' can't be allocated in segment %zu\n", out, s->name, index);
+		fprintf(stderr, "LOAD:");
+		for (size_t k = 0; k < nm; k++)
+			fprintf(stderr, " %s", mine[k]->name);
+		fprintf(stderr, "\n");
+	}
+}
+
 /* File offsets and segment extents with PHDRS, as bfd's assign_file_positions_for_load_sections
  * and assign_file_positions_for_non_load_sections lay out a script's segment map: segments
  * in elf_sort_segments order, each PT_LOAD's sections packed from the file position reached,
@@ -909,6 +938,8 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				sg->align = s->align;
 		}
 		off -= off_adjust;
+		if (load && elf_out)
+			check_in_segment(sg, mine, nm, j, out);
 		if (sg->type == PT_PHDR && !phdr_seg && elf_out) /* checks of bfd's ELF writer */
 			error(ctx, "%s: PHDR segment not covered by LOAD segment", out);
 		if (big_align)

@@ -173,3 +173,25 @@ EOF
 	link_both -T na$n.ld na.o
 	compare_outputs
 done
+
+# A section of a PHDRS PT_LOAD outside the segment's extent (its address below the segment's,
+# which starts at the lowest load address): bfd says so, lists the segment, and goes on.
+cat > cs.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.quad 8
+EOF
+as_obj cs.o cs.s
+cat > cs.ld <<'EOF'
+PHDRS { text PT_LOAD; }
+SECTIONS {
+  .text 0x20000 : AT(0x20000) { *(.text) } :text
+  .rodata 0x10000 : AT(0x20100) { *(.rodata) } :text
+}
+EOF
+link_both -T cs.ld cs.o
+compare_outputs
+compare_warnings
+grep -q "can't be allocated in segment 0" bfd.stderr || fail "the test lost its misplaced section"
