@@ -81,6 +81,14 @@ void scripts_load_user(struct ctx *ctx)
 		load_span(ctx, ctx->opt.default_script);
 		vec_push(ctx->opt.scripts_at, ctx->opt.inputs.n);
 	}
+	/* INHIBIT_COMMON_ALLOCATION is --no-define-common, which only a shared object may use */
+	for (const struct stmt *s = ctx->script ? ctx->script->cmds : NULL; s; s = s->next)
+		if (s->kind == ST_INHIBIT_COMMON_ALLOCATION)
+			ctx->opt.inhibit_common_definition = true;
+	if (ctx->opt.inhibit_common_definition && ctx->opt.kind != OUT_SHARED) {
+		error(ctx, "--no-define-common may not be used without -shared");
+		checkpoint(ctx);
+	}
 	/* --defsym SYM=EXPR are assignments, as if at the start of the script */
 	for (size_t i = 0; i < ctx->opt.defsyms.n; i++) {
 		const struct defsym *d = &ctx->opt.defsyms.v[i];

@@ -122,6 +122,13 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 	}
 
 	bool is_common = esym->st_shndx == SHN_COMMON;
+	if (is_common && ctx->opt.inhibit_common_definition) {
+		/* --no-define-common: a common symbol is a reference (bfd's elf_link_add_object_symbols) */
+		GElf_Sym u = *esym;
+		u.st_shndx = SHN_UNDEF;
+		u.st_value = u.st_size = 0;
+		return symbol_add_global(ctx, f, name, &u, NULL);
+	}
 	bool weak = bind == STB_WEAK;
 	bool existing_def = s->kind == SYM_DEFINED || s->kind == SYM_SCRIPT;
 	bool existing_weak = existing_def && s->bind == STB_WEAK;

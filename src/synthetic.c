@@ -238,7 +238,8 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 	case SYM_UNDEF:
 		/* a static executable keeps no undefined weak symbols */
 		/* ... unless a relocation kept by --emit-relocs names them */
-		return (s->used_by_reloc || s->cmdline_ref) &&
+		/* a shared object keeps every undefined symbol an object mentions: it is dynamic */
+		return (s->used_by_reloc || s->cmdline_ref || (ctx->opt.kind == OUT_SHARED && s->referenced)) &&
 		       !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC && !(ctx->opt.emit_relocs && s->used_by_reloc));
 	default:
 		return false;

@@ -33,3 +33,23 @@ compare_outputs
 run_both
 dump=$(python3 "$TESTS/lib/elfcmp.py" dump slink.out)
 grep -Eq '^buf +0x[0-9a-f]*[02468ace]0 size=64 ' <<<"$dump" || fail "buf is not 64 bytes aligned to 32: $(grep '^buf ' <<<"$dump")"
+
+# --no-define-common / INHIBIT_COMMON_ALLOCATION: only for a shared object, where a common
+# symbol is left undefined (to be allocated by the executable); a shared object lists every
+# undefined symbol an object mentions, relocated or not.
+cat > nd.s <<'EOF'
+	.data
+	.globl d
+d:	.quad 1
+	.comm cbuf,64,32
+	.globl undef_noreloc
+	.type undef_noreloc,@object
+EOF
+as_obj nd.o nd.s
+echo INHIBIT_COMMON_ALLOCATION > nd.ld
+expect_fail_both "no-define-common may not be used without -shared" --no-define-common nd.o
+expect_fail_both "no-define-common may not be used without -shared" -T nd.ld nd.o
+for a in "--no-define-common" "-T nd.ld" ""; do
+	link_both -shared $a nd.o
+	compare_outputs
+done
