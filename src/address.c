@@ -962,8 +962,11 @@ static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot
 			define_symbol(L, s, und, dot);
 		else if (s->kind == ST_ASSERT)
 			check_assert(L, s, und, dot);
-		else if (s->kind == ST_DATA)
+		else if (s->kind == ST_DATA) {
+			/* folded all the same (SIZEOF_HEADERS in it asks for loaded headers) */
+			(void)eval_abs(L, s->data.value, dot, NULL, NULL);
 			dot += data_kind_size(s->data.kind);
+		}
 	}
 }
 

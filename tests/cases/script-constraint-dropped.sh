@@ -106,3 +106,12 @@ SECTIONS {
 EOF
 link_both -T dd.ld dd.o
 compare_outputs
+# ... and their expressions are folded: SIZEOF_HEADERS there asks for loaded headers, an
+# undefined symbol there is an error
+printf '\t.text\n\t.globl _start\n_start:\tnop\n\t.section .rodata,"a"\n\t.quad 8\n' > ddh.s
+as_obj ddh.o ddh.s
+echo 'SECTIONS { . = 0x400000; .text : ONLY_IF_RW { LONG(SIZEOF_HEADERS) *(.text) } .rodata : { *(.rodata) } }' > dd2.ld
+link_both -T dd2.ld ddh.o
+compare_outputs
+echo 'SECTIONS { . = 0x100000; .text : ONLY_IF_RW { LONG(undefined_in_data) *(.text) } .rodata : { *(.rodata) } }' > dd3.ld
+expect_fail_both "undefined symbol \`undefined_in_data' referenced in expression" -T dd3.ld ddh.o
