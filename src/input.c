@@ -403,6 +403,8 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 		}
 		if (!strcmp(sname, ".note.GNU-stack")) {
 			ctx->saw_stack_note = true;
+			if (!ctx->execstack_note_file)
+				ctx->stack_note = isec;
 			if ((sh->sh_flags & SHF_EXECINSTR) && !ctx->execstack_note_file)
 				ctx->execstack_note_file = f;
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {

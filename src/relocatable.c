@@ -869,12 +869,13 @@ void relocatable_write(struct ctx *ctx)
 
 	collect_groups(&w);
 	number_sections(&w);
-	/* GNU ld marks .note.GNU-stack executable in -r when some input lacks the note (x86's
-	 * default is an executable stack) and no -z execstack/noexecstack was given */
-	if (ctx->saw_stack_note && ctx->opt.execstack < 0 && (ctx->no_stack_note_file || ctx->execstack_note_file))
-		for (size_t i = 0; i < ctx->osecs.n; i++)
-			if (ctx->osecs.v[i]->index && !strcmp(ctx->osecs.v[i]->name, ".note.GNU-stack"))
-				ctx->osecs.v[i]->flags |= SHF_EXECINSTR;
+	/* GNU ld marks the output section of an input .note.GNU-stack (the first executable one,
+	 * else the last) executable in -r when some input lacks the note (x86's default is an
+	 * executable stack) or has an executable one, and no -z execstack/noexecstack was given */
+	const struct input_section *note = ctx->stack_note;
+	if (note && note->out && !note->discarded && ctx->opt.execstack < 0 &&
+	    (ctx->no_stack_note_file || ctx->execstack_note_file))
+		note->out->flags |= SHF_EXECINSTR;
 
 	symtab_build(&w);
 

@@ -99,3 +99,22 @@ link_both -r -T nl.ld nl.o
 compare_outputs
 link_both -T nl.ld nl.o --no-warn-rwx-segments
 compare_outputs
+
+# -r with an input lacking .note.GNU-stack: bfd marks the output section that took the last
+# input .note.GNU-stack executable, whatever its name.
+cat > gs1.s <<'EOF'
+	.section .note.GNU-stack,"",@progbits
+	.data
+	.quad 1
+EOF
+cat > gs2.s <<'EOF'
+	.data
+	.quad 2
+EOF
+as_obj gs1.o gs1.s
+as_obj gs2.o gs2.s
+echo 'SECTIONS { .data : { *(.data) } .mine : { *(.note.*) } }' > gs.ld
+link_both -r -T gs.ld gs1.o gs2.o
+compare_outputs
+link_both -r gs1.o gs2.o
+compare_outputs
