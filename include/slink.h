@@ -171,10 +171,23 @@ struct output_section {
 	bool name_alloc;                     /* not allocated (INFO, COPY, ...), yet its header says
 					      * SHF_ALLOC: bfd's table gives its name the flag */
 	struct segment *segment;             /* first PT_LOAD containing it */
-	struct output_section *nearby;       /* removed (empty) section: where its symbols go */
+	/* a removed (empty) section: where its symbols go, or (nearby_next set) the kept sections
+	 * before and after it, a symbol taking the one after from that one's address on */
+	struct output_section *nearby, *nearby_next;
 	struct layout_osec *layout;          /* its SECTIONS statement state (layout.h) */
 	uint32_t order;
 };
+
+/* bfd's _bfd_nearby_section for one symbol of an output section that was removed: the kept
+ * section its symbols belong to (the section itself when kept) */
+static inline const struct output_section *osec_for_symbol(const struct output_section *os, uint64_t addr)
+{
+	if (os->index || !os->nearby)
+		return os;
+	if (os->nearby_next && addr >= os->nearby_next->addr)
+		return os->nearby_next;
+	return os->nearby;
+}
 
 struct segment {
 	uint32_t type, flags;

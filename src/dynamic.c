@@ -669,13 +669,9 @@ static uint64_t addr_of(const struct input_section *isec)
 	return isec && isec->out ? isec->out->addr + isec->out_offset : 0;
 }
 
-static uint32_t out_index(const struct output_section *os)
+static uint32_t out_index(const struct output_section *os, uint64_t addr)
 {
-	if (!os)
-		return 0;
-	if (!os->index && os->nearby)
-		os = os->nearby;
-	return os->index;
+	return os ? osec_for_symbol(os, addr)->index : 0;
 }
 
 static uint16_t dyn_shndx(const struct symbol *s)
@@ -683,10 +679,10 @@ static uint16_t dyn_shndx(const struct symbol *s)
 	switch (s->kind) {
 	case SYM_DEFINED:
 		if (s->isec)
-			return s->isec->out && out_index(s->isec->out) ? (uint16_t)out_index(s->isec->out) : SHN_ABS;
+			return s->isec->out && out_index(s->isec->out, symbol_address(s)) ? (uint16_t)out_index(s->isec->out, symbol_address(s)) : SHN_ABS;
 		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
 	case SYM_SCRIPT:
-		return s->osec && out_index(s->osec) ? (uint16_t)out_index(s->osec) : SHN_ABS;
+		return s->osec && out_index(s->osec, symbol_address(s)) ? (uint16_t)out_index(s->osec, symbol_address(s)) : SHN_ABS;
 	default:
 		return SHN_UNDEF;
 	}

@@ -30,10 +30,9 @@ struct symtab_out {
 	uint32_t first_global;
 };
 
-static uint16_t osec_index(const struct output_section *os)
+static uint16_t osec_index(const struct output_section *os, uint64_t addr)
 {
-	if (!os->index && os->nearby)
-		os = os->nearby;
+	os = osec_for_symbol(os, addr);
 	return os->index ? (uint16_t)os->index : SHN_ABS;
 }
 
@@ -41,15 +40,15 @@ static uint16_t out_shndx(const struct ctx *ctx, const struct symbol *s)
 {
 	if (s->kind == SYM_DEFINED) {
 		if (s->isec)
-			return s->isec->out && !s->isec->discarded ? osec_index(s->isec->out) : SHN_ABS;
+			return s->isec->out && !s->isec->discarded ? osec_index(s->isec->out, symbol_address(s)) : SHN_ABS;
 		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
 	}
 	if (s->kind == SYM_SCRIPT) {
 		if (symbol_in_und(ctx, s))
 			return SHN_UNDEF;
 		if (!s->osec && s->final_osec)
-			return osec_index(s->final_osec);
-		return s->osec ? osec_index(s->osec) : SHN_ABS;
+			return osec_index(s->final_osec, symbol_address(s));
+		return s->osec ? osec_index(s->osec, symbol_address(s)) : SHN_ABS;
 	}
 	return SHN_UNDEF;
 }

@@ -294,10 +294,9 @@ static void number_sections(struct rw *w)
 
 /* ---- .symtab ---- */
 
-static uint32_t osec_shndx(const struct output_section *os)
+static uint32_t osec_shndx(const struct output_section *os, uint64_t addr)
 {
-	if (!os->index && os->nearby)
-		os = os->nearby;
+	os = osec_for_symbol(os, addr);
 	return os->index ? os->index : X_ABS;
 }
 
@@ -450,16 +449,14 @@ static void emit_global(struct rw *w, struct symbol *s, bool local)
 		}
 		break;
 	case SYM_SCRIPT:
-		shndx = symbol_in_und(w->ctx, s) ? SHN_UNDEF : s->osec ? osec_shndx(s->osec) : X_ABS;
+		shndx = symbol_in_und(w->ctx, s) ? SHN_UNDEF : s->osec ? osec_shndx(s->osec, symbol_address(s)) : X_ABS;
 		value = s->value;
 		if (s->osec && !s->osec->index && s->osec->nearby)
-			value += s->osec->addr - s->osec->nearby->addr;
+			value += s->osec->addr - osec_for_symbol(s->osec, symbol_address(s))->addr;
 		if (!s->osec && s->final_osec) {
 			/* an absolute value from `.` or SEGMENT_START outside the sections: relative
 			 * to a nearby section in the output (bfd's rel_from_abs) */
-			const struct output_section *fo = s->final_osec;
-			if (!fo->index && fo->nearby)
-				fo = fo->nearby;
+			const struct output_section *fo = osec_for_symbol(s->final_osec, symbol_address(s));
 			if (fo->index) {
 				shndx = fo->index;
 				value -= fo->addr;

@@ -1048,10 +1048,14 @@ static void assign_nearby(struct layout *L)
 		} else if ((pf ^ nf) & BF_CODE) {
 			if ((nf ^ sf) & BF_CODE)
 				best = prev;
-		} else if (s->addr < next->addr) {
-			best = prev;
+		} else {
+			/* decided by each symbol's address (osec_for_symbol) */
+			s->nearby = prev;
+			s->nearby_next = next;
+			continue;
 		}
 		s->nearby = best;
+		s->nearby_next = NULL;
 	}
 }
 

@@ -269,3 +269,28 @@ E
 		compare_outputs
 	done
 done
+
+# Between two kept sections of the same kind, each symbol of a removed section goes by its
+# own address: to the section after it from that one's address on, else to the one before.
+cat > nb.s <<'E'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.quad 1
+	.section .d2,"aw"
+	.quad 2
+E
+as_obj nb.o nb.s
+cat > nb.ld <<'E'
+SECTIONS {
+  .text 0x1000 : { *(.text) }
+  .data 0x2000 : { *(.data) }
+  .gone 0x2800 : { lo = 0x10; hi = 0x1000; mid = 0x7ff; at = 0x800; }
+  .d2 0x3000 : { *(.d2) }
+}
+E
+link_both -T nb.ld nb.o
+compare_outputs
+link_both -r -T nb.ld nb.o
+compare_outputs
