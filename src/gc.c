@@ -583,6 +583,8 @@ void check_nocrossrefs(struct ctx *ctx)
 			out = s->osec ? s->osec : s->final_osec;
 		if (!out)
 			continue;
+		/* a removed section's symbols were moved to a kept one before the check */
+		out = osec_for_symbol(out, symbol_address(s));
 		for (size_t k = 0; k < st.lists.n; k++) {
 			const struct ncr_list *l = &st.lists.v[k];
 			size_t cnt = l->onlyfirst ? 1 : ncr_count(l);

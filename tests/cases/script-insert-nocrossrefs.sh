@@ -136,3 +136,9 @@ EOF
 as_obj ncs.o ncs.s
 echo 'SECTIONS { . = 0x10000; .text : { *(.text) } OVERLAY 0x20000 : NOCROSSREFS { .ov1 { *(.ov1) HIDDEN(in_ov1 = .); } .ov2 { *(.ov2) } } }' > ncs.ld
 expect_fail_both "\(\.ov2\+0x0\): prohibited cross reference from \.ov2 to \`in_ov1' in \.ov1" -T ncs.ld ncs.o
+# ... but one whose section was removed belongs to the kept section its symbols went to
+printf '\t.text\n\t.globl _start\n_start:\tmov $sym1, %%eax\n' > ncq.s
+as_obj ncq.o ncq.s
+echo 'SECTIONS { OVERLAY 0x10000 : NOCROSSREFS { .text { *(.text) } .gone { *(.nothing) HIDDEN(sym1 = 0x800); } } }' > ncq.ld
+link_both -T ncq.ld ncq.o
+compare_outputs
