@@ -547,11 +547,17 @@ static void dot_advanced(struct layout *L, struct layout_osec *lo)
 		os->type = SHT_NOBITS;
 	if (os->has_inputs || lo->has_data)
 		return;
-	/* bfd's elf_fake_sections: allocated without contents is NOBITS whatever the name, but
-	 * keeps the entry size the name's type gave it */
+	/* bfd's elf_fake_sections: allocated without contents is NOBITS whatever the name (its
+	 * PT_LOAD makes it so), but keeps the entry size the name's type gave it; -r has no
+	 * segments, and the name's type stays */
 	uint32_t type;
-	if (layout_special_type(os->name, &type))
+	if (layout_special_type(os->name, &type)) {
 		os->entsize = elf_type_entsize(L->ctx, type);
+		if (ctx_relocatable(L->ctx)) {
+			os->type = type;
+			return;
+		}
+	}
 	os->type = SHT_NOBITS;
 }
 
@@ -1072,7 +1078,8 @@ static void presize(struct layout *L)
 		/* -r strips no empty section bfd made: one with an input or a statement (assignment,
 		 * data, fill, ASSERT) */
 		if (ctx_relocatable(L->ctx))
-			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input;
+			/* (an overlay's member is made by the __load_start_X PROVIDE naming it) */
+			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input && !lo->overlay;
 		else if (L->ctx->opt.emit_relocs && any_input)
 			lo->removed = false;
 		lo->removal_by_mark_walk = lo->removed && any_input && !ctx_relocatable(L->ctx);

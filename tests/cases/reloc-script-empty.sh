@@ -40,3 +40,20 @@ compare_outputs
 readelf -rW bfd.out > bfd.rel
 readelf -rW slink.out > slink.rel
 diff bfd.rel slink.rel || fail "relocations differ"
+
+# -r: an output section only `.' gave room keeps the type its name has (no PT_LOAD makes it
+# NOBITS), and an empty overlay member stays (the __load_start_X PROVIDE made it).
+cat > ov.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .text.bar,"ax"
+	ret
+EOF
+as_obj ov.o ov.s
+echo 'SECTIONS { .text : { *(.text*) } .text.bar : { . = ALIGN(8); *(.text.bar) x = .; } .bss.y : { . += 4; } }' > ov1.ld
+echo 'SECTIONS { OVERLAY 0x1000 : { .text { *(.text .text.*) } .text.bar { *(.text.*) } } }' > ov2.ld
+for s in ov1 ov2; do
+	link_both -r -T $s.ld ov.o
+	compare_outputs
+done
