@@ -51,7 +51,7 @@ _start:	nop
 	ret
 EOF
 as_obj ov.o ov.s
-echo 'SECTIONS { .text : { *(.text*) } .text.bar : { . = ALIGN(8); *(.text.bar) x = .; } .bss.y : { . += 4; } }' > ov1.ld
+echo 'SECTIONS { .text : { *(.text*) } .text.bar : { . += 8; *(.text.bar) x = .; } .bss.y : { . += 4; } }' > ov1.ld
 echo 'SECTIONS { OVERLAY 0x1000 : { .text { *(.text .text.*) } .text.bar { *(.text.*) } } }' > ov2.ld
 for s in ov1 ov2; do
 	link_both -r -T $s.ld ov.o
