@@ -684,9 +684,12 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 					has = true; /* made by an ADDR/LOADADDR naming it: flags 0, its name's type */
 					lf = 0;
 				} else if (!has) {
+					/* GNU ld gives a statement of a place's name the place's flags,
+					 * unless it has some: NOLOAD's SEC_NEVER_LOAD */
 					lf = 0;
 					for (int k = 0; k < P_N; k++)
-						if (place_name[k] && !strcmp(place_name[k], lo->os->name))
+						if (place_name[k] && !strcmp(place_name[k], lo->os->name) &&
+						    !(lo->desc && lo->desc->type == OSEC_NOLOAD))
 							lf = place_flags[k];
 				}
 				/* the type check is on the output's ELF type as bfd has it so far */

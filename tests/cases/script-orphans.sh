@@ -109,3 +109,21 @@ EOF2
 echo 'SECTIONS { .text 0x1000 : { *(.text) } .rodata 0x2000 : { *(.nothing) } .mydata : { *(.mydata) } ASSERT(ADDR(.rodata) != 1, "x") }' > named.ld
 link_both -T named.ld named.o --no-warn-rwx-segments
 compare_outputs
+
+# A NOLOAD statement bfd made no section for keeps its own flags (SEC_NEVER_LOAD), not those
+# of the orphan place its name is: a .bss-like orphan does not follow it.
+cat > nlo.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata.cst8,"aM",@progbits,8
+	.quad 1
+	.data
+	.quad 2
+	.section .mybss,"aw",@nobits
+	.zero 16
+EOF
+as_obj nlo.o nlo.s
+echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .rodata (NOLOAD) : { *(.nomatch) } }' > nlo.ld
+link_both -T nlo.ld nlo.o --no-warn-rwx-segments
+compare_outputs
