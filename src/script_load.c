@@ -298,10 +298,16 @@ static bool provide_wanted(struct ctx *ctx, const char *name)
 
 /* The walk over the script's expressions, in statement order: `seen` holds the symbols
  * assigned so far in this walk (--defsym ones first). */
+struct known_value { const char *name; uint64_t value; bool known; };
+struct known_values VEC_BODY(struct known_value);
+
 struct marker {
 	struct ctx *ctx;
 	VEC(const char *) seen;
 	bool early;                  /* before any input is read: GNU ld's first phase */
+	struct known_values *values; /* constants assigned outside sections, as walked so far */
+	int in_section;
+	bool unknown_both;           /* a condition still unknown counts both branches */
 };
 
 static bool calls_defined(const struct expr *e)
@@ -322,6 +328,15 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	case EXPR_NUM:
 		*v = e->num;
 		return true;
+	case EXPR_SYMBOL:
+		/* a constant the script assigned outside the sections: known once GNU ld's passes
+		 * have assigned it */
+		for (size_t i = m->values ? m->values->n : 0; i-- > 0;)
+			if (!strcmp(m->values->v[i].name, e->name)) {
+				*v = m->values->v[i].value;
+				return m->values->v[i].known;
+			}
+		return false;
 	case EXPR_CALL:
 		switch (e->fn) {
 		case FN_DEFINED: {
@@ -441,12 +456,18 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	/* GNU ld folds only the branch a condition takes: a symbol in the other one is not
 	 * looked up, so it does not count as a reference */
 	uint64_t c;
-	if (e->kind == EXPR_COND && static_value(m, e->a, &c))
-		return mark_expr(m, c ? e->b : e->c);
+	if (e->kind == EXPR_COND && static_value(m, e->a, &c)) {
+		changed = mark_expr(m, e->a);
+		return mark_expr(m, c ? e->b : e->c) || changed;
+	}
 	/* GNU ld's first phase folds no DEFINED, so neither branch of such a condition: what it
 	 * references is settled once the inputs are read */
 	if (e->kind == EXPR_COND && m->early && calls_defined(e->a))
 		return false;
+	/* a condition not known yet (a symbol a later pass gives a constant) folds neither
+	 * branch; one that stays unknown (addresses) counts both, as either may be taken */
+	if (e->kind == EXPR_COND && !m->unknown_both)
+		return mark_expr(m, e->a);
 	if (e->kind == EXPR_SYMBOL) {
 		struct symbol *s = symbol_find(ctx, e->name);
 		if (!s) {
@@ -479,6 +500,11 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			if (!provide || provide_wanted(ctx, a->name)) {
 				changed |= mark_expr(m, a->expr);
 				vec_push(m->seen, a->name);
+				/* (one assigned something not constant, or in a section, is unknown) */
+				uint64_t v = 0;
+				bool known = !m->in_section && static_value(m, a->expr, &v);
+				if (m->values && strcmp(a->name, "."))
+					vec_push(*m->values, ((struct known_value){a->name, v, known}));
 			}
 			break;
 		}
@@ -499,7 +525,9 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			const struct expr *es[] = {d->addr, d->lma, d->align, d->subalign, d->fill};
 			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
 				changed |= mark_expr(m, es[k]);
+			m->in_section++;
 			changed |= mark_list(m, d->body);
+			m->in_section--;
 			break;
 		}
 		case ST_OVERLAY: {
@@ -567,9 +595,10 @@ void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 
 void script_declare_symbols(struct ctx *ctx)
 {
-	if (ctx->script)
+	struct known_values values = {0};
+	for (int both = 0; both < 2 && ctx->script; both++)
 		for (int i = 0; i < 16; i++) {
-			struct marker m = {.ctx = ctx, .early = !ctx->files.n};
+			struct marker m = {.ctx = ctx, .early = !ctx->files.n, .values = &values, .unknown_both = both};
 			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);
@@ -577,6 +606,7 @@ void script_declare_symbols(struct ctx *ctx)
 			if (!changed)
 				break;
 		}
+	free(values.v);
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {
 		const struct assign *a = &ctx->defsym_stmts.v[i]->assign;
 		declare_assign(ctx, a);

@@ -112,3 +112,28 @@ for body in '.text : { nref.o(.text) } PROVIDE(prov = 256);' \
 		compare_outputs
 	done
 done
+
+# A condition on a symbol the script gives a constant is known in GNU ld's later passes: only
+# the branch it takes references anything (b is not provided), even when the first pass could
+# not tell.
+cat > pv.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.quad x
+EOF
+as_obj pv.o pv.s
+cat > pv.ld <<'EOF'
+PROVIDE_HIDDEN(a = 16);
+SECTIONS {
+  .text : { *(.text) }
+  PROVIDE_HIDDEN(b = a);
+  .data : { *(.data) }
+  PROVIDE_HIDDEN(x = ~a <= 32 ? b : SIZEOF_HEADERS);
+  PROVIDE_HIDDEN(y = a > 8 ? c : 0);
+  PROVIDE(c = 5);
+}
+EOF
+link_both -T pv.ld pv.o --no-warn-rwx-segments
+compare_outputs
