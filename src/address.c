@@ -1005,6 +1005,8 @@ static void walk(struct layout *L)
 			break;
 		case LN_ASSERT:
 			check_assert(L, n->st, NULL, dot);
+			/* an assertion is an assignment statement to GNU ld: it sets the region too */
+			L->default_region->cur = dot;
 			break;
 		case LN_OSEC:
 			n->lo->after_end = L->found_end;

@@ -294,3 +294,20 @@ link_both -T nb.ld nb.o
 compare_outputs
 link_both -r -T nb.ld nb.o
 compare_outputs
+
+# An ASSERT outside the sections is an assignment statement to GNU ld: like any, it sets the
+# default region's position from `.', here the address of a section never made, where the
+# next section without an address then starts.
+cat > as.s <<'E'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.quad 1
+E
+as_obj as.o as.s
+for mid in 'ASSERT(1, "a")' 'x = 1;' ''; do
+	echo "SECTIONS { .text : { *(.text) } .foo 0x5000 : { } $mid .bar : { *(.rodata) } }" > as.ld
+	link_both -T as.ld as.o
+	compare_outputs
+done
