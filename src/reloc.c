@@ -268,6 +268,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 	uint64_t got_start = ctx->got ? ctx->got->out->addr + ctx->got->out_offset : 0;
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
+		const struct symbol *last_fn = NULL;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
 			GElf_Shdr sh;
@@ -292,6 +293,12 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				 * against a symbol /DISCARD/ threw away as it was */
 				if (s && defined_in_discarded(s) && !oformat_is_elf(ctx))
 					continue;
+				/* ... and finds a symbol a constraint-dropped section defined (in *UND*)
+				 * undefined */
+				if (s && symbol_in_und(ctx, s) && !oformat_is_elf(ctx)) {
+					report_undefined(ctx, isec, r.offset, s, &last_fn);
+					continue;
+				}
 				struct reloc_args a = {
 					.loc = base + place,
 					.in = isec->data + r.offset,

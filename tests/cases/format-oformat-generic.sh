@@ -135,3 +135,18 @@ as_obj gb.o gb.s
 echo 'SECTIONS { .text : { } .data.y (READONLY) : { } .bss : { gb.o(.bss) } }' > ga.ld
 link_both -T ga.ld --oformat binary ga.o
 cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images of -T ga.ld differ"
+
+# A symbol assigned in a section its ONLY_IF_RW constraint dropped is defined in *UND*: the
+# ELF linker resolves a reference to it, bfd's generic linker reports it undefined.
+cat > und.s <<'EOF'
+	.text
+	.globl _start
+_start:	.long sym4
+	.section .myro,"a"
+	.quad 1
+EOF
+as_obj und.o und.s
+echo 'SECTIONS { .text : { *(.text) } .other : ONLY_IF_RW { *(.myro) sym4 = .; } }' > und.ld
+link_both -T und.ld und.o
+compare_outputs
+expect_fail_both "\(\.text\+0x0\): undefined reference to \`sym4'" --oformat binary -T und.ld und.o
