@@ -758,7 +758,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	const uint64_t dot_in = removed ? *dotp : dot;
 	/* bfd's flags of an ignored section come from its (empty) inputs only */
 	const bool ignored = removed ? (!os->has_inputs || ignore_section(os)) : ignore_section(os);
-	const bool alloc = !ignored || (!removed && (os->flags & SHF_ALLOC));
+	/* SEC_ALLOC, which a name alone does not give (.text.x with an assignment only) */
+	const bool alloc = !ignored || (!removed && osec_bfd_alloc(os));
 	if (removed && L->final_pass) {
 		dot = os->addr;
 		walk_body(L, lo, &dot, false);

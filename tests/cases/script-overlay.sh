@@ -77,3 +77,22 @@ SECTIONS {
 E2
 link_both -T ovhdr.ld ovhdr.o --no-warn-rwx-segments
 compare_outputs
+
+# An overlay member with only an assignment has no SEC_ALLOC (its name's flags do not count):
+# it takes no LMA from the section before it, and the next section follows its LMA = VMA.
+cat > lm.s <<'EOF'
+	.section .mycode,"ax",@progbits
+	.quad 3
+	.section .mydata,"aw",@progbits
+	.long 1
+EOF
+as_obj lm.o --32 lm.s
+cat > lm.ld <<'EOF'
+SECTIONS {
+  .mycode : AT(0xc01000) { *(.mycode) }
+  OVERLAY : { .text.z { *(.text.z) x = 1; } }
+  .mydata : { *(.mydata) }
+}
+EOF
+link_both -m elf_i386 -T lm.ld lm.o --no-warn-rwx-segments
+compare_outputs
