@@ -304,6 +304,29 @@ static bool is_section_type_word(const struct token *t)
 	return false;
 }
 
+/* GNU ld folds an operator whose operands are all numbers as it parses it (exp_unop,
+ * exp_binop, exp_trinop; not ALIGN, ABSOLUTE, NEXT, DATA_SEGMENT_*): the result is a number
+ * again, which outside output sections counts as absolute where the operator alone (a
+ * comparison, LOG2CEIL) would have given a plain number. */
+static struct expr *fold_numbers(struct parser *p, struct expr *e)
+{
+	const struct expr *ops[] = {e->a, e->b, e->c};
+	for (size_t i = 0; i < 3; i++)
+		if (ops[i] && ops[i]->kind != EXPR_NUM)
+			return e;
+	if (e->kind == EXPR_CALL && e->fn != FN_MAX && e->fn != FN_MIN && e->fn != FN_LOG2CEIL)
+		return e;
+	struct script_env env = {.ctx = p->ctx};
+	struct value v = script_eval(e, &env);
+	if (!v.ok)
+		return e; /* division by zero: left for the evaluation to report */
+	e->kind = EXPR_NUM;
+	e->num = script_value_addr(v);
+	e->a = e->b = e->c = NULL;
+	e->hex_digits = 0;
+	return e;
+}
+
 static struct expr *parse_call(struct parser *p, const struct builtin *b, struct token name)
 {
 	struct expr *e = new_expr(p, EXPR_CALL, name.loc);
@@ -350,7 +373,7 @@ static struct expr *parse_call(struct parser *p, const struct builtin *b, struct
 		break;
 	}
 	expect_op(p, LEX_EXPR, ")");
-	return e;
+	return fold_numbers(p, e);
 }
 
 static struct expr *parse_unary(struct parser *p);
@@ -417,6 +440,7 @@ static struct expr *parse_unary(struct parser *p)
 		e = new_expr(p, EXPR_UNARY, t.loc);
 		e->op = op;
 		e->a = arg;
+		e = fold_numbers(p, e);
 	}
 	leave(p);
 	return e;
@@ -459,7 +483,7 @@ static struct expr *parse_binary(struct parser *p, int min_prec)
 		e->op = op;
 		e->a = lhs;
 		e->b = rhs;
-		lhs = e;
+		lhs = fold_numbers(p, e);
 	}
 }
 
@@ -478,7 +502,7 @@ static struct expr *parse_expr(struct parser *p)
 	expect_op(p, LEX_EXPR, ":");
 	e->c = parse_expr(p);
 	leave(p);
-	return e;
+	return fold_numbers(p, e);
 }
 
 /* ---- INCLUDE -------------------------------------------------------------------------- */

@@ -144,3 +144,30 @@ for body in '.data : { *(.data) } . = ALIGN(0x1000); _end = .;' \
 	link_both -T fd.ld fd.o
 	compare_outputs
 done
+
+# GNU ld folds operators of numbers as it parses them: LOG2CEIL(0x2000) or 3 < 4 is then a
+# number, absolute outside the sections, so a section-relative symbol combined with it
+# becomes absolute (unfolded, LOG2CEIL and comparisons give plain numbers, which keep it
+# relative).
+cat > fold.s <<'E'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+E
+as_obj fold.o fold.s
+cat > fold.ld <<'E'
+SECTIONS {
+  .text : { *(.text) }
+  .data 0x101000 : { sym4 = .; *(.data) }
+  sym5 = MAX(sym4, LOG2CEIL(0x2000));
+  sym6 = MAX(sym4, 13);
+  sym7 = MIN(sym4, 13);
+  sym8 = sym4 + LOG2CEIL(0x2000);
+  sym9 = sym4 + (3 < 4);
+  .bss : { syma = sym4 + LOG2CEIL(0x2000); }
+}
+E
+link_both -T fold.ld fold.o --no-warn-rwx-segments
+compare_outputs

@@ -583,7 +583,9 @@ static void test_parse_sections(void)
 	b = b->next;
 	CHECK(b->kind == ST_DATA && b->data.kind == DATA_BYTE, "BYTE");
 	b = nth(b, 4);
-	CHECK(b->kind == ST_DATA && b->data.kind == DATA_SQUAD && b->data.value->kind == EXPR_UNARY,
+	/* GNU ld folds an operator of numbers as it parses it: -5 is the number -5 */
+	CHECK(b->kind == ST_DATA && b->data.kind == DATA_SQUAD && b->data.value->kind == EXPR_NUM &&
+		      b->data.value->num == (uint64_t)-5,
 	      "SQUAD");
 	b = b->next;
 	CHECK(b->kind == ST_FILL && b->fill->num == 0x90909090, "FILL");
@@ -774,6 +776,24 @@ static void test_lexer_states(void)
 	CHECK(e && !strcmp(e->a->name, ".text.a-b"), "section names in ADDR()");
 }
 
+/* GNU ld folds operators of numbers while parsing (exp_unop, exp_binop, exp_trinop), except
+ * ALIGN, ABSOLUTE, NEXT and the DATA_SEGMENT builtins */
+static void test_parse_folding(void)
+{
+	static const struct { const char *text; bool folded; uint64_t value; } cases[] = {
+		{ "1 + 2 * 3", true, 7 }, { "LOG2CEIL(0x2000)", true, 13 }, { "MAX(3, 9)", true, 9 },
+		{ "MIN(3, 9) == 3", true, 1 }, { "1 ? 2 : 3", true, 2 }, { "-(5)", true, (uint64_t)-5 },
+		{ "-7 / 2", true, (uint64_t)-3 }, { "ALIGN(4, 8)", false, 0 }, { "ABSOLUTE(4)", false, 0 },
+		{ "NEXT(4)", false, 0 }, { "1 / 0", false, 0 }, { "a + 1", false, 0 },
+		{ "1 ? a : 3", false, 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct expr *e = script_parse_expr(&ctx, "test", cases[i].text);
+		bool folded = e && e->kind == EXPR_NUM;
+		CHECK(e && folded == cases[i].folded && (!folded || e->num == cases[i].value), cases[i].text);
+	}
+}
+
 /* ---- patterns ---- */
 static void test_glob(void)
 {
@@ -909,6 +929,7 @@ int main(void)
 	test_include();
 	test_errors();
 	test_lexer_states();
+	test_parse_folding();
 	test_glob();
 	test_default_scripts();
 	if (capture_fd >= 0) {
