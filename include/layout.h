@@ -44,6 +44,7 @@ struct layout_osec {
 	bool ghost;                             /* in layout.ghosts */
 	struct layout_osec *after_ghost;        /* orphan placed after that ghost's statement */
 	bool named_early;                       /* made by an ADDR/LOADADDR the mapping walk read */
+	size_t named_at;                        /* ... in the statement of this node */
 	bool after_end;                         /* follows the `_end = .` assignment */
 	bool relro;                             /* lies between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct region *region, *lma_region;     /* >region (or *default*), AT>region */
@@ -143,6 +144,7 @@ struct layout {
 	struct ctx *ctx;
 	struct name_map *by_name;               /* output sections by name, for orphans */
 	VEC(struct lnode) nodes;
+	size_t naming_node;                     /* the node mark_named_early is reading */
 	VEC(struct rule) rules;
 	size_t orphan_last[8];                  /* 1 + node index of the last orphan of each place */
 	size_t orphan_events;                   /* orphan statements made, or statements an orphan

@@ -1309,13 +1309,14 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			name_flags = flags;
 		}
 		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
-		 * assignment or FILL (map_input_to_output_sections' init_os) */
-		bool data_first = false;
+		 * assignment or FILL (map_input_to_output_sections' init_os), unless an ADDR or
+		 * LOADADDR read before made it already */
+		bool data_first = !(lo->named_early && lo->named_at < node_of(L, lo));
 		for (size_t i = 0; i < lo->items.n; i++) {
 			enum item_kind k = lo->items.v[i].kind;
 			if (k == IT_INPUTS)
 				continue;
-			data_first = k == IT_DATA;
+			data_first = data_first && k == IT_DATA;
 			break;
 		}
 		if (!data_first)
@@ -1431,6 +1432,7 @@ static void name_early(void *ud, const char *name)
 		return;
 	bool made = osec_made(lo);
 	lo->named_early = true;
+	lo->named_at = L->naming_node;
 	if (!made)
 		osec_address_refs(lo, name_early, L);
 }
@@ -1439,6 +1441,7 @@ static void mark_named_early(struct layout *L)
 {
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *n = &L->nodes.v[i];
+		L->naming_node = i;
 		if (n->kind == LN_ASSIGN || n->kind == LN_ASSERT) {
 			statement_section_refs(n->st, name_early, L);
 		} else if (n->kind == LN_OSEC) {

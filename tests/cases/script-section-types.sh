@@ -150,3 +150,17 @@ for b in '.t2 : SUBALIGN(0x40) { *(.nomatch) }' '.t2 (NOLOAD) : { *(.nomatch) }'
 	link_both -T alof.ld ent.o
 	compare_outputs
 done
+
+# A section made first by its data statement is read-only; one an earlier LOADADDR/ADDR made
+# already (flags 0) stays writable: the data statement adds no SEC_READONLY.
+cat > ro.s <<'E'
+	.text
+	.globl _start
+_start:	nop
+E
+as_obj ro.o ro.s
+for pre in 'x = LOADADDR(.rodata);' ''; do
+	echo "SECTIONS { .text : { *(.text) $pre } .rodata : { SQUAD(0x10000) *(.rodata) } }" > ro.ld
+	link_both -T ro.ld ro.o
+	compare_outputs
+done
