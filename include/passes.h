@@ -53,6 +53,7 @@ uint64_t symbol_section_offset(const struct symbol *s);
 bool merge_symbol_excluded(const struct symbol *s);
 /* the size GNU ld's map prints for a merged section all of whose entries went elsewhere */
 uint64_t merged_map_size(const struct input_section *isec);
+bool merge_input_excluded(const struct input_section *isec);
 void merge_write(const struct input_section *isec, uint8_t *out);
 /* where input byte `off` of isec lands, relative to isec's output position (as merged_offset,
  * and in the reversed word of a reverse_copy section); false when it was dropped (a removed

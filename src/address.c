@@ -589,7 +589,7 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 		case IT_INPUTS:
 			for (size_t j = 0; j < it->secs.n; j++) {
 				struct input_section *isec = it->secs.v[j];
-				if (linker_section_excluded(isec)) {
+				if (linker_section_excluded(isec) || merge_input_excluded(isec)) {
 					/* bfd's SEC_EXCLUDE: placed at `.`, without aligning it */
 					isec->out_offset = dot - os->addr;
 					continue;

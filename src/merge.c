@@ -72,6 +72,7 @@ struct merge_section {
 	uint64_t map_size;           /* the size GNU ld's map shows for an excluded section */
 	bool size_set;               /* bfd's position loop gave it a size */
 	size_t first_ent;            /* first kept entry owned by this section, SIZE_MAX if none */
+	bool excluded;               /* its entries all went to others: bfd's SEC_EXCLUDE */
 	struct eh_section *eh;       /* MS_EH */
 };
 
@@ -444,6 +445,7 @@ void merge_sections(struct ctx *ctx)
 				 * section before when it had entries (suffixes of others), else its own. */
 				isec->merge->map_size = isec->merge->size_set ? isec->merge->out_size : isec->size;
 				isec->merge->out_size = 0;
+				isec->merge->excluded = true;
 				isec->align = 1;
 			}
 		}
@@ -516,6 +518,13 @@ bool place_offset(const struct input_section *isec, uint64_t off, uint64_t *out)
 	else
 		*out = string_offset(ms, off);
 	return !dropped;
+}
+
+/* An SHF_MERGE input whose entries all went to others: bfd marks it SEC_EXCLUDE, and sizing
+ * passes it by (not even SUBALIGN aligns `.` for it) */
+bool merge_input_excluded(const struct input_section *isec)
+{
+	return isec->merge && isec->merge->excluded;
 }
 
 uint64_t merged_map_size(const struct input_section *isec)
