@@ -293,7 +293,8 @@ static bool expr_is_constant(const struct expr *e)
 static bool provide_wanted(struct ctx *ctx, const char *name)
 {
 	struct symbol *s = symbol_find(ctx, name);
-	return s && s->kind == SYM_UNDEF && s->referenced;
+	/* (or already provided where the inputs were opened, in statement order) */
+	return s && ((s->kind == SYM_UNDEF && s->referenced) || (s->kind == SYM_SCRIPT && s->provide));
 }
 
 /* The walk over the script's expressions, in statement order: `seen` holds the symbols

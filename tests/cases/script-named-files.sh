@@ -70,3 +70,15 @@ compare_outputs
 echo 'SECTIONS { .mycode : { a.o(.mycode) } .data : { *(.data) } .text 0x10000 : AT(ADDR(.mycode) + 256) { *(.text) } }' > late2.ld
 link_both -T late2.ld a.o b.o c.o nm.o
 compare_outputs
+
+# A file a section description names is opened there, so a PROVIDE after it is settled there
+# (its symbol referenced by that file); what that PROVIDE's expression references counts too.
+cat > pn.s <<'EOF'
+	.text
+	.globl _start
+_start:	.long sym3
+EOF
+as_obj pn.o pn.s
+echo 'SECTIONS { .text : { } .mycode : { pn.o(.data.*) PROVIDE(sym2 = .); } .data.rel.ro : { PROVIDE_HIDDEN(sym3 = sym2); } }' > pn.ld
+link_both -T pn.ld pn.o --no-warn-rwx-segments
+compare_outputs
