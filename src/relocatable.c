@@ -1036,7 +1036,8 @@ void relocatable_write(struct ctx *ctx)
 		case RS_OSEC: {
 			const struct output_section *os = rs->os;
 			h.type = os->type;
-			h.flags = os->flags;
+			/* (a name's SHF_ALLOC shows in the header of an unallocated section too) */
+			h.flags = os->flags | (os->name_alloc ? SHF_ALLOC : 0);
 			h.addr = os->addr;
 			h.link = os->link;
 			h.info = os->info;

@@ -57,3 +57,11 @@ for s in ov1 ov2; do
 	link_both -r -T $s.ld ov.o
 	compare_outputs
 done
+
+# -r: an unallocated (COPY, INFO) section shows its name's SHF_ALLOC in its header, as bfd's
+# table of special sections gives it
+printf '\t.text\n\t.globl _start\n_start:\tnop\n\t.section .text.foo,"ax"\n\tret\n' > cp.s
+as_obj cp.o cp.s
+echo 'SECTIONS { .text : { *(.text*) } .text.foo (COPY) : { x = 1; *(.text.foo) } .init_array (INFO) : { y = 2; } }' > cp.ld
+link_both -r -T cp.ld cp.o
+compare_outputs
