@@ -1311,12 +1311,13 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
 		 * assignment or FILL (map_input_to_output_sections' init_os), unless an ADDR or
 		 * LOADADDR read before made it already */
-		bool data_first = !(lo->named_early && lo->named_at < node_of(L, lo));
+		bool made_before = lo->named_early && lo->named_at < node_of(L, lo);
+		bool data_first = false;
 		for (size_t i = 0; i < lo->items.n; i++) {
 			enum item_kind k = lo->items.v[i].kind;
 			if (k == IT_INPUTS)
 				continue;
-			data_first = data_first && k == IT_DATA;
+			data_first = !made_before && k == IT_DATA;
 			break;
 		}
 		if (!data_first)
