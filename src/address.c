@@ -883,7 +883,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		L->forward_check = false;
 		if (ok)
 			os->lma = lma;
-		else if (!removed && forward_ref(L, lma_expr, dot, NULL))
+		else if (made && forward_ref(L, lma_expr, dot, NULL)) /* (bfd made it: sized, if stripped) */
 			forward_error(L, &lma_expr->loc, "nonconstant expression for load base");
 	} else if (lo->lma_region) {
 		uint64_t lma = lo->lma_region->cur;

@@ -41,3 +41,11 @@ for r in -r ""; do
 	link_both $r --no-warn-rwx-segments -T ok.ld o.o
 	compare_outputs
 done
+
+# The load base of a section bfd made (here by an unreferenced PROVIDE) is evaluated even when
+# the section ends up empty and stripped; one bfd never made is not.
+echo 'SECTIONS { .text : { *(.text) } .gone : AT(ADDR(.missing) + 4) { PROVIDE(q = 1); *(.nothing) } .data : { *(.data) } }' > made-at.ld
+expect_fail_both 'nonconstant expression for load base' -T made-at.ld o.o
+echo 'SECTIONS { .text : { *(.text) } .gone : AT(ADDR(.missing) + 4) { *(.nothing) } .data : { *(.data) } }' > never-at.ld
+link_both -T never-at.ld o.o
+compare_outputs
