@@ -230,7 +230,7 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 		vec_push(*out, ((struct segment){.type = PT_GNU_STACK, .flags = PF_R | PF_W | (exec_stack ? PF_X : 0),
 					 .memsz = ctx->opt.z_stack_size,
 					 .align = ctx->target->elfclass == ELFCLASS64 ? 16 : 16}));
-	if (L->relro_enabled && L->relro_end && ctx->opt.magic == MAGIC_DEMAND_PAGED) {
+	if (L->relro_enabled && L->relro_end) {
 		/* only when some PT_LOAD starting inside the relro range has contents */
 		for (size_t i = 0; i < out->n; i++) {
 			struct segment *sg = &out->v[i];

@@ -37,3 +37,25 @@ for opt in -N -n; do
 	musl_both m.o -Wl,$opt
 	compare_outputs
 done
+
+# -n with a NOBITS section before the relro sections (an INSERT puts one there): the PT_LOAD
+# split there starts inside the relro range, and bfd makes PT_GNU_RELRO for it whatever the
+# paging.
+cat > nr.s <<'EOF'
+	.text
+	.globl _start
+_start:	nop
+	.section .rodata,"a"
+	.long 1
+	.section .mybss,"aw",@nobits
+	.zero 17
+	.section .data.rel.ro,"aw"
+	.quad 1
+	.data
+	.long 2
+EOF
+as_obj nr.o nr.s
+printf 'SECTIONS {\n  .mybss : { *(.mybss) }\n}\nINSERT AFTER .rodata;\n' > nr.ld
+link_both -n -T nr.ld nr.o --no-warn-rwx-segments
+compare_outputs
+grep -q GNU_RELRO <(readelf -lW bfd.out) || fail "the test lost its PT_GNU_RELRO"
