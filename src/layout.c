@@ -875,6 +875,15 @@ static size_t note_insert_pos(struct layout *L, const struct input_section *isec
 
 static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flags);
 
+/* A type of its own that bfd's table gives the name (.init_array, .dynamic, ...): one that
+ * input types and flags do not override, unlike PROGBITS, NOTE and NOBITS */
+static bool name_own_type(const char *name, uint32_t *type)
+{
+	uint64_t flags;
+	return elf_special_section(name, type, &flags) && *type != SHT_PROGBITS && *type != SHT_NOTE &&
+	       *type != SHT_NOBITS;
+}
+
 /* The ELF type bfd gives an output section when `first` is its first input
  * (_bfd_elf_init_private_section_data): a type of its own by name (.init_array, ...) stays;
  * the input's is copied when the section's bfd flags then equal the input's; else it has
@@ -882,8 +891,7 @@ static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flag
 static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_section *first, bool data_before)
 {
 	uint32_t st;
-	uint64_t sf;
-	if (elf_special_section(lo->os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+	if (name_own_type(lo->os->name, &st))
 		return st;
 	bool alloc = first->flags & SHF_ALLOC, contents = first->type != SHT_NOBITS;
 	bool noalloc = lo->noalloc;
@@ -1371,10 +1379,9 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		bool contents = (!all_nobits || lo->has_data) && !os->noload;
 		uint32_t dflt = alloc && !contents ? SHT_NOBITS : SHT_PROGBITS;
 		uint32_t st;
-		uint64_t sf;
 		if (first)
 			lo->bfd_type = bfd_first_type(lo, first, data_before);
-		else if (elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS)
+		else if (name_own_type(os->name, &st))
 			lo->bfd_type = st;
 		else
 			lo->bfd_type = 0;
@@ -1400,8 +1407,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	 * file space, left zero) unless the name has a special type */
 	if (any_input && os->noload) {
 		uint32_t st;
-		uint64_t sf;
-		bool special = elf_special_section(os->name, &st, &sf) && st != SHT_PROGBITS && st != SHT_NOTE && st != SHT_NOBITS;
+		bool special = name_own_type(os->name, &st);
 		if ((os->flags & SHF_ALLOC) && !(special && ctx_relocatable(L->ctx)))
 			os->type = SHT_NOBITS;
 		else if (special)

@@ -302,6 +302,17 @@ static bool provide_wanted(struct ctx *ctx, const char *name)
 struct known_value { const char *name; uint64_t value; bool known; };
 struct known_values VEC_BODY(struct known_value);
 
+/* a symbol's latest value, kept from one walk to the next as GNU ld's passes keep it */
+static void set_known_value(struct known_values *values, const char *name, uint64_t value, bool known)
+{
+	for (size_t i = 0; i < values->n; i++)
+		if (!strcmp(values->v[i].name, name)) {
+			values->v[i] = (struct known_value){name, value, known};
+			return;
+		}
+	vec_push(*values, ((struct known_value){name, value, known}));
+}
+
 struct marker {
 	struct ctx *ctx;
 	VEC(const char *) seen;
@@ -332,7 +343,7 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	case EXPR_SYMBOL:
 		/* a constant the script assigned outside the sections: known once GNU ld's passes
 		 * have assigned it */
-		for (size_t i = m->values ? m->values->n : 0; i-- > 0;)
+		for (size_t i = 0; m->values && i < m->values->n; i++)
 			if (!strcmp(m->values->v[i].name, e->name)) {
 				*v = m->values->v[i].value;
 				return m->values->v[i].known;
@@ -505,7 +516,7 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 				uint64_t v = 0;
 				bool known = !m->in_section && static_value(m, a->expr, &v);
 				if (m->values && strcmp(a->name, "."))
-					vec_push(*m->values, ((struct known_value){a->name, v, known}));
+					set_known_value(m->values, a->name, v, known);
 			}
 			break;
 		}
