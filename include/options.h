@@ -100,6 +100,7 @@ struct options {
 	bool export_dynamic;           /* -E / --export-dynamic */
 	VEC(const char *) export_dynamic_symbols; /* --export-dynamic-symbol */
 	VEC(const char *) version_scripts;        /* --version-script */
+	VEC(size_t) version_scripts_at;           /* how many -T scripts came before each */
 	VEC(const char *) dynamic_lists;          /* --dynamic-list */
 	VEC(const char *) rpath;                  /* -rpath (and -R DIR) */
 	VEC(const char *) rpath_link;             /* -rpath-link */

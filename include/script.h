@@ -422,8 +422,9 @@ typedef bool (*script_include_fn)(void *ud, const char *name, const char **path,
 struct script *script_parse(struct ctx *ctx, struct script *into, const char *filename,
 			    const char *text, size_t len, script_include_fn include, void *ud);
 
-/* Parse a --version-script file (a list of version nodes) into `into`'s version list. */
-bool script_parse_version_script(struct ctx *ctx, struct script *into, const char *filename,
+/* Parse a --version-script file (a list of version nodes) into `into`'s version list (NULL: a
+ * new script) and return it, or NULL after reporting the errors. */
+struct script *script_parse_version_script(struct ctx *ctx, struct script *into, const char *filename,
 				 const char *text, size_t len);
 
 /* Parse one expression, e.g. the value of --defsym sym=EXPR; `origin` names it in errors.

@@ -1121,7 +1121,10 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_ENABLE_NEW_DTAGS: o->enable_new_dtags = true; break;
 	case O_DISABLE_NEW_DTAGS: o->enable_new_dtags = false; break;
 	case O_SYSROOT: o->sysroot = arg; break;
-	case O_VERSION_SCRIPT: vec_push(o->version_scripts, arg); break;
+	case O_VERSION_SCRIPT:
+		vec_push(o->version_scripts, arg);
+		vec_push(o->version_scripts_at, o->scripts.n);
+		break;
 	case O_DYNAMIC_LIST: vec_push(o->dynamic_lists, arg); break;
 	case O_EXPORT_DYNAMIC: o->export_dynamic = true; break;
 	case O_NO_EXPORT_DYNAMIC: o->export_dynamic = false; break;

@@ -68,10 +68,30 @@ static void load_span(struct ctx *ctx, const char *name)
 	vec_push(ctx->script_spans, span);
 }
 
+/* A --version-script file: its version nodes join the script's, in command-line order */
+static void load_version_script(struct ctx *ctx, const char *name)
+{
+	const char *path, *text;
+	size_t len;
+	if (!read_script(ctx, name, &path, &text, &len)) {
+		error(ctx, "cannot open linker script file %s: %s", name, strerror(ENOENT));
+		return;
+	}
+	struct script *s = script_parse_version_script(ctx, ctx->script, path, text, len);
+	if (s)
+		ctx->script = s;
+}
+
 void scripts_load_user(struct ctx *ctx)
 {
-	for (size_t i = 0; i < ctx->opt.scripts.n; i++)
-		load_span(ctx, ctx->opt.scripts.v[i]);
+	const struct options *o = &ctx->opt;
+	size_t v = 0;
+	for (size_t i = 0; i <= o->scripts.n; i++) {
+		for (; v < o->version_scripts.n && o->version_scripts_at.v[v] == i; v++)
+			load_version_script(ctx, o->version_scripts.v[v]);
+		if (i < o->scripts.n)
+			load_span(ctx, o->scripts.v[i]);
+	}
 	/* -dT stands in for the built-in script (kept when every -T INSERTs): GNU ld parses it
 	 * before opening inputs, its statements after every command-line input */
 	bool keep_default = true;

@@ -1618,15 +1618,16 @@ struct script *script_parse(struct ctx *ctx, struct script *into, const char *fi
 	return script;
 }
 
-bool script_parse_version_script(struct ctx *ctx, struct script *into, const char *filename,
-				 const char *text, size_t len)
+struct script *script_parse_version_script(struct ctx *ctx, struct script *into, const char *filename,
+					   const char *text, size_t len)
 {
+	struct script *script = into ? into : new_script(ctx);
 	struct parser *p = xcalloc(1, sizeof *p);
-	parser_init(p, ctx, into, new_source(ctx, filename, text, len));
+	parser_init(p, ctx, script, new_source(ctx, filename, text, len));
 	int errors = ctx->errors;
 	bool ok = run(p, PARSE_VERSION, NULL, NULL);
 	free(p);
-	return ok && ctx->errors == errors;
+	return ok && ctx->errors == errors ? script : NULL;
 }
 
 struct expr *script_parse_expr(struct ctx *ctx, const char *origin, const char *text)

@@ -217,6 +217,10 @@ void synthetic_create(struct ctx *ctx)
 		gotsym->type = STT_OBJECT;
 		gotsym->forced_local = true; /* local to the output, default visibility */
 		gotsym->file = ctx->internal;
+	} else if (gotsym && x86 && gotsym->kind == SYM_UNDEF && !got_sym_used) {
+		/* bfd defined it in .got.plt and, that being unused, makes it an undefined symbol no
+		 * object refers to (elfxx-x86.c): in neither .symtab nor .dynsym */
+		gotsym->referenced = false;
 	}
 	/* .eh_frame_hdr: sized by eh_frame_process, filled at write time (eh_frame.c) */
 	eh_frame_hdr_create(ctx);
