@@ -592,6 +592,8 @@ static void first_fold(struct ctx *ctx, const struct stmt *s)
 		struct marker m = {.ctx = ctx, .seen = {ctx->first_fold_assigned.v, ctx->first_fold_assigned.n, 0}};
 		if (reads_sizeof_headers(&m, a->expr))
 			ctx->sizeof_headers_read = true;
+		/* the symbols this fold looks up are referenced (a branch DEFINED takes now) */
+		mark_expr(&m, a->expr);
 		vec_push(ctx->first_fold_assigned, a->name);
 		break;
 	}

@@ -105,14 +105,19 @@ done
 # operand that absorbs the other (x * 0), and a condition of constants and pure functions
 # (CONSTANT, ALIGN(x, n), MAX, LOG2CEIL, shifts, ?:); DEFINED of an object's symbol is known
 # once the objects are read (GNU ld folds no DEFINED before); a condition whose value changes between passes
-# (SIZEOF_HEADERS is 0 in the mark pass) references both branches
+# (SIZEOF_HEADERS is 0 in the mark pass) references both branches.  An assignment is also
+# folded where the inputs are opened, with DEFINED seeing only the objects opened so far: a
+# branch taken then references too (-T before the object, then after it)
 n=0
 while IFS= read -r sc; do
 	n=$((n + 1))
 	echo "$sc" > p$n.ld
 	link_both --no-warn-rwx-segments -T p$n.ld v.o
 	compare_outputs
+	link_both --no-warn-rwx-segments v.o -T p$n.ld
+	compare_outputs
 done <<'E2'
+PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(_start) ? 1 : ~p1; .data : { *(.data) } }
 PROVIDE_HIDDEN(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } PROVIDE(p2 = 4); s = DEFINED(p2) ? p1 : 3; .data : { *(.data) } }
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(hf) ? p1 : 3; t = !DEFINED(nothing) || 0 ? 5 : p3; .data : { *(.data) } } PROVIDE(p3 = 1);
 PROVIDE(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } s = DEFINED(later) ? p1 : 3; later = 1; .data : { *(.data) } }
