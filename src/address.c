@@ -583,8 +583,14 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 	const struct fill_pattern *fill = lo->fill;
 	os->data.n = 0;
 	lo->pads.n = 0;
+	/* GNU ld's insert_pad reuses a padding statement right before the one padding: an orphan
+	 * input (added straight after the body's statements) that needs aligning takes over the
+	 * pad of a `.` assignment just before it, whose gap then stays zeros */
+	size_t dot_pad = (size_t)-1;
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];
+		size_t prev_dot_pad = dot_pad;
+		dot_pad = (size_t)-1;
 		switch (it->kind) {
 		case IT_INPUTS:
 			for (size_t j = 0; j < it->secs.n; j++) {
@@ -599,7 +605,10 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 				if (a > os->align)
 					os->align = a;
 				uint64_t nd = align_to(dot, a);
-				add_pad(lo, dot - os->addr, nd - dot, fill);
+				if (j == 0 && i + 1 == lo->orphan_item && prev_dot_pad != (size_t)-1 && nd > dot)
+					lo->pads.v[prev_dot_pad] = (struct pad){dot - os->addr, nd - dot, fill};
+				else
+					add_pad(lo, dot - os->addr, nd - dot, fill);
 				dot = nd;
 				isec->out_offset = dot - os->addr;
 				dot += isec_output_size(isec);
@@ -609,6 +618,7 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 			if (!strcmp(it->st->assign.name, ".")) {
 				uint64_t nd = it->dot_after = assign_dot(L, it->st, os, dot);
 				if (nd > dot) {
+					dot_pad = lo->pads.n;
 					add_pad(lo, dot - os->addr, nd - dot, fill);
 					dot_advanced(L, lo);
 				}

@@ -33,3 +33,31 @@ for sec in '.o : { *(.text) } .text : { . += 3; SHORT(256) }' '.o : { *(.text) }
 	link_both -T nocode.ld a.o -e 0 --no-warn-rwx-segments
 	compare_outputs
 done
+# GNU ld reuses a padding statement right before the one it pads: an orphan input that needs
+# aligning, straight after a `.` assignment at the end of the body, takes over that
+# assignment's pad, whose gap then stays zeros (code sections and -r alike)
+as_obj orph.o <<'EOF2'
+	.section .data.y,"aw"
+	.byte 1,2,3
+	.data
+	.balign 8
+	.quad 5
+	.section .text.y,"ax"
+	.byte 0xc3
+	.text
+	.globl _start
+	.balign 4
+_start:	ret
+EOF2
+cat > orph.ld <<'EOF2'
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text.y) . = ALIGN(2); } =0xcc
+  .data : { *(.data.*) . = ALIGN(2); } =0x90
+  .d2 : { *(.data.y) . += 3; FILL(0x77) } =0x11
+}
+EOF2
+for r in "" -r; do
+	link_both $r -T orph.ld orph.o
+	compare_outputs
+done
