@@ -29,6 +29,9 @@ struct output_file {
 	uint8_t *image;
 	uint64_t size;
 };
+/* The address thread-local symbols are relative to (bfd's tls_sec); false without one. */
+bool tls_segment_base(const struct ctx *ctx, uint64_t *base);
+
 uint8_t *output_open(struct ctx *ctx, uint64_t size, struct output_file *of);
 void output_commit(struct ctx *ctx, struct output_file *of, mode_t mode, bool keep);
 

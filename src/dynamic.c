@@ -732,12 +732,16 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 	if ((p = place_of(ctx, D.dynstr, image)))
 		memcpy(p, D.str.buf.v, D.str.buf.n);
 	if ((p = place_of(ctx, D.dynsym, image))) {
+		uint64_t tls_base = 0;
+		bool have_tls = tls_segment_base(ctx, &tls_base);
 		for (size_t i = 1; i < nsyms; i++) {
 			const struct symbol *s = D.syms.v[i - 1];
 			uint32_t name = strtab_offset(&D.str, D.names.v[i - 1]);
 			uint8_t bind = s->kind == SYM_UNDEF ? (s->weak_ref_only ? STB_WEAK : STB_GLOBAL) : s->bind;
 			uint8_t info = (uint8_t)GELF_ST_INFO(bind, s->type);
 			uint64_t value = s->kind == SYM_UNDEF ? 0 : symbol_address(s);
+			if (s->type == STT_TLS && have_tls && s->kind != SYM_UNDEF)
+				value -= tls_base; /* an offset in the TLS segment */
 			if (is64) {
 				Elf64_Sym e = {name, info, s->visibility, dyn_shndx(s), value, s->size};
 				memcpy(p + i * sizeof(e), &e, sizeof(e));

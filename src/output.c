@@ -28,6 +28,8 @@ struct symtab_out {
 	VEC(struct out_sym) syms;
 	struct strtab str;
 	uint32_t first_global;
+	bool have_tls;
+	uint64_t tls_base;
 };
 
 static uint16_t osec_index(const struct output_section *os, uint64_t addr)
@@ -78,12 +80,33 @@ static bool keep_local(struct ctx *ctx, const struct symbol *s)
 	return true;
 }
 
+/* bfd's tls_sec (_bfd_elf_tls_setup): the first output section holding thread-local data.
+ * False when there is none. */
+bool tls_segment_base(const struct ctx *ctx, uint64_t *base)
+{
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		const struct output_section *os = ctx->osecs.v[i];
+		if (os->index && (os->flags & SHF_TLS)) {
+			*base = os->addr;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void symtab_push(struct symtab_out *t, const char *name, uint8_t bind, const struct symbol *s,
 			uint16_t shndx, uint64_t value)
 {
+	uint8_t type = s->type;
+	/* a thread-local symbol's value is its offset in the TLS segment; a local one without
+	 * a TLS segment loses its type (bfd's elf_link_output_extsym, elf_link_input_bfd) */
+	if (type == STT_TLS && t->have_tls)
+		value -= t->tls_base;
+	else if (type == STT_TLS && bind == STB_LOCAL && s->kind == SYM_DEFINED)
+		type = STT_NOTYPE;
 	struct out_sym o = {
 		.name = strtab_add(&t->str, name),
-		.info = (uint8_t)GELF_ST_INFO(bind, s->type),
+		.info = (uint8_t)GELF_ST_INFO(bind, type),
 		.other = s->visibility,
 		.shndx = shndx,
 		.value = value,
@@ -97,6 +120,7 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t, struct emit_relo
 	static const struct symbol file_sym = {.type = STT_FILE};
 	static const struct symbol section_sym = {.type = STT_SECTION};
 	bool any_file = false;
+	t->have_tls = tls_segment_base(ctx, &t->tls_base);
 	vec_push(t->syms, ((struct out_sym){0}));
 	/* --emit-relocs: a symbol per output section first, for the relocations (bfd_elf_final_link) */
 	for (size_t i = 0; er && i < ctx->osecs.n; i++) {

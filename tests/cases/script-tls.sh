@@ -1,0 +1,37 @@
+# Thread-local sections placed by a script: a TLS symbol's value is its offset from the first
+# output section holding thread-local data (bfd's tls_sec), in .symtab and .dynsym; a local
+# one loses its type when no TLS section is left.  PT_TLS spans the TLS sections.
+for m in 64 32; do
+	as_obj t$m.o --$m <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.globl td
+	.long 1
+td:	.long 2
+ltd:	.long 3
+	.section .tbss,"awT",@nobits
+	.globl tb
+	.zero 8
+tb:	.zero 4
+ltb:	.zero 4
+	.data
+	.long 9
+E
+done
+while IFS= read -r sc; do
+	echo "$sc" > tls.ld
+	for m in 64 32; do
+		emu=elf_x86_64; [ $m = 32 ] && emu=elf_i386
+		link_both -m $emu -T tls.ld t$m.o
+		compare_outputs
+	done
+done <<'E'
+SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) } .tdata : { *(.tdata) } .tbss : { *(.tbss) } }
+SECTIONS { . = 0x10000; .text : { *(.text) } . = ALIGN(64); .tdata : { *(.tdata) } .tbss : { *(.tbss) } .data : { *(.data) } }
+SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) *(.tbss) } .tdata : { *(.tdata) } }
+SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) } /DISCARD/ : { *(.tdata) *(.tbss) } }
+E
+link_both -shared -Bsymbolic -soname t.so t64.o
+compare_outputs
