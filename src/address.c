@@ -1214,6 +1214,31 @@ bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *ma
 	return ok;
 }
 
+/* bfd's _bfd_elf_tls_setup, before sizing: the first output section with thread-local data
+ * takes the largest alignment of the TLS sections from it on, so the TLS segment starts
+ * aligned (bfd's list still holds the sections that will be stripped as empty) */
+static void tls_align_first(struct layout *L)
+{
+	struct output_section *first = NULL;
+	uint64_t align = 1;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		if (L->nodes.v[i].kind != LN_OSEC || !osec_made(L->nodes.v[i].lo))
+			continue;
+		struct output_section *os = L->nodes.v[i].lo->os;
+		if (!(os->flags & SHF_TLS)) {
+			if (first)
+				break;
+			continue;
+		}
+		if (!first)
+			first = os;
+		if (os->align > align)
+			align = os->align;
+	}
+	if (first)
+		first->align = align;
+}
+
 void layout_assign(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
@@ -1221,6 +1246,7 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 		error(ctx, "common page size (0x%llx) > maximum page size (0x%llx)",
 		      (unsigned long long)L->commonpagesize, (unsigned long long)L->maxpagesize);
 	presize(L);
+	tls_align_first(L);
 	mark_walk(L);
 	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,
 	 * lay out, count, and go again until the count is stable. */

@@ -1542,9 +1542,19 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 				continue;
 			if (s->align > align)
 				align = s->align;
+			/* p_filesz runs to the file end of the last section with contents (bfd's
+			 * assign_file_positions_for_non_load_sections) */
 			if (is_load(s))
-				filesz = s->addr + s->size - a->addr;
-			memsz = s->addr + s->size - a->addr;
+				filesz = s->offset + s->size - a->offset;
+			if (sg->type != PT_TLS) {
+				memsz = s->addr + s->size - a->addr;
+				continue;
+			}
+			/* bfd grows PT_TLS's p_memsz by the gaps between LMAs, as a PT_LOAD's */
+			uint64_t p_end = sg->paddr + memsz, adjust = s->lma - p_end;
+			if (adjust && (s->lma < p_end || p_end < sg->paddr))
+				adjust = 0;
+			memsz += adjust + s->size;
 		}
 		sg->filesz = filesz;
 		sg->memsz = sg->type == PT_TLS ? align_to(memsz, 1) : memsz;

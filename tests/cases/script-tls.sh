@@ -35,3 +35,29 @@ SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) } /DISCARD/ : { 
 E
 link_both -shared -Bsymbolic -soname t.so t64.o
 compare_outputs
+# PT_TLS's p_memsz grows by the gaps between the sections' LMAs (bfd treats it as a PT_LOAD
+# there) and its p_filesz runs to the file end of its last section with contents
+as_obj t2.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.byte 1
+	.section .tdata.b,"awT",@progbits
+	.balign 16
+	.long 2
+	.section .tbss,"awT",@nobits
+	.zero 8
+E
+cat > lma.ld <<'E'
+MEMORY { ROM : ORIGIN = 0x100000, LENGTH = 0x10000
+         RAM : ORIGIN = 0x200000, LENGTH = 0x10000 }
+SECTIONS {
+  .text : { *(.text) } >ROM
+  .tdata : { *(.tdata) } >RAM AT>ROM
+  .tdata.b : { *(.tdata.b) } >RAM AT>ROM
+  .tbss : { *(.tbss) } >RAM
+}
+E
+link_both -T lma.ld t2.o
+compare_outputs

@@ -148,6 +148,13 @@ def one(d, slink):
             rc, so, se = run(['as'] + asf + [f + '.s', '-o', f + '.o'], d)
             if rc != 0:
                 return 'gen-error', 'as failed: ' + se
+    if os.path.exists(os.path.join(d, 'ar')):
+        members = open(os.path.join(d, 'ar')).read().split()
+        if os.path.exists(os.path.join(d, 'lib.a')):
+            os.remove(os.path.join(d, 'lib.a'))
+        rc, so, se = run(['ar', 'rc', 'lib.a'] + members, d)
+        if rc != 0:
+            return 'gen-error', 'ar failed: ' + se
     for f in ('bfd.out', 'slink.out'):
         if os.path.exists(os.path.join(d, f)):
             os.remove(os.path.join(d, f))

@@ -12,6 +12,12 @@ writes into OUTDIR (created if needed):
   args             the link arguments, one per line (inputs are a.o [b.o]; no -o)
   as-flags         `--64` or `--32`
 
+Seeds from 20000 on also draw on a wider language (TLS, array and .ctors sections, commons,
+an archive with `archive:member' patterns, INPUT_SECTION_FLAGS, REGION_ALIAS,
+DATA_SEGMENT_ALIGN/RELRO_END/END, CREATE_OBJECT_SYMBOLS, BLOCK, -pie, -shared -Bsymbolic,
+-z relro, --orphan-handling); smaller seeds give the cases they always gave.  With an archive
+the case also has a file `ar' naming the members of lib.a.
+
 Only the standard library is used; the same SEED always gives the same case.  The driver is
 tests/fuzz/script-diff.sh (see there).
 """
@@ -25,6 +31,7 @@ class Gen:
     def __init__(self, seed):
         self.r = random.Random(seed)
         self.seed = seed
+        self.v2 = seed >= 20000
 
     # ---- helpers -------------------------------------------------------------------------
     def ch(self, *xs):
@@ -75,9 +82,27 @@ class Gen:
         ('.comment.my', '"MS",@progbits,1', 'u'),
     ]
 
+    # seeds >= 20000 only ('T': TLS, never the target of a reference)
+    SECTION_POOL_V2 = [
+        ('.tdata', '"awT",@progbits', 'T'),
+        ('.tbss', '"awT",@nobits', 'T'),
+        ('.fini_array', '"aw",@fini_array', 'w'),
+        ('.preinit_array', '"aw",@preinit_array', 'w'),
+        ('.ctors.00100', '"aw",@progbits', 'w'),
+        ('.text.hot.h', '"ax",@progbits', 'x'),
+        ('.data.rel.ro.local', '"aw",@progbits', 'w'),
+        ('.gnu.linkonce.r.x', '"a",@progbits', 'r'),
+    ]
+
+    def kind_of(self, name):
+        return next(k for n, f, k in self.pool if n == name)
+
     def gen_inputs(self):
         nfiles = 2 if self.p(0.4) else 1
         pool = list(self.SECTION_POOL)
+        if self.v2:
+            pool += self.SECTION_POOL_V2
+        self.pool = pool
         files = []
         for fi in range(nfiles):
             k = self.r.randint(3, 9)
@@ -99,7 +124,7 @@ class Gen:
     def asm_file(self, fi, script_syms):
         secs = self.files[fi]
         out = []
-        allsyms = list(self.syms)
+        allsyms = [x for x in self.syms if self.sym_kind[x] != 'T']
         i386 = self.i386
         for name, flags, kind in secs:
             if flags is None:
@@ -110,6 +135,8 @@ class Gen:
                 al = 1
             elif kind == 'm':
                 al = 8
+            elif kind == 'T':
+                al = 4
             else:
                 al = self.pow2(0, 6) if self.p(0.7) else 1
             if self.p(0.6) and kind not in 's':
@@ -137,8 +164,10 @@ class Gen:
                         out.append('\tmov $%s, %%eax' % self.r.choice(script_syms))
                     else:
                         out.append('\tnop\n\tret')
-                elif kind == 'b':
+                elif kind == 'b' or (kind == 'T' and 'bss' in name):
                     out.append('\t.zero %d' % self.ch(1, 4, 8, 16, 100, 0x1000))
+                elif kind == 'T':
+                    out.append('\t.long %d' % self.r.randint(0, 99))
                 elif kind == 's':
                     out.append('\t.asciz "%s"' % self.ch('hello', 'lo', 'world', 'o', ''))
                 elif kind == 'm':
@@ -158,6 +187,9 @@ class Gen:
                                                  self.r.choice(script_syms)))
                     else:
                         out.append('\t.long 0x%x' % self.r.randint(0, 0xffffffff))
+        if self.v2 and self.p(0.3):
+            out.append('\t.comm cm%d_%d,%d,%d' % (fi, self.seed % 7, self.ch(4, 8, 100),
+                                                  self.ch(4, 8, 32)))
         if self.p(0.9):
             out.append('\t.section .note.GNU-stack,"",@progbits')
         return '\n'.join(out) + '\n'
@@ -194,6 +226,8 @@ class Gen:
         if t == 1:
             return '(%s)' % e()
         if t == 2:
+            if self.v2 and self.p(0.2):
+                return 'BLOCK(%s)' % self.hexn(self.pow2(0, 12))
             return 'ALIGN(%s)' % self.hexn(self.pow2(0, 12))
         if t == 3:
             return 'ALIGN(%s, %s)' % (e(), self.hexn(self.pow2(0, 12)))
@@ -300,6 +334,14 @@ class Gen:
         fil = '*'
         if len(self.files) > 1 and self.p(0.2):
             fil = self.ch('a.o', 'b.o', '*a.o', '[ab].o')
+            if self.archive and self.p(0.6):
+                fil = self.ch('lib.a:b.o', '*lib.a:', 'lib.a:*', ':a.o', '*:b.o', 'lib.a:')
+        if self.v2 and self.p(0.06):
+            fil = 'INPUT_SECTION_FLAGS(%s) %s' % (self.ch('SHF_WRITE', '!SHF_WRITE',
+                                                         'SHF_ALLOC & !SHF_EXECINSTR',
+                                                         'SHF_EXECINSTR', '!SHF_ALLOC',
+                                                         'SHF_TLS', 'SHF_MERGE & SHF_STRINGS'),
+                                                 fil)
         if t == 0:
             return 'KEEP(%s(%s))' % (fil, pats)
         if t == 1:
@@ -361,6 +403,8 @@ class Gen:
                 body.append(self.data_stmt())
             if self.p(0.06):
                 body.append('FILL(0x%x);' % r.choice([0x90, 0xdeadbeef, 0x1122, 0]))
+            if self.v2 and self.p(0.03):
+                body.append('CREATE_OBJECT_SYMBOLS')
             if not names:
                 break
             k = r.randint(1, len(names))
@@ -373,12 +417,15 @@ class Gen:
         self.dot_ok = False
         tail = []
         if self.memory_mode and self.regions:
+            first, last = self.regions[0], self.regions[-1]
+            if self.aliases and self.p(0.6):
+                first, last = self.aliases[0], self.aliases[-1]
             if kind in ('x', 'r', 's', 'm', 'n'):
-                tail.append('>%s' % self.regions[0])
+                tail.append('>%s' % first)
             else:
-                tail.append('>%s' % self.regions[-1])
-                if len(self.regions) > 1 and kind == 'w' and self.p(0.6):
-                    tail.append('AT>%s' % self.regions[0])
+                tail.append('>%s' % last)
+                if len(self.regions) > 1 and kind in ('w', 'T') and self.p(0.6):
+                    tail.append('AT>%s' % first)
         if self.phdrs and kind != 'u':
             if self.p(0.7) or not self.phdr_assigned:
                 ph = self.pick_phdr(kind)
@@ -395,7 +442,7 @@ class Gen:
         names = [p[0] for p in self.phdrs]
         if kind in ('x', 'r', 's', 'm') and 'text' in names:
             return 'text' if self.p(0.8) else self.r.choice(names)
-        if kind in ('w', 'b') and 'data' in names:
+        if kind in ('w', 'b', 'T') and 'data' in names:
             return 'data' if self.p(0.8) else self.r.choice(names)
         if kind == 'n' and 'note' in names:
             return 'note' if self.p(0.5) else 'text'
@@ -432,6 +479,7 @@ class Gen:
         self.dot_ok = False
         self.cur_addr = r.choice([0x100000, 0x400000, 0x1000000, 0x10000, 0])
         self.regions = []
+        self.aliases = []
         self.memory_mode = self.p(0.2)
         self.phdrs = []
         self.phdr_assigned = False
@@ -448,6 +496,10 @@ class Gen:
                 self.regions.append(nm)
                 base += r.choice([0x100000, 0x10000, ln])
             top.append('MEMORY\n{\n%s\n}' % '\n'.join(regs))
+            if self.v2 and self.p(0.4):
+                self.aliases = ['A_CODE', 'A_DATA']
+                top.append('REGION_ALIAS("A_CODE", %s);\nREGION_ALIAS("A_DATA", %s);' %
+                           (self.regions[0], self.regions[-1]))
         if self.p(0.15) and not self.memory_mode:
             ph = [('text', 'PT_LOAD', ' FILEHDR PHDRS' if self.p(0.5) else ''),
                   ('data', 'PT_LOAD', '')]
@@ -476,7 +528,7 @@ class Gen:
         for name in self.in_sections:
             if self.p(0.12):
                 continue  # orphan
-            kind = next(k for n, f, k in self.SECTION_POOL if n == name)
+            kind = self.kind_of(name)
             if name.startswith('.text') or name == '.init':
                 oname = self.ch('.text', '.text', name) if name != '.text' else '.text'
             elif name.startswith('.rodata'):
@@ -499,7 +551,9 @@ class Gen:
         elif self.p(0.3):
             body.append('  . = 0x%x + SIZEOF_HEADERS;' % self.cur_addr)
         # a random output order, mostly keeping text before data before bss
-        rank = {'x': 0, 'r': 1, 's': 1, 'm': 1, 'n': 1, 'w': 2, 'b': 3, 'u': 4}
+        rank = {'x': 0, 'r': 1, 's': 1, 'm': 1, 'n': 1, 'w': 2, 'T': 2, 'b': 3, 'u': 4}
+        dseg = self.v2 and not self.memory_mode and not self.phdrs and self.p(0.25)
+        dseg_state = 0
         order.sort(key=lambda o: (rank[groups[o][1]] if self.p(0.9) else r.randint(0, 4)))
         i = 0
         while i < len(order):
@@ -513,8 +567,21 @@ class Gen:
                 i += 2
                 continue
             o = order[i]
+            if dseg and dseg_state == 0 and groups[o][1] in ('w', 'T', 'b'):
+                body.append('  . = DATA_SEGMENT_ALIGN(%s, %s);' % (
+                    self.ch('CONSTANT(MAXPAGESIZE)', '0x1000', '0x200000'),
+                    self.ch('CONSTANT(COMMONPAGESIZE)', '0x1000')))
+                dseg_state = 1
+            if dseg and dseg_state == 1 and groups[o][1] in ('b',) or \
+                    (dseg and dseg_state == 1 and not o.startswith(('.data.rel', '.init', '.fini',
+                                                                    '.preinit', '.ctors', '.t'))
+                     and self.p(0.5)):
+                body.append('  . = DATA_SEGMENT_RELRO_END(%s, .);' % self.ch('0', '0', '24', '0x10'))
+                dseg_state = 2
             body.append(self.out_section(o, groups[o][0], groups[o][1]))
             i += 1
+        if dseg:
+            body.append('  . = DATA_SEGMENT_END(.);')
         if self.p(0.25):
             disc = r.sample(self.in_sections, 1)
             body.append('  /DISCARD/ : { %s }' % ' '.join('*(%s)' % d for d in disc +
@@ -553,8 +620,10 @@ class Gen:
     def generate(self):
         self.out_names, self.defined_syms, self.nsym, self.dot_ok = [], [], 0, False
         self.regions, self.phdrs, self.memory_mode, self.cur_addr = [], [], False, 0x400000
+        self.aliases = []
         self.i386 = self.p(0.12)
         self.gen_inputs()
+        self.archive = self.v2 and len(self.files) > 1 and self.p(0.4)
         mode = self.r.choices(['script', 'insert-default', 'insert-script', 'r', 'binary'],
                               [70, 8, 7, 7, 8])[0]
         files = {}
@@ -580,6 +649,11 @@ class Gen:
                                     ['--no-relax'], ['-z', 'separate-code'],
                                     ['-z', 'noseparate-code']], [60, 8, 8, 12, 2, 5, 5])[0]
             args += extra
+            if self.v2 and not self.i386:
+                args += self.r.choices([[], ['-pie'], ['-shared', '-Bsymbolic'], ['-z', 'relro'],
+                                        ['-z', 'norelro'], ['--orphan-handling=warn'],
+                                        ['--sort-section=name'], ['--sort-common']],
+                                       [50, 12, 8, 10, 5, 5, 5, 5])[0]
         if self.p(0.05) and mode != 'r':
             args += ['--defsym', 'dsym=0x%x' % self.num()]
         script_syms = [s for s in (self.defined_syms if script else [])]
@@ -589,7 +663,12 @@ class Gen:
         args.append('a.o')
         if len(self.files) > 1:
             files['b.s'] = self.asm_file(1, script_syms)
-            args.append('b.o')
+            if self.archive:
+                # the archive member is loaded by -u (a.o may not refer to it)
+                files['ar'] = 'b.o\n'
+                args += ['-u', next(s for s in self.syms if s.startswith('f1_')), 'lib.a']
+            else:
+                args.append('b.o')
         if script is not None:
             i = script.rindex('}')
             files['nogot.ld'] = (script[:i] + '  /DISCARD/ : { *(.got) *(.got.plt) *(.igot.plt)'
