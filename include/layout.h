@@ -33,6 +33,7 @@ struct layout_osec {
 	bool assigns_dot, has_data;
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
+	bool object_symbols;                    /* CREATE_OBJECT_SYMBOLS: made, and never stripped */
 	bool keep_input;                        /* a KEEP pattern gave it an input: bfd's SEC_KEEP
 						 * keeps the section even when it stays empty */
 	bool constraint_ro, constraint_failed;

@@ -1057,6 +1057,8 @@ static bool keeps_by_dot_assignment(const struct layout_osec *lo)
 
 static bool has_statement(const struct layout_osec *lo)
 {
+	if (lo->object_symbols)
+		return true;
 	for (size_t i = 0; i < lo->items.n; i++)
 		if (lo->items.v[i].kind != IT_INPUTS)
 			return true;

@@ -122,6 +122,12 @@ static void mark_symbol(struct gc *g, const struct symbol *s)
 		mark(g, s->isec);
 		return;
 	}
+	/* the file's COMMON section (allocated later, as one section: bfd's lang_common runs
+	 * before the collection) */
+	if (s->kind == SYM_COMMON && s->file) {
+		s->file->common_live = true;
+		return;
+	}
 	if (s->kind == SYM_UNDEF && s->name) {
 		const char *sec = NULL;
 		if (!strncmp(s->name, "__start_", 8))
@@ -350,6 +356,13 @@ void gc_sections(struct ctx *ctx)
 			}
 		}
 	}
+	/* KEEP(*(COMMON)) keeps a file's commons */
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_section common = {.file = ctx->files.v[fi], .name = "COMMON", .type = SHT_NOBITS,
+					       .flags = SHF_ALLOC | SHF_WRITE};
+		for (size_t k = 0; k < keeps.n && !common.file->common_live; k++)
+			common.file->common_live = input_desc_matches(keeps.v[k], &common);
+	}
 	free(keeps.v);
 
 	/* propagate; then the extra sections of files with something kept, until stable */
@@ -402,6 +415,7 @@ void gc_sections(struct ctx *ctx)
 	/* sweep */
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
+		f->common_gc = !f->common_live;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
 			if (!isec || isec->live || isec->discarded)

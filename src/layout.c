@@ -75,9 +75,13 @@ static void build_osec_body(struct layout *L, struct layout_osec *lo, const stru
 			it.kind = IT_ASSERT;
 			vec_push(lo->items, it);
 			break;
-		case ST_CONSTRUCTORS:
 		case ST_CREATE_OBJECT_SYMBOLS:
-			break; /* a.out-era features: nothing to do for ELF */
+			/* an a.out-era feature that makes no symbols for ELF, but GNU ld makes the
+			 * section for it and marks it SEC_KEEP, so it stays even when empty */
+			lo->object_symbols = true;
+			break;
+		case ST_CONSTRUCTORS:
+			break; /* a.out-era feature: nothing to do for ELF */
 		default:
 			script_error(L->ctx, &s->loc, "this command is not allowed inside an output section");
 			break;
@@ -452,8 +456,12 @@ static void allocate_commons(struct ctx *ctx)
 		if (s->kind != SYM_COMMON)
 			continue;
 		struct input_file *f = s->file;
-		if (!f->common)
+		if (!f->common) {
 			f->common = common_section(ctx, f);
+			/* --gc-sections reached none of the file's commons */
+			if (f->common_gc)
+				f->common->discarded = f->common->dropped_unmapped = true;
+		}
 		uint64_t align = s->value ? s->value : 1;
 		struct input_section *c = f->common;
 		c->size = align_to(c->size, align);
@@ -790,7 +798,7 @@ bool osec_made(const struct layout_osec *lo)
 
 bool osec_made_by_walk(const struct layout_osec *lo)
 {
-	if (lo->named_early)
+	if (lo->named_early || lo->object_symbols)
 		return true;
 	for (size_t i = 0; i < lo->items.n; i++)
 		if (i + 1 != lo->orphan_item && (lo->items.v[i].kind != IT_INPUTS || lo->items.v[i].secs.n))
@@ -1244,7 +1252,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	os->flags = 0;
 	os->align = 1;
 	os->sec_code = false;
-	lo->keep_input = false;
+	lo->keep_input = lo->object_symbols;
 	os->entsize = 0; /* finished again when orphans join it */
 	for (size_t i = 0; i < lo->items.n; i++) {
 		struct lo_item *it = &lo->items.v[i];

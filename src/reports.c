@@ -561,6 +561,8 @@ static void print_gc_sections(struct ctx *ctx)
 			if (gc_swept(ctx, isec) && isec->size)
 				fprintf(stderr, "slink: removing unused section '%s' in file '%s'\n", section_label(ctx, isec), f->name);
 		}
+		if (gc_swept(ctx, f->common) && f->common->size)
+			fprintf(stderr, "slink: removing unused section 'COMMON' in file '%s'\n", f->name);
 	}
 }
 

@@ -311,3 +311,21 @@ for mid in 'ASSERT(1, "a")' 'x = 1;' ''; do
 	link_both -T as.ld as.o
 	compare_outputs
 done
+# CREATE_OBJECT_SYMBOLS makes no symbols for ELF, but GNU ld makes its section and marks it
+# SEC_KEEP: it stays when empty (also with -r, and when --gc-sections took its input);
+# CONSTRUCTORS makes nothing
+as_obj cos.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad 1
+E
+for body in '.foo : { CREATE_OBJECT_SYMBOLS }' '.data.y : { CREATE_OBJECT_SYMBOLS *(.data) }' \
+	'.foo : { CONSTRUCTORS }' '.foo : { CREATE_OBJECT_SYMBOLS *(.nothing) } .bar : { CONSTRUCTORS *(.data) }'; do
+	echo "SECTIONS { .text 0x1000 : { *(.text) } $body .bss : { *(.bss) } }" > cos.ld
+	for opt in "" -r --gc-sections; do
+		link_both $opt -T cos.ld cos.o
+		compare_outputs
+	done
+done

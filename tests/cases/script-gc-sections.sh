@@ -145,3 +145,31 @@ link_both -T nocode2.ld --gc-sections -e 0 nocode.o
 compare_outputs
 link_both -T nocode2.ld -e 0 nocode.o
 compare_outputs
+# a file's common symbols are one COMMON section for --gc-sections (GNU ld allocates them
+# before collecting): kept whole when one is referenced from a kept section or by
+# KEEP(*(COMMON)), else removed with its symbols
+as_obj com1.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.comm unused_c,8,8
+	.comm other_c,4,4
+	.data
+	.quad other_c
+E
+as_obj com2.o <<'E'
+	.text
+	.globl _start
+_start:	mov used_c(%rip), %eax
+	ret
+	.comm used_c,4,4
+	.comm unused2_c,16,16
+E
+for objs in com1.o com2.o; do
+	link_both --gc-sections --print-gc-sections $objs
+	compare_outputs
+	compare_warnings
+	echo 'SECTIONS { .text 0x1000 : { *(.text) } .bss : { KEEP(*(COMMON)) } }' > kc.ld
+	link_both --gc-sections -T kc.ld $objs
+	compare_outputs
+done
