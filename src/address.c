@@ -803,7 +803,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			region_check(L, lo, lo->region_used, explicit_addr, os->addr);
 			if (lo->lma_region && lo->lma_region != lo->region_used &&
 			    (os->type != SHT_NOBITS || (d && d->align_with_input))) {
-				lo->lma_region->cur = os->lma + (is_tbss_os(os) ? 0 : os->size);
+				lo->lma_region->cur = os->lma + (is_tbss_os(os) && !ctx_relocatable(L->ctx) ? 0 : os->size);
 				region_check(L, lo, lo->lma_region, false, os->lma);
 			}
 		}
@@ -943,7 +943,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	else if (lo->overlay && lo->overlay->fill)
 		lo->fill = eval_fill(L, lo->overlay->fill, dot, os);
 
-	dotdelta = (os->type == SHT_NOBITS && (os->flags & SHF_TLS)) ? 0 : os->size;
+	/* .tbss takes no room, except in -r (lang_size_sections_1) */
+	dotdelta = is_tbss_os(os) && !ctx_relocatable(L->ctx) ? 0 : os->size;
 	dot += dotdelta;
 	if (lo->overlay_last)
 		dot = overlay_end(L, lo);
@@ -1155,7 +1156,7 @@ static uint64_t relro_adjust(struct layout *L)
 			continue;
 		if (os->addr >= seg->base && os->addr < seg->relro_end - seg->relro_offset) {
 			uint64_t start = os->addr, end = os->addr;
-			if (!(os->type == SHT_NOBITS && (os->flags & SHF_TLS)))
+			if (!is_tbss_os(os))
 				end += os->size;
 			start += desired_end - end;
 			start &= ~(os->align - 1);

@@ -18,6 +18,8 @@ tb:	.zero 4
 ltb:	.zero 4
 	.data
 	.long 9
+	.bss
+	.zero 4
 E
 done
 while IFS= read -r sc; do
@@ -61,3 +63,13 @@ SECTIONS {
 E
 link_both -T lma.ld t2.o
 compare_outputs
+# -r: a .tbss takes room like any section (the next one follows it), as GNU ld sizes it there
+for sc in 'SECTIONS { .text : { *(.text) } .tbss : { *(.tbss) } .data : { *(.data) } }' \
+	'SECTIONS { .text : { *(.text) } .data : { *(.data) } }' \
+	'MEMORY { RAM : ORIGIN = 0, LENGTH = 64K } SECTIONS { .tbss : { *(.tbss) } >RAM AT>RAM .d2 : { *(.tdata) } >RAM }' \
+	'SECTIONS { .text : { *(.text) } .bss : AT(0x1000) { *(.bss) } }' \
+	'SECTIONS { .text : { *(.text) } .tbss : { *(.tbss) } .bss ALIGN(4) : { *(.bss) } }'; do
+	echo "$sc" > r.ld
+	link_both -r -T r.ld t64.o
+	compare_outputs
+done
