@@ -396,6 +396,10 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 		isec->data = sh->sh_type == SHT_NOBITS ? NULL : f->data + sh->sh_offset;
 		isec->discarded = isec->comdat_lost = members[i].lost;
 		isec->group = members[i].group;
+		/* .gnu.linkonce.* outside a group is the COMDAT of old: the first section of a name
+		 * is kept, later ones are dropped (bfd's _bfd_elf_section_already_linked) */
+		if (!isec->group && !strncmp(sname, ".gnu.linkonce.", 14) && !comdat_claim(ctx, sname))
+			isec->discarded = isec->comdat_lost = true;
 		if (!is_pow2(isec->align)) {
 			error(ctx, "%s: section %s has alignment %llu, not a power of two", name, sname,
 			      (unsigned long long)isec->align);

@@ -57,3 +57,25 @@ as_obj c.o <<'EOF'
 _start:	ret
 EOF
 expect_fail_both "\(\.text\.bar\[bar\]\+0x0\): multiple definition of \`_start'; a\.o:\(\.text\+0x0\): first defined here" a.o c.o
+# .gnu.linkonce.* sections outside groups: the first of a name is kept, later ones are dropped
+# with their symbols (no multiple definition), in final links and -r alike
+for n in 1 2; do
+	as_obj lo$n.o <<E
+	.text
+	.globl f$n
+f$n:	call lfun
+	ret
+	.section .gnu.linkonce.t.lfun,"ax",@progbits
+	.globl lfun
+lfun:	.byte 0x90, $n
+	ret
+	.section .gnu.linkonce.r.ldat,"a",@progbits
+	.long $n, $n
+	.data
+	.long $n
+E
+done
+for opt in "" -r; do
+	link_both $opt -e f1 lo1.o lo2.o
+	compare_outputs
+done
