@@ -1470,7 +1470,8 @@ static void mark_named_early(struct layout *L)
 }
 
 /* GNU ld keeps -z relro only if some input section named by the statements between
- * DATA_SEGMENT_ALIGN and DATA_SEGMENT_RELRO_END has contents (lang_find_relro_sections).  It
+ * DATA_SEGMENT_ALIGN and DATA_SEGMENT_RELRO_END (or the end) has contents
+ * (lang_find_relro_sections); DATA_SEGMENT_ALIGN then aligns `.` to the page.  It
  * looks at every matching section, even one a constraint-failed statement did not take. */
 static void find_relro_range(struct layout *L)
 {
@@ -1486,7 +1487,8 @@ static void find_relro_range(struct layout *L)
 	}
 	for (size_t r = 0; r < L->rules.n; r++) {
 		size_t at = node_of(L, L->rules.v[r].lo);
-		L->rules.v[r].in_relro = start != (size_t)-1 && end != (size_t)-1 && at > start && at < end;
+		/* (without DATA_SEGMENT_RELRO_END, bfd's walk runs to the end of the script) */
+		L->rules.v[r].in_relro = start != (size_t)-1 && at > start && (end == (size_t)-1 || at < end);
 	}
 }
 

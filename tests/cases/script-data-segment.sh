@@ -1,0 +1,40 @@
+# DATA_SEGMENT_ALIGN / DATA_SEGMENT_RELRO_END / DATA_SEGMENT_END in a script, with -z relro and
+# -z norelro: with relro kept (some input with contents between DATA_SEGMENT_ALIGN and
+# DATA_SEGMENT_RELRO_END, or the end of the script when there is none) `.` is aligned to the
+# page, else it keeps its offset in the page; a data segment that can save a page is moved
+# (commonpagesize < maxpagesize); the relro range is padded to end on a page; PT_GNU_RELRO.
+for m in 64 32; do
+	as_obj d$m.o --$m <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.fill 0x123, 1, 0x90
+	.section .data.rel.ro,"aw"
+	.long 1, 2, 3
+	.section .init_array,"aw",@init_array
+	.long 4
+	.data
+	.long 5
+	.fill 0x40, 1, 7
+	.bss
+	.zero 0x20
+E
+done
+n=0
+while IFS= read -r sc; do
+	n=$((n + 1))
+	echo "$sc" > ds$n.ld
+	for m in 64 32; do
+		emu=elf_x86_64; [ $m = 32 ] && emu=elf_i386
+		for z in relro norelro; do
+			link_both -m $emu -z $z -T ds$n.ld d$m.o
+			compare_outputs
+		done
+	done
+done <<'E'
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE)); .init_array : { *(.init_array) } .data.rel.ro : { *(.data.rel.ro) } . = DATA_SEGMENT_RELRO_END(0, .); .data : { *(.data) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE)); .data : { *(.data) *(.data.rel.ro) *(.init_array) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(0x200000, 0x1000); .init_array : { *(.init_array) } . = DATA_SEGMENT_RELRO_END(24, .); .data : { *(.data) *(.data.rel.ro) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(0x10000, 0x1000); .data : { *(.data) *(.data.rel.ro) *(.init_array) } . = DATA_SEGMENT_END(.); .bss : { *(.bss) } }
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE)); .empty : { *(.nothing) } . = DATA_SEGMENT_RELRO_END(0, .); .data : { *(.data) *(.data.rel.ro) *(.init_array) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
+E
