@@ -225,6 +225,7 @@ struct ctx {
 	struct input_section *got_plt;       /* synthetic .got.plt (the GOT base), when needed */
 	bool needs_got_base;                 /* some relocation refers to _GLOBAL_OFFSET_TABLE_ */
 	bool got_referenced;                 /* some relocation is against _GLOBAL_OFFSET_TABLE_ */
+	bool need_pic_reported;              /* a relocation PIC output cannot take was reported */
 	VEC(struct symbol *) got_syms;       /* symbols with a .got slot, in slot order */
 	struct input_file *internal;         /* holder of linker-made sections */
 	struct input_file *dynamic;          /* holder of -pie/-shared's dynamic sections (dynamic.c) */

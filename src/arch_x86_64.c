@@ -15,6 +15,7 @@
  * value then overflows is an error, as in GNU ld. */
 #include <inttypes.h>
 
+#include "reports.h"
 #include "target.h"
 
 #define SHF_X86_64_LARGE 0x10000000
@@ -313,6 +314,38 @@ static bool in_section(struct ctx *ctx, struct input_section *isec, const struct
 	return false;
 }
 
+/* GNU ld's elf_x86_64_need_pic: a 8-, 16- or 32-bit absolute relocation cannot be relocated
+ * at run time, so a PIE or shared object refuses it, whatever the symbol.  bfd stops at the
+ * first one. */
+static bool pic_absolute_ok(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r,
+			    const struct rinfo *ri)
+{
+	if (ctx->opt.kind == OUT_EXEC)
+		return true;
+	if (r->type != R_X86_64_8 && r->type != R_X86_64_16 && r->type != R_X86_64_32 && r->type != R_X86_64_32S)
+		return true;
+	if (!ctx->need_pic_reported) {
+		ctx->need_pic_reported = true;
+		const struct symbol *s = r->sym;
+		const char *what = "", *und = "", *name = name_of(r);
+		bool hint = true;
+		if (s && !s->is_local) {
+			static const char *const vis[] = {"symbol ", "internal symbol ", "hidden symbol ", "protected symbol "};
+			what = vis[s->visibility & 3];
+			hint = s->visibility == STV_DEFAULT;
+			if (s->kind == SYM_UNDEF || s->kind == SYM_LAZY)
+				und = "undefined ";
+		} else if (s && s->type == STT_SECTION && s->isec) {
+			name = s->isec->name;
+		}
+		bool shared = ctx->opt.kind == OUT_SHARED;
+		error(ctx, "%s: relocation %s against %s%s`%s' can not be used when making %s%s", report_file_name(ctx, isec),
+		      ri->name, und, what, name, shared ? "a shared object" : "a PIE object",
+		      !hint ? "" : shared ? "; recompile with -fPIC" : "; recompile with -fPIE");
+	}
+	return false;
+}
+
 static bool x86_64_scan(struct ctx *ctx, struct input_section *isec, const struct reloc_args *r)
 {
 	const struct rinfo *ri = lookup(r->type);
@@ -321,6 +354,8 @@ static bool x86_64_scan(struct ctx *ctx, struct input_section *isec, const struc
 		return false;
 	}
 	if (!in_section(ctx, isec, r, ri))
+		return false;
+	if (!pic_absolute_ok(ctx, isec, r, ri))
 		return false;
 
 	bool needs_got;
