@@ -1372,6 +1372,25 @@ void execstack_check(struct ctx *ctx)
 
 /* bfd warns, when it writes the program headers, about every segment that takes memory with
  * write and execute permission both (--no-warn-rwx-segments turns it off) */
+/* PR ld/20815: a PT_PHDR must lie in a PT_LOAD (bfd's assign_file_positions_for_load_sections);
+ * a script that leaves no room for the headers gets GNU ld's error */
+static void phdr_loaded_check(struct ctx *ctx, const struct segment_vec *segs)
+{
+	for (size_t i = 0; i < segs->n; i++) {
+		const struct segment *ph = &segs->v[i];
+		if (ph->type != PT_PHDR)
+			continue;
+		bool covered = false;
+		for (size_t k = 0; k < segs->n && !covered; k++) {
+			const struct segment *ld = &segs->v[k];
+			covered = ld->type == PT_LOAD && ld->offset <= ph->offset &&
+				  ph->offset + ph->filesz <= ld->offset + ld->filesz;
+		}
+		if (!covered)
+			error(ctx, "%s: PHDR segment not covered by LOAD segment", ctx->opt.output ? ctx->opt.output : "a.out");
+	}
+}
+
 static void rwx_check(struct ctx *ctx, const struct segment_vec *segs)
 {
 	if (!ctx->opt.warn_rwx_segments || !oformat_is_elf(ctx))
@@ -1561,6 +1580,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->align = align;
 	}
 done:
+	phdr_loaded_check(ctx, &segs);
 	rwx_check(ctx, &segs);
 	/* every section's bytes lie inside the image the writer allocates (a section nothing
 	 * gave a file position would be copied out of bounds) */

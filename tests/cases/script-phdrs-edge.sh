@@ -195,3 +195,14 @@ link_both -T cs.ld cs.o
 compare_outputs
 compare_warnings
 grep -q "can't be allocated in segment 0" bfd.stderr || fail "the test lost its misplaced section"
+# a PT_PHDR that no PT_LOAD covers is GNU ld's error (the script left no room for the headers)
+echo 'PHDRS { hdr PT_PHDR PHDRS; text PT_LOAD; } SECTIONS { . = 0x400000; .text : { *(.text) } :text }' > nophdr.ld
+expect_fail_both 'PHDR segment not covered by LOAD segment' -T nophdr.ld c.o
+as_obj pie.o <<'E'
+	.text
+	.globl _start
+_start:	lea _start(%rip), %rax
+	ret
+E
+echo 'SECTIONS { . = 0x10000; .text : { *(.text) } .interp : { *(.interp) } .dynamic : { *(.dynamic) } }' > nophdr2.ld
+expect_fail_both 'PHDR segment not covered by LOAD segment' -pie -N -T nophdr2.ld pie.o
