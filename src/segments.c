@@ -181,6 +181,34 @@ static bool has_section(struct layout *L, const char *name, struct output_sectio
 	return false;
 }
 
+/* PT_TLS takes the thread-local sections of bfd's section list, which must follow one
+ * another there; otherwise GNU ld's error names the run (_bfd_elf_map_sections_to_segments) */
+static bool tls_adjacent(struct ctx *ctx, struct layout *L)
+{
+	VEC(const struct output_section *) list = {0};
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && !L->nodes.v[i].lo->removed)
+			vec_push(list, L->nodes.v[i].lo->os);
+	size_t first = list.n, last = 0, count = 0;
+	for (size_t i = 0; i < list.n; i++)
+		if (list.v[i]->flags & SHF_TLS) {
+			if (first == list.n)
+				first = i;
+			last = i;
+			count++;
+		}
+	bool ok = first == list.n || last - first + 1 == count;
+	if (!ok && !L->tls_adjacency_reported) {
+		L->tls_adjacency_reported = true;
+		error(ctx, "%s: TLS sections are not adjacent:", ctx->opt.output ? ctx->opt.output : "a.out");
+		for (size_t i = first; i <= last; i++)
+			fprintf(stderr, "slink: \t%s: %s\n", list.v[i]->flags & SHF_TLS ? "    TLS" : "non-TLS", list.v[i]->name);
+	}
+	free(list.v);
+	return ok;
+}
+
+
 /* Non-load segments after the PT_LOADs, in GNU ld's order. */
 static void extra_segments(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
 			   struct segment_vec *out)
@@ -214,7 +242,7 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 				tls_first = secs[i];
 			tls_last = secs[i];
 		}
-	if (tls_first)
+	if (tls_first && tls_adjacent(ctx, L))
 		vec_push(*out, ((struct segment){.type = PT_TLS, .flags = PF_R, .first = tls_first, .last = tls_last}));
 	struct output_section *prop;
 	if (has_section(L, ".note.gnu.property", &prop))

@@ -161,7 +161,10 @@ class Gen:
                     elif t == 1 and not i386:
                         out.append('\tlea %s(%%rip), %%rax' % tgt)
                     elif t == 2 and script_syms:
-                        out.append('\tmov $%s, %%eax' % self.r.choice(script_syms))
+                        if getattr(self, 'pic', False):
+                            out.append('\tlea %s(%%rip), %%rax' % self.r.choice(script_syms))
+                        else:
+                            out.append('\tmov $%s, %%eax' % self.r.choice(script_syms))
                     else:
                         out.append('\tnop\n\tret')
                 elif kind == 'b' or (kind == 'T' and 'bss' in name):
@@ -181,7 +184,8 @@ class Gen:
                         out.append('\t.byte %d' % self.r.randint(0, 255))
                     elif t == 1 and kind != 'u':
                         tgt = self.r.choice(allsyms)
-                        out.append('\t.%s %s' % ('long' if i386 else self.ch('quad', 'long'), tgt))
+                        wide = 'quad' if getattr(self, 'pic', False) else self.ch('quad', 'long')
+                        out.append('\t.%s %s' % ('long' if i386 else wide, tgt))
                     elif t == 2 and script_syms and kind != 'u':
                         out.append('\t.%s %s' % ('long' if i386 else 'quad',
                                                  self.r.choice(script_syms)))
@@ -656,6 +660,7 @@ class Gen:
                                        [50, 12, 8, 10, 5, 5, 5, 5])[0]
         if self.p(0.05) and mode != 'r':
             args += ['--defsym', 'dsym=0x%x' % self.num()]
+        self.pic = '-pie' in args or '-shared' in args
         script_syms = [s for s in (self.defined_syms if script else [])]
         self.r.shuffle(script_syms)
         script_syms = script_syms[:2]
