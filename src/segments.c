@@ -181,11 +181,14 @@ static bool has_section(struct layout *L, const char *name, struct output_sectio
 	return false;
 }
 
-/* PT_TLS takes the thread-local sections of bfd's section list, which must follow one
- * another there; otherwise GNU ld's error names the run (_bfd_elf_map_sections_to_segments) */
-static bool tls_adjacent(struct ctx *ctx, struct layout *L)
+struct osec_list VEC_BODY(struct output_section *);
+
+/* PT_TLS takes the thread-local sections of bfd's section list (allocated or not), which must
+ * follow one another there; otherwise GNU ld's error names the run
+ * (_bfd_elf_map_sections_to_segments).  The run goes to `run` (NULL: only checked). */
+static bool tls_run(struct ctx *ctx, struct layout *L, struct osec_list *run)
 {
-	VEC(const struct output_section *) list = {0};
+	struct osec_list list = {0};
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].kind == LN_OSEC && !L->nodes.v[i].lo->removed)
 			vec_push(list, L->nodes.v[i].lo->os);
@@ -197,13 +200,15 @@ static bool tls_adjacent(struct ctx *ctx, struct layout *L)
 			last = i;
 			count++;
 		}
-	bool ok = first == list.n || last - first + 1 == count;
-	if (!ok && !L->tls_adjacency_reported) {
+	bool ok = first < list.n && last - first + 1 == count;
+	if (first < list.n && !ok && !L->tls_adjacency_reported) {
 		L->tls_adjacency_reported = true;
 		error(ctx, "%s: TLS sections are not adjacent:", ctx->opt.output ? ctx->opt.output : "a.out");
 		for (size_t i = first; i <= last; i++)
 			fprintf(stderr, "slink: \t%s: %s\n", list.v[i]->flags & SHF_TLS ? "    TLS" : "non-TLS", list.v[i]->name);
 	}
+	for (size_t i = first; ok && run && i <= last; i++)
+		vec_push(*run, list.v[i]);
 	free(list.v);
 	return ok;
 }
@@ -235,15 +240,10 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 		vec_push(*out, ((struct segment){.type = PT_NOTE, .flags = nf, .first = s, .last = secs[j]}));
 		i = j;
 	}
-	struct output_section *tls_first = NULL, *tls_last = NULL;
-	for (size_t i = 0; i < count; i++)
-		if (secs[i]->flags & SHF_TLS) {
-			if (!tls_first)
-				tls_first = secs[i];
-			tls_last = secs[i];
-		}
-	if (tls_first && tls_adjacent(ctx, L))
-		vec_push(*out, ((struct segment){.type = PT_TLS, .flags = PF_R, .first = tls_first, .last = tls_last}));
+	struct osec_list tls = {0};
+	if (tls_run(ctx, L, &tls))
+		vec_push(*out, ((struct segment){.type = PT_TLS, .flags = PF_R, .first = tls.v[0], .last = tls.v[tls.n - 1]}));
+	free(tls.v);
 	struct output_section *prop;
 	if (has_section(L, ".note.gnu.property", &prop))
 		vec_push(*out, ((struct segment){.type = PT_GNU_PROPERTY, .flags = PF_R, .first = prop, .last = prop}));
@@ -1577,32 +1577,43 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->paddr = a->lma;
 		uint64_t align = 1;
 		uint64_t filesz = 0, memsz = 0;
-		/* the sections from first to last in section order (overlays share addresses) */
-		size_t ka = 0, kb = count;
-		while (ka < count && secs[ka] != a)
-			ka++;
-		while (kb > ka && secs[kb - 1] != b)
-			kb--;
-		for (size_t k = ka; k < kb; k++) {
-			struct output_section *s = secs[k];
-			if (sg->type == PT_TLS && !(s->flags & SHF_TLS))
-				continue;
+		/* the sections from first to last in section order (overlays share addresses);
+		 * PT_TLS's are the run of the section list, allocated or not */
+		struct osec_list run = {0};
+		if (sg->type == PT_TLS) {
+			tls_run(ctx, L, &run);
+		} else {
+			size_t ka = 0, kb = count;
+			while (ka < count && secs[ka] != a)
+				ka++;
+			while (kb > ka && secs[kb - 1] != b)
+				kb--;
+			for (size_t k = ka; k < kb; k++)
+				vec_push(run, secs[k]);
+		}
+		for (size_t k = 0; k < run.n; k++) {
+			struct output_section *s = run.v[k];
+			bool nobits = s->type == SHT_NOBITS, alloc = s->flags & SHF_ALLOC;
 			if (s->align > align)
 				align = s->align;
 			/* p_filesz runs to the file end of the last section with contents (bfd's
 			 * assign_file_positions_for_non_load_sections) */
-			if (is_load(s))
+			if ((sg->type == PT_TLS ? !nobits : is_load(s)) && s->offset + s->size >= a->offset)
 				filesz = s->offset + s->size - a->offset;
 			if (sg->type != PT_TLS) {
 				memsz = s->addr + s->size - a->addr;
 				continue;
 			}
-			/* bfd grows PT_TLS's p_memsz by the gaps between LMAs, as a PT_LOAD's */
+			/* bfd grows PT_TLS's p_memsz by the gaps between LMAs, as a PT_LOAD's, and by
+			 * the allocated sections' sizes */
+			if (nobits && !alloc)
+				continue;
 			uint64_t p_end = sg->paddr + memsz, adjust = s->lma - p_end;
 			if (adjust && (s->lma < p_end || p_end < sg->paddr))
 				adjust = 0;
-			memsz += adjust + s->size;
+			memsz += adjust + (alloc ? s->size : 0);
 		}
+		free(run.v);
 		sg->filesz = filesz;
 		sg->memsz = sg->type == PT_TLS ? align_to(memsz, 1) : memsz;
 		sg->align = align;
