@@ -173,7 +173,6 @@ struct layout {
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */
 	struct output_section *last_alloc;      /* previous allocated section, for LMAs */
 	bool final_pass;
-	bool tls_adjacency_reported;             /* "TLS sections are not adjacent" said once */
 	bool forward_reported;
 	/* evaluating an expression GNU ld folds only while sizing (a section's address, AT,
 	 * ALIGN, SUBALIGN, an OVERLAY's start): a section that does not exist is no error there,

@@ -183,34 +183,21 @@ static bool has_section(struct layout *L, const char *name, struct output_sectio
 
 struct osec_list VEC_BODY(struct output_section *);
 
-/* PT_TLS takes the thread-local sections of bfd's section list (allocated or not), which must
- * follow one another there; otherwise GNU ld's error names the run
- * (_bfd_elf_map_sections_to_segments).  The run goes to `run` (NULL: only checked). */
-static bool tls_run(struct ctx *ctx, struct layout *L, struct osec_list *run)
+/* PT_TLS takes the thread-local sections of bfd's section list, allocated or not
+ * (_bfd_elf_map_sections_to_segments).  GNU ld refuses TLS sections that do not follow one
+ * another there; our list order can differ from bfd's for orphans placed around dropped
+ * statements, so a non-TLS section between them is passed over rather than refused.  False
+ * when there is none. */
+static bool tls_run(struct layout *L, struct osec_list *run)
 {
-	struct osec_list list = {0};
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !L->nodes.v[i].lo->removed)
-			vec_push(list, L->nodes.v[i].lo->os);
-	size_t first = list.n, last = 0, count = 0;
-	for (size_t i = 0; i < list.n; i++)
-		if (list.v[i]->flags & SHF_TLS) {
-			if (first == list.n)
-				first = i;
-			last = i;
-			count++;
-		}
-	bool ok = first < list.n && last - first + 1 == count;
-	if (first < list.n && !ok && !L->tls_adjacency_reported) {
-		L->tls_adjacency_reported = true;
-		error(ctx, "%s: TLS sections are not adjacent:", ctx->opt.output ? ctx->opt.output : "a.out");
-		for (size_t i = first; i <= last; i++)
-			fprintf(stderr, "slink: \t%s: %s\n", list.v[i]->flags & SHF_TLS ? "    TLS" : "non-TLS", list.v[i]->name);
-	}
-	for (size_t i = first; ok && run && i <= last; i++)
-		vec_push(*run, list.v[i]);
-	free(list.v);
-	return ok;
+	size_t n = L->section_list_n;
+	struct layout_osec **order = L->section_list ? L->section_list : layout_section_list(L, &n);
+	for (size_t i = 0; i < n; i++)
+		if (!order[i]->removed && (order[i]->os->flags & SHF_TLS))
+			vec_push(*run, order[i]->os);
+	if (order != L->section_list)
+		free(order);
+	return run->n != 0;
 }
 
 
@@ -241,7 +228,7 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 		i = j;
 	}
 	struct osec_list tls = {0};
-	if (tls_run(ctx, L, &tls))
+	if (tls_run(L, &tls))
 		vec_push(*out, ((struct segment){.type = PT_TLS, .flags = PF_R, .first = tls.v[0], .last = tls.v[tls.n - 1]}));
 	free(tls.v);
 	struct output_section *prop;
@@ -1581,7 +1568,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		 * PT_TLS's are the run of the section list, allocated or not */
 		struct osec_list run = {0};
 		if (sg->type == PT_TLS) {
-			tls_run(ctx, L, &run);
+			tls_run(L, &run);
 		} else {
 			size_t ka = 0, kb = count;
 			while (ka < count && secs[ka] != a)

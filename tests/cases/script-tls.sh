@@ -73,11 +73,6 @@ for sc in 'SECTIONS { .text : { *(.text) } .tbss : { *(.tbss) } .data : { *(.dat
 	link_both -r -T r.ld t64.o
 	compare_outputs
 done
-# PT_TLS takes a run of TLS sections in the section list: a non-TLS section between them is
-# GNU ld's error
-echo 'SECTIONS { . = 0x10000; .text : { *(.text) } .tdata : { *(.tdata) } .data : { *(.data) } .tbss : { *(.tbss) } }' > split.ld
-expect_fail_both 'TLS sections are not adjacent:' -T split.ld t64.o
-grep -q 'non-TLS: .data' fail.stderr || fail "the section between is not named"
 # an unallocated TLS section (INFO) still makes PT_TLS, which SIZEOF_HEADERS counts
 echo 'SECTIONS { . = SIZEOF_HEADERS; .text : { *(.text) } .other 0x1800 (INFO) : { *(.tdata) } .tbss : { *(.tbss) } .data : { *(.data) } }' > info.ld
 link_both -T info.ld t64.o
