@@ -1494,8 +1494,8 @@ static void find_relro_range(struct layout *L)
 
 static void find_relro_sections(struct layout *L, struct input_section **all, size_t n)
 {
-	L->relro_enabled = false;
-	if (!L->ctx->opt.relro)
+	L->relro_enabled = L->ctx->opt.relro && ctx_relocatable(L->ctx); /* -r: GNU ld does not look */
+	if (!L->ctx->opt.relro || ctx_relocatable(L->ctx))
 		return;
 	for (size_t r = 0; r < L->rules.n && !L->relro_enabled; r++) {
 		if (!L->rules.v[r].in_relro)

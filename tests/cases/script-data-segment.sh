@@ -38,3 +38,17 @@ SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_
 SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(0x10000, 0x1000); .data : { *(.data) *(.data.rel.ro) *(.init_array) } . = DATA_SEGMENT_END(.); .bss : { *(.bss) } }
 SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE)); .empty : { *(.nothing) } . = DATA_SEGMENT_RELRO_END(0, .); .data : { *(.data) *(.data.rel.ro) *(.init_array) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
 E
+# -r: GNU ld keeps -z relro without looking for relro sections, so the data segment is laid
+# out (and the relro end page-aligned) as for -z relro
+n=0
+while IFS= read -r sc; do
+	n=$((n + 1))
+	echo "$sc" > rs$n.ld
+	for z in relro norelro; do
+		link_both -r -z $z -T rs$n.ld d64.o
+		compare_outputs
+	done
+done <<'E'
+SECTIONS { .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), 0x1000); . = DATA_SEGMENT_RELRO_END(24, .); .data : { *(.data) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
+SECTIONS { .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE)); .init_array : { *(.init_array) } . = DATA_SEGMENT_RELRO_END(0, .); .data : { *(.data) } . = DATA_SEGMENT_END(.); }
+E
