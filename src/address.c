@@ -1228,7 +1228,7 @@ static void tls_align_first(struct layout *L)
 		if (L->nodes.v[i].kind != LN_OSEC || !osec_made(L->nodes.v[i].lo))
 			continue;
 		struct output_section *os = L->nodes.v[i].lo->os;
-		if (!(os->flags & SHF_TLS)) {
+		if (!(os->flags & SHF_TLS) || !os->has_inputs) { /* (a name's flags are not bfd's) */
 			if (first)
 				break;
 			continue;

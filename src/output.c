@@ -86,7 +86,7 @@ bool tls_segment_base(const struct ctx *ctx, uint64_t *base)
 {
 	for (size_t i = 0; i < ctx->osecs.n; i++) {
 		const struct output_section *os = ctx->osecs.v[i];
-		if (os->index && (os->flags & SHF_TLS)) {
+		if (os->index && (os->flags & SHF_TLS) && os->has_inputs) {
 			*base = os->addr;
 			return true;
 		}

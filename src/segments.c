@@ -184,7 +184,7 @@ static bool has_section(struct layout *L, const char *name, struct output_sectio
 struct osec_list VEC_BODY(struct output_section *);
 
 /* PT_TLS takes the thread-local sections of bfd's section list, allocated or not
- * (_bfd_elf_map_sections_to_segments).  GNU ld refuses TLS sections that do not follow one
+ * (_bfd_elf_map_sections_to_segments; SEC_THREAD_LOCAL comes from inputs, not the name).  GNU ld refuses TLS sections that do not follow one
  * another there; our list order can differ from bfd's for orphans placed around dropped
  * statements, so a non-TLS section between them is passed over rather than refused.  False
  * when there is none. */
@@ -193,7 +193,7 @@ static bool tls_run(struct layout *L, struct osec_list *run)
 	size_t n = L->section_list_n;
 	struct layout_osec **order = L->section_list ? L->section_list : layout_section_list(L, &n);
 	for (size_t i = 0; i < n; i++)
-		if (!order[i]->removed && (order[i]->os->flags & SHF_TLS))
+		if (!order[i]->removed && (order[i]->os->flags & SHF_TLS) && order[i]->os->has_inputs)
 			vec_push(*run, order[i]->os);
 	if (order != L->section_list)
 		free(order);
@@ -1606,7 +1606,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		sg->align = align;
 	}
 done:
-	phdr_loaded_check(ctx, &segs);
+	if (oformat_is_elf(ctx))
+		phdr_loaded_check(ctx, &segs);
 	rwx_check(ctx, &segs);
 	/* every section's bytes lie inside the image the writer allocates (a section nothing
 	 * gave a file position would be copied out of bounds) */
