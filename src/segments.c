@@ -1537,7 +1537,15 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			off = off_before;
 		}
 	}
-	/* sections outside every PT_LOAD (non-alloc ones, and a lone .tbss) */
+	/* a .tbss no PT_LOAD holds sits where a PT_LOAD of its own would put it, which is also
+	 * PT_TLS's offset (bfd: "a .tbss section that didn't get a PT_LOAD") */
+	struct osec_list tls = {0};
+	tls_run(L, &tls);
+	for (size_t i = 0; i < tls.n; i++)
+		if (is_tbss(tls.v[i]) && !tls.v[i]->offset)
+			tls.v[i]->offset = off + page_bias(tls.v[i]->addr, off, tls.v[i]->align);
+	free(tls.v);
+	/* sections outside every PT_LOAD (non-alloc ones) */
 	nonalloc_offsets(ctx, L, off, NULL);
 
 	/* the other segments take their extent from their sections */

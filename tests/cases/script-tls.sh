@@ -77,3 +77,20 @@ done
 echo 'SECTIONS { . = SIZEOF_HEADERS; .text : { *(.text) } .other 0x1800 (INFO) : { *(.tdata) } .tbss : { *(.tbss) } .data : { *(.data) } }' > info.ld
 link_both -T info.ld t64.o
 compare_outputs
+# a .tbss that no PT_LOAD holds: its file offset (and PT_TLS's) is where a PT_LOAD of its own
+# would put it
+as_obj lone.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tbss,"awT",@nobits
+	.zero 8
+	.data
+	.long 1
+E
+for sc in 'SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) } .tbss 0x412000 : { *(.tbss) } }' \
+	'SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) } . = 0x412000; .tbss : { *(.tbss) } .bss : { *(.bss) } }'; do
+	echo "$sc" > lone.ld
+	link_both -T lone.ld lone.o
+	compare_outputs
+done
