@@ -1614,6 +1614,19 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	 * first-rule-wins among the rules that survive; sections --gc-sections removed count too,
 	 * as GNU ld checks before it leaves them out. */
 	bool *rule_off = xcalloc(L->rules.n + 1, sizeof(bool));
+	/* INPUT_SECTION_FLAGS asks the output's BFD target: for a non-ELF output the generic one
+	 * says it cannot (once for each section the rule's patterns match) and takes nothing */
+	for (size_t r = 0; r < L->rules.n && !oformat_is_elf(ctx); r++) {
+		const struct input_section_desc *d = L->rules.v[r].desc;
+		if (!d->has_flags)
+			continue;
+		rule_off[r] = true;
+		struct input_section_desc unflagged = *d;
+		unflagged.has_flags = false;
+		for (size_t i = 0; i < all.n && !L->rules.v[r].discard; i++)
+			if (input_desc_matches(&unflagged, all.v[i]))
+				warn(ctx, "INPUT_SECTION_FLAGS are not supported");
+	}
 	for (int round = 0; round < 2; round++) {
 		for (size_t r = 0; r < L->rules.n; r++)
 			if (L->rules.v[r].lo->desc && L->rules.v[r].lo->desc->constraint != CONSTRAINT_NONE) {

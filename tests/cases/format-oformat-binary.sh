@@ -115,3 +115,13 @@ SECTIONS { .text 0x1000 : { *(.text) } :text .data : { *(.data) } :text /DISCARD
 EOF2
 link_both -T phdr2.lds --oformat binary a.o
 same "PT_PHDR not in a PT_LOAD"
+# INPUT_SECTION_FLAGS asks the output's target, which for a binary image cannot tell: GNU ld
+# says so for each section the rule's patterns match, and the rule takes nothing (here the
+# sections go on to the next rule, or become orphans)
+cat > isf.lds <<'EOF2'
+SECTIONS { .text 0x1000 : { INPUT_SECTION_FLAGS(SHF_EXECINSTR) *(.text) *(.text) } .data : { INPUT_SECTION_FLAGS(SHF_WRITE) *(.data) } }
+EOF2
+link_both -T isf.lds --oformat binary a.o
+same "INPUT_SECTION_FLAGS with a binary image"
+[ "$(grep -c 'INPUT_SECTION_FLAGS are not supported' bfd.stderr)" = "$(grep -c 'INPUT_SECTION_FLAGS are not supported' slink.stderr)" ] ||
+	fail "not one message per matched section, as GNU ld"
