@@ -152,12 +152,15 @@ struct script_env {
 	uint64_t (*sizeof_headers)(void *ud);
 	/* -T<segment> override (e.g. -Ttext-segment) or `deflt`. */
 	uint64_t (*segment_start)(void *ud, const char *segment, uint64_t deflt);
-	/* The DATA_SEGMENT_* builtins, given `.` and their arguments; they return the new address
-	 * (absolute), as GNU ld computes it from its relro/page state. */
-	uint64_t (*data_segment_align)(void *ud, uint64_t dot, uint64_t maxpagesize,
-				       uint64_t commonpagesize);
-	uint64_t (*data_segment_relro_end)(void *ud, uint64_t dot, uint64_t offset, uint64_t exp);
-	uint64_t (*data_segment_end)(void *ud, uint64_t dot, uint64_t value);
+	/* The DATA_SEGMENT_* builtins, given `.` and their arguments; they set the new address
+	 * (absolute), as GNU ld computes it from its relro/page state, and return false where
+	 * GNU ld finds no value (out of order: an END with no ALIGN before it, a second ALIGN). */
+	bool (*data_segment_align)(void *ud, uint64_t dot, uint64_t maxpagesize, uint64_t commonpagesize,
+				   uint64_t *value);
+	bool (*data_segment_relro_end)(void *ud, uint64_t dot, uint64_t offset, uint64_t *exp);
+	bool (*data_segment_end)(void *ud, uint64_t dot, uint64_t *value);
+	/* set when a DATA_SEGMENT_* builtin has no value (also inside an output section) */
+	bool *data_segment_failed;
 };
 
 struct value script_eval(const struct expr *e, const struct script_env *env);

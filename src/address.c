@@ -123,66 +123,73 @@ static uint64_t env_segment_start(void *ud, const char *segment, uint64_t deflt)
 	return deflt;
 }
 
-/* DATA_SEGMENT_ALIGN(maxpagesize, commonpagesize) */
-static uint64_t env_ds_align(void *ud, uint64_t dot, uint64_t maxpage, uint64_t commonpage)
+/* DATA_SEGMENT_ALIGN(maxpagesize, commonpagesize) (GNU ld's fold_segment_align) */
+static bool env_ds_align(void *ud, uint64_t dot, uint64_t maxpage, uint64_t commonpage, uint64_t *value)
 {
 	struct layout *L = ud;
 	struct dataseg *seg = &L->seg;
 	uint64_t v = align_to(dot, maxpage);
 	L->in_relro = true;
-	if (seg->phase == SEG_RELRO_ADJUST)
-		return seg->base;
+	if (seg->phase == SEG_RELRO_ADJUST) {
+		*value = seg->base;
+		return true;
+	}
 	if (seg->phase == SEG_ADJUST) {
 		if (commonpage < maxpage)
 			v += (dot + commonpage - 1) & (maxpage - commonpage);
-		return v;
+		*value = v;
+		return true;
 	}
 	if (!L->relro_enabled)
 		v += dot & (maxpage - 1);
-	if (seg->phase == SEG_NONE) {
-		seg->phase = SEG_ALIGN_SEEN;
-		seg->base = v;
-		seg->commonpagesize = commonpage;
-		seg->maxpagesize = maxpage;
-		seg->relropagesize = maxpage;
-		seg->relro_end = 0;
-	}
-	return v;
+	*value = v;
+	if (seg->phase == SEG_DONE)
+		return true;
+	if (seg->phase != SEG_NONE)
+		return false; /* a second one in the same pass */
+	seg->phase = SEG_ALIGN_SEEN;
+	seg->base = v;
+	seg->commonpagesize = commonpage;
+	seg->maxpagesize = maxpage;
+	seg->relropagesize = maxpage;
+	seg->relro_end = 0;
+	return true;
 }
 
-/* DATA_SEGMENT_RELRO_END(offset, exp): returns the new `.` */
-static uint64_t env_ds_relro_end(void *ud, uint64_t exp, uint64_t offset, uint64_t unused)
+/* DATA_SEGMENT_RELRO_END(offset, exp): sets the new `.` (fold_segment_relro_end) */
+static bool env_ds_relro_end(void *ud, uint64_t dot, uint64_t offset, uint64_t *exp)
 {
 	struct layout *L = ud;
 	struct dataseg *seg = &L->seg;
-	(void)unused;
+	(void)dot;
 	L->in_relro = false;
 	seg->relro_offset = offset;
-	uint64_t v = exp;
-	if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_ADJUST || seg->phase == SEG_RELRO_ADJUST ||
-	    seg->phase == SEG_DONE) {
-		if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_RELRO_ADJUST)
-			seg->relro_end = exp + offset;
-		if (seg->phase == SEG_RELRO_ADJUST && (seg->relro_end & (seg->relropagesize - 1))) {
-			seg->relro_end = align_to(seg->relro_end, seg->relropagesize);
-			v = seg->relro_end - offset;
-		}
-		if (seg->phase == SEG_ALIGN_SEEN)
-			seg->phase = SEG_RELRO_SEEN;
+	if (seg->phase != SEG_ALIGN_SEEN && seg->phase != SEG_ADJUST && seg->phase != SEG_RELRO_ADJUST &&
+	    seg->phase != SEG_DONE)
+		return false; /* no DATA_SEGMENT_ALIGN before it */
+	if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_RELRO_ADJUST)
+		seg->relro_end = *exp + offset;
+	if (seg->phase == SEG_RELRO_ADJUST && (seg->relro_end & (seg->relropagesize - 1))) {
+		seg->relro_end = align_to(seg->relro_end, seg->relropagesize);
+		*exp = seg->relro_end - offset;
 	}
-	return v;
+	if (seg->phase == SEG_ALIGN_SEEN)
+		seg->phase = SEG_RELRO_SEEN;
+	return true;
 }
 
-static uint64_t env_ds_end(void *ud, uint64_t dot, uint64_t value)
+/* DATA_SEGMENT_END(exp) (fold_segment_end) */
+static bool env_ds_end(void *ud, uint64_t dot, uint64_t *value)
 {
 	struct layout *L = ud;
 	struct dataseg *seg = &L->seg;
 	(void)dot;
 	if (seg->phase == SEG_ALIGN_SEEN || seg->phase == SEG_RELRO_SEEN) {
 		seg->phase = SEG_END_SEEN;
-		seg->end = value;
+		seg->end = *value;
+		return true;
 	}
-	return value;
+	return seg->phase == SEG_DONE || seg->phase == SEG_ADJUST || seg->phase == SEG_RELRO_ADJUST;
 }
 
 static void env_init(struct layout *L, struct script_env *env)
@@ -420,10 +427,13 @@ static uint64_t assign_dot(struct layout *L, const struct stmt *st, struct outpu
 	env.dot = dot;
 	env.section = cur;
 	L->forward_check = true;
+	bool ds_failed = false;
+	env.data_segment_failed = &ds_failed;
 	struct value v = script_eval(st->assign.expr, &env);
 	L->forward_check = false;
 	if (!v.ok) {
-		if (!L->final_pass && forward_ref(L, st->assign.expr, dot, cur))
+		/* (a DATA_SEGMENT_* out of order or inside a section: GNU ld fails while sizing) */
+		if (!L->final_pass && (ds_failed || forward_ref(L, st->assign.expr, dot, cur)))
 			forward_error(L, &st->loc, "invalid assignment to location counter");
 		return dot;
 	}

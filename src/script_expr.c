@@ -33,6 +33,14 @@ static struct gval absolute(uint64_t v) { return (struct gval){ v, ABS, true }; 
 static struct gval relative(uint64_t v, struct output_section *s) { return (struct gval){ v, s, true }; }
 static struct gval invalid(void) { return (struct gval){ 0, NULL, false }; }
 
+/* a DATA_SEGMENT_* builtin GNU ld finds no value for (its caller may make that an error) */
+static struct gval data_segment_failed(const struct script_env *env)
+{
+	if (env->data_segment_failed)
+		*env->data_segment_failed = true;
+	return invalid();
+}
+
 /* an absolute address expressed relative to the section being defined */
 static struct gval rel_from_abs(struct eval *ev, uint64_t addr)
 {
@@ -288,26 +296,31 @@ static struct gval eval_call(struct eval *ev, const struct expr *e)
 	case FN_DATA_SEGMENT_ALIGN:
 	case FN_DATA_SEGMENT_RELRO_END: {
 		g = eval_pair(ev, e, &lhs);
-		/* only meaningful outside output sections, as in GNU ld */
-		if (!g.ok || ev->cur != ABS || !env->dot_ok)
+		if (!g.ok)
 			return invalid();
-		uint64_t v;
-		if (e->fn == FN_DATA_SEGMENT_ALIGN)
-			v = env->data_segment_align
-				    ? env->data_segment_align(env->ud, env->dot, lhs.v, g.v)
-				    : align_n(env->dot, lhs.v) + (env->dot & (lhs.v - 1));
-		else
-			v = env->data_segment_relro_end
-				    ? env->data_segment_relro_end(env->ud, env->dot, lhs.v, g.v)
-				    : g.v;
-		return rel_from_abs(ev, v);
+		/* only meaningful outside output sections, as in GNU ld */
+		if (ev->cur != ABS || !env->dot_ok)
+			return data_segment_failed(env);
+		uint64_t v = g.v;
+		bool ok = true;
+		if (e->fn == FN_DATA_SEGMENT_ALIGN) {
+			if (env->data_segment_align)
+				ok = env->data_segment_align(env->ud, env->dot, lhs.v, g.v, &v);
+			else
+				v = align_n(env->dot, lhs.v) + (env->dot & (lhs.v - 1));
+		} else if (env->data_segment_relro_end) {
+			ok = env->data_segment_relro_end(env->ud, env->dot, lhs.v, &v);
+		}
+		return ok ? rel_from_abs(ev, v) : data_segment_failed(env);
 	}
 	case FN_DATA_SEGMENT_END:
 		g = eval(ev, e->a);
-		if (!g.ok || ev->cur != ABS || !env->dot_ok)
+		if (!g.ok)
 			return invalid();
-		if (env->data_segment_end)
-			g.v = env->data_segment_end(env->ud, env->dot, g.v);
+		if (ev->cur != ABS || !env->dot_ok)
+			return data_segment_failed(env);
+		if (env->data_segment_end && !env->data_segment_end(env->ud, env->dot, &g.v))
+			return data_segment_failed(env);
 		return g;
 	}
 	return invalid();

@@ -52,3 +52,17 @@ done <<'E'
 SECTIONS { .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), 0x1000); . = DATA_SEGMENT_RELRO_END(24, .); .data : { *(.data) } .bss : { *(.bss) } . = DATA_SEGMENT_END(.); }
 SECTIONS { .text : { *(.text) } . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE)); .init_array : { *(.init_array) } . = DATA_SEGMENT_RELRO_END(0, .); .data : { *(.data) } . = DATA_SEGMENT_END(.); }
 E
+# out of order (an END or RELRO_END with no ALIGN before it, a second END) or inside an output
+# section, GNU ld finds no value, and `.` cannot take it; a symbol can, from the final pass
+while IFS= read -r sc; do
+	echo "$sc" > bad.ld
+	expect_fail_both 'invalid assignment to location counter' -T bad.ld d64.o
+done <<'E'
+SECTIONS { .text : { *(.text) } . = DATA_SEGMENT_END(.); }
+SECTIONS { .text : { *(.text) } . = DATA_SEGMENT_RELRO_END(0, .); }
+SECTIONS { .text : { *(.text) . = DATA_SEGMENT_ALIGN(0x1000, 0x1000); } }
+SECTIONS { . = DATA_SEGMENT_ALIGN(0x1000, 0x1000); .text : { *(.text) } . = DATA_SEGMENT_END(.); . = DATA_SEGMENT_END(.); }
+E
+echo 'SECTIONS { .text : { *(.text) } x = DATA_SEGMENT_END(.); y = DATA_SEGMENT_RELRO_END(4, .); }' > sym.ld
+link_both -T sym.ld d64.o
+compare_outputs
