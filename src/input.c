@@ -245,11 +245,15 @@ static bool read_symbols(struct ctx *ctx, struct input_file *f)
 			continue;
 		}
 		if (isec && isec->discarded) {
-			/* defined in a COMDAT group that lost: the winner's definition is the one */
+			/* defined in a COMDAT group that lost: the winner's definition is the one; the
+			 * dropped definition is no reference (without a winner, it is not output) */
 			GElf_Sym u = sym;
 			u.st_shndx = SHN_UNDEF;
 			u.st_info = GELF_ST_INFO(STB_WEAK, GELF_ST_TYPE(sym.st_info));
+			const struct symbol *before = symbol_find(ctx, name);
+			bool referenced = before && before->referenced;
 			f->syms[i] = symbol_add_global(ctx, f, name, &u, NULL);
+			f->syms[i]->referenced = referenced || f->syms[i]->kind != SYM_UNDEF;
 			continue;
 		}
 		f->syms[i] = symbol_add_global(ctx, f, name, &sym, isec);

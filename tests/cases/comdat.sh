@@ -79,3 +79,18 @@ for opt in "" -r; do
 	link_both $opt -e f1 lo1.o lo2.o
 	compare_outputs
 done
+# a symbol only the dropped copy defines is not output (it is no reference): -r, final, -shared
+for n in 1 2; do
+	as_obj u$n.o <<E
+	.section .text.g,"axG",@progbits,grp,comdat
+	.globl only$n
+only$n:	ret
+	.section .gnu.linkonce.t.x,"ax",@progbits
+	.globl lonly$n
+lonly$n: ret
+E
+done
+for opt in -r "-e 0" -shared; do
+	link_both $opt u1.o u2.o
+	compare_outputs
+done
