@@ -137,6 +137,7 @@ struct symbol {
 	const char *lazy_member_ref;     /* for maps: referencing file name */
 	struct archive_member *lazy;     /* SYM_LAZY: member that defines it */
 	uint32_t order;                  /* creation order in the global table */
+	uint32_t object_seq;             /* 1 + when an object first named it (0: only scripts did) */
 	uint8_t undef_reports;           /* "undefined reference" messages printed */
 };
 

@@ -244,6 +244,36 @@ bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s)
 	return (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL) && s->kind != SYM_UNDEF;
 }
 
+/* The order GNU ld records dynamic symbols in: as objects name them, then the symbols only
+ * scripts assign, by their first assignment statement (ldelf_find_statement_assignment) */
+struct recording {
+	const struct symbol *sym;
+	uint64_t key;
+};
+
+static void number_assignments(struct ctx *ctx, const struct stmt *s, uint32_t *seq, uint32_t *next)
+{
+	for (; s; s = s->next) {
+		if (s->kind == ST_ASSIGN && strcmp(s->assign.name, ".")) {
+			const struct symbol *sym = symbol_find(ctx, s->assign.name);
+			if (sym && !seq[sym->order])
+				seq[sym->order] = ++*next;
+		} else if (s->kind == ST_SECTIONS) {
+			number_assignments(ctx, s->sections, seq, next);
+		} else if (s->kind == ST_OUTPUT_SECTION) {
+			number_assignments(ctx, s->osec->body, seq, next);
+		} else if (s->kind == ST_OVERLAY) {
+			number_assignments(ctx, s->overlay->sections, seq, next);
+		}
+	}
+}
+
+static int by_recording(const void *a, const void *b)
+{
+	const struct recording *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
 static bool wants_dynsym(struct ctx *ctx, struct symbol *s)
 {
 	if (ctx->opt.kind != OUT_SHARED || s->is_local || dynamic_forced_local(ctx, s))
@@ -412,10 +442,27 @@ void dynamic_create(struct ctx *ctx)
 		if (vn && local)
 			s->forced_local = true;
 	}
-	/* .dynstr: symbol names in the order GNU ld records them, the soname, version names */
+	/* .dynstr: symbol names in the order GNU ld records them (as objects name them, then the
+	 * ones only scripts assign, in statement order), the soname, version names */
+	uint32_t *seq = xcalloc(n + 1, sizeof(*seq)), next = 0;
+	for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
+		number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
+	if (ctx->script)
+		number_assignments(ctx, ctx->script->cmds, seq, &next);
+	struct recording *rec = xcalloc(n + 1, sizeof(*rec));
+	for (size_t i = 0; i < n; i++) {
+		const struct symbol *sym = all[i];
+		rec[i].sym = sym;
+		rec[i].key = sym->object_seq ? sym->object_seq
+			     : seq[sym->order] ? (uint64_t)UINT32_MAX + seq[sym->order]
+					       : 2 * (uint64_t)UINT32_MAX + sym->order;
+	}
+	qsort(rec, n, sizeof(*rec), by_recording);
 	for (size_t i = 0; i < n; i++)
-		if (wants_dynsym(ctx, all[i]) && !is_version_symbol(all[i]))
-			strtab_add(&D.str, all[i]->name);
+		if (wants_dynsym(ctx, (struct symbol *)rec[i].sym) && !is_version_symbol(rec[i].sym))
+			strtab_add(&D.str, rec[i].sym->name);
+	free(rec);
+	free(seq);
 	free(all);
 	if (ctx->opt.soname && ctx->opt.kind == OUT_SHARED)
 		D.soname = strtab_add(&D.str, ctx->opt.soname);

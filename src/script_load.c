@@ -248,6 +248,10 @@ static void declare_assign(struct ctx *ctx, const struct assign *a)
 		s->bind = STB_GLOBAL;
 		s->file = NULL;
 	}
+	/* HIDDEN / PROVIDE_HIDDEN: a local of the output, so no dynamic symbol either (known
+	 * before the dynamic symbols are chosen) */
+	if (a->kind == ASSIGN_HIDDEN || a->kind == ASSIGN_PROVIDE_HIDDEN)
+		s->forced_local = true;
 }
 
 static void declare_list(struct ctx *ctx, const struct stmt *s);

@@ -6,6 +6,7 @@
 struct symtab {
 	struct symbol **slots;
 	size_t cap, n;
+	uint32_t object_seq;            /* symbols named by objects so far */
 };
 
 static void symtab_grow(struct symtab *t)
@@ -97,6 +98,8 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 				 const GElf_Sym *esym, struct input_section *isec)
 {
 	struct symbol *s = symbol_intern(ctx, name);
+	if (!s->object_seq)
+		s->object_seq = ++ctx->symtab->object_seq;
 	uint8_t bind = GELF_ST_BIND(esym->st_info);
 	uint8_t type = GELF_ST_TYPE(esym->st_info);
 	s->visibility = merge_visibility(s->visibility, GELF_ST_VISIBILITY(esym->st_other));
