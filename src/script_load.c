@@ -340,17 +340,10 @@ static void set_known_value(struct known_values *values, const char *name, uint6
 struct marker {
 	struct ctx *ctx;
 	VEC(const char *) seen;
-	bool early;                  /* before any input is read: GNU ld's first phase */
 	struct known_values *values; /* constants assigned outside sections, as walked so far */
 	int in_section;
 	bool unknown_both;           /* a condition still unknown counts both branches */
 };
-
-static bool calls_defined(const struct expr *e)
-{
-	return e && ((e->kind == EXPR_CALL && e->fn == FN_DEFINED) || calls_defined(e->a) ||
-		     calls_defined(e->b) || calls_defined(e->c));
-}
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
  * GNU ld is true for a symbol an object defines or one a script assignment has set earlier in
@@ -376,8 +369,6 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	case EXPR_CALL:
 		switch (e->fn) {
 		case FN_DEFINED: {
-			if (m->early)
-				return false; /* GNU ld's first phase does not fold DEFINED */
 			const struct symbol *s = symbol_find(ctx, e->name);
 			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
 			for (size_t i = 0; i < m->seen.n && !*v; i++)
@@ -496,10 +487,6 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 		changed = mark_expr(m, e->a);
 		return mark_expr(m, c ? e->b : e->c) || changed;
 	}
-	/* GNU ld's first phase folds no DEFINED, so neither branch of such a condition: what it
-	 * references is settled once the inputs are read */
-	if (e->kind == EXPR_COND && m->early && calls_defined(e->a))
-		return false;
 	/* a condition not known yet (a symbol a later pass gives a constant) folds neither
 	 * branch; one that stays unknown (addresses) counts both, as either may be taken */
 	if (e->kind == EXPR_COND && !m->unknown_both)
@@ -634,9 +621,11 @@ void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 void script_declare_symbols(struct ctx *ctx)
 {
 	struct known_values values = {0};
-	for (int both = 0; both < 2 && ctx->script; both++)
+	/* before any input is open, the references are the ones GNU ld's fold makes where it
+	 * reaches each statement (first_fold): a later statement's do not count yet */
+	for (int both = 0; both < 2 && ctx->script && ctx->files.n; both++)
 		for (int i = 0; i < 16; i++) {
-			struct marker m = {.ctx = ctx, .early = !ctx->files.n, .values = &values, .unknown_both = both};
+			struct marker m = {.ctx = ctx, .values = &values, .unknown_both = both};
 			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);

@@ -137,3 +137,19 @@ SECTIONS {
 EOF
 link_both -T pv.ld pv.o --no-warn-rwx-segments
 compare_outputs
+# GNU ld folds the script's statements one by one where it reaches them: a PROVIDE that only a
+# later statement references is not settled then, so an object opened afterwards defines the
+# symbol (and a reference before it settles it: the script's value wins)
+as_obj pdef.o <<'EOF2'
+	.text
+	.globl _start, pv
+_start:	ret
+pv:	ret
+EOF2
+for sc in 'PROVIDE(pv = 3); z = pv;' 'z = pv; PROVIDE(pv = 3);' 'PROVIDE(pv = 3); SECTIONS { .text : { *(.text) z = pv; } }'; do
+	echo "$sc" > late.ld
+	link_both -T late.ld pdef.o
+	compare_outputs
+	link_both pdef.o -T late.ld
+	compare_outputs
+done
