@@ -390,7 +390,7 @@ void gc_sections(struct ctx *ctx)
 				struct input_section *isec = f->sections[si];
 				if (!isec)
 					continue;
-				if (isec->live && (isec->flags & SHF_ALLOC) && isec->type != SHT_NOTE)
+				if (isec->live && !isec->discarded && (isec->flags & SHF_ALLOC) && isec->type != SHT_NOTE)
 					some_kept = true;
 				uint32_t l = g.files[fi].link_to[si];
 				if (!isec->live && l && l < f->shnum && f->sections[l] && f->sections[l]->live) {

@@ -173,3 +173,19 @@ for objs in com1.o com2.o; do
 	link_both --gc-sections -T kc.ld $objs
 	compare_outputs
 done
+# a file whose only kept allocated section lost to an earlier copy (.gnu.linkonce) keeps none:
+# its unallocated sections go too (bfd's _bfd_elf_gc_mark_extra_sections)
+for n in 1 2; do
+	as_obj lk$n.o <<E
+	.section .gnu.linkonce.r.x,"a",@progbits
+	.long $n
+	.section .extra$n,"",@progbits
+	.long $n
+	.text
+	.globl _start$n
+_start$n: ret
+E
+done
+link_both --gc-sections --print-gc-sections -e _start1 lk1.o lk2.o
+compare_outputs
+compare_warnings
