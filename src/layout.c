@@ -2016,10 +2016,20 @@ static void assign_regions(struct layout *L)
 	}
 	/* GNU ld's lang_propagate_lma_regions: a section with no address, load address or load
 	 * region, in the same region as the one before, loads after it (`.bss > RAM` after
-	 * `.data > RAM AT> ROM`) */
-	struct layout_osec *prev = NULL;
+	 * `.data > RAM AT> ROM`); the one before may be a statement its ONLY_IF_RO/RW
+	 * constraint dropped, which GNU ld's list of output section statements still has */
+	bool have_prev = false;
+	struct region *prev_region = NULL, *prev_lma = NULL;
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind == LN_DROPPED && nd->st && nd->st->kind == ST_OUTPUT_SECTION) {
+			const struct output_section_desc *d = nd->st->osec;
+			prev_lma = d->lma_region ? region_find(L, d->lma_region) : NULL;
+			prev_region = d->region ? region_find(L, d->region)
+				      : d->lma_region && !d->addr ? prev_lma : L->default_region;
+			have_prev = true;
+			continue;
+		}
 		if (nd->kind != LN_OSEC)
 			continue;
 		struct layout_osec *lo = nd->lo;
@@ -2027,9 +2037,11 @@ static void assign_regions(struct layout *L)
 		bool has_lma = lo->overlay ? (lo->overlay_index == 1 && lo->overlay->lma) : d && d->lma;
 		bool has_addr = lo->overlay ? (lo->overlay_index > 1 || lo->overlay->start) : d ? d->addr != NULL
 												 : !(lo->os->flags & SHF_ALLOC);
-		if (prev && !lo->lma_region && !has_lma && !has_addr && lo->region == prev->region)
-			lo->lma_region = prev->lma_region;
-		prev = lo;
+		if (have_prev && !lo->lma_region && !has_lma && !has_addr && lo->region == prev_region)
+			lo->lma_region = prev_lma;
+		prev_region = lo->region;
+		prev_lma = lo->lma_region;
+		have_prev = true;
 	}
 }
 

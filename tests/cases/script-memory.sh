@@ -109,3 +109,26 @@ for m in "" -n -N; do
 	link_both $m -T mr.ld mr.o --no-warn-rwx-segments
 	compare_outputs
 done
+# the load region passes to the next section in the same region even from a statement its
+# ONLY_IF_RO constraint dropped (GNU ld's list of output section statements still has it)
+as_obj cm.o <<'EOF2'
+	.text
+	.globl _start
+_start: ret
+	.section .init_array,"aw",@init_array
+	.quad 1
+	.data
+	.quad 2
+EOF2
+cat > cm.ld <<'EOF2'
+MEMORY { ROM : ORIGIN = 0x8000000, LENGTH = 0x10000
+ RAM2 : ORIGIN = 0x8020000, LENGTH = 0x100000 }
+SECTIONS {
+  .text : { *(.text) } >ROM
+  .init_array : ONLY_IF_RO { *(.init_array) } >RAM2 AT>ROM
+  .data : { *(.data) } >RAM2
+  .ia2 : { *(.init_array) } >RAM2
+}
+EOF2
+link_both -T cm.ld cm.o
+compare_outputs
