@@ -298,6 +298,15 @@ static bool rule_matches(const struct rule *r, const struct input_section *isec)
 	return input_desc_matches(r->desc, isec);
 }
 
+/* GNU ld's walk_wild, which its ONLY_IF_RO/RW and relro checks use: INPUT_SECTION_FLAGS is
+ * only looked at when a section is added to its output section */
+static bool rule_matches_any_flags(const struct rule *r, const struct input_section *isec)
+{
+	struct input_section_desc d = *r->desc;
+	d.has_flags = false;
+	return input_desc_matches(&d, isec);
+}
+
 static const struct section_pattern *matching_pattern(const struct rule *r, const struct input_section *isec)
 {
 	for (const struct section_pattern *sp = r->desc->sections; sp; sp = sp->next)
@@ -1502,7 +1511,7 @@ static void find_relro_sections(struct layout *L, struct input_section **all, si
 			continue;
 		for (size_t i = 0; i < n; i++) {
 			struct input_section *isec = all[i];
-			if (isec->size && !isec->discarded && isec->out && rule_matches(&L->rules.v[r], isec)) {
+			if (isec->size && !isec->discarded && isec->out && rule_matches_any_flags(&L->rules.v[r], isec)) {
 				L->relro_enabled = true;
 				break;
 			}
@@ -1635,14 +1644,16 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		for (size_t i = 0; i < all.n; i++) {
 			struct input_section *isec = all.v[i];
 			for (size_t r = 0; r < L->rules.n; r++) {
-				if (rule_off[r] || !rule_matches(&L->rules.v[r], isec))
+				if (rule_off[r])
 					continue;
+				/* the check ignores INPUT_SECTION_FLAGS, which only decide whether a rule
+				 * takes the section (else a later rule may) */
 				struct layout_osec *lo = L->rules.v[r].lo;
-				if (lo->desc && lo->desc->constraint != CONSTRAINT_NONE) {
-					if (isec->flags & SHF_WRITE)
-						lo->constraint_ro = false;
-				}
-				break;
+				if (lo->desc && lo->desc->constraint != CONSTRAINT_NONE && (isec->flags & SHF_WRITE) &&
+				    rule_matches_any_flags(&L->rules.v[r], isec))
+					lo->constraint_ro = false;
+				if (rule_matches(&L->rules.v[r], isec))
+					break;
 			}
 		}
 		bool changed = false;

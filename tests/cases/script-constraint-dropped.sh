@@ -115,3 +115,18 @@ link_both -T dd2.ld ddh.o
 compare_outputs
 echo 'SECTIONS { . = 0x100000; .text : ONLY_IF_RW { LONG(undefined_in_data) *(.text) } .rodata : { *(.rodata) } }' > dd3.ld
 expect_fail_both "undefined symbol \`undefined_in_data' referenced in expression" -T dd3.ld ddh.o
+# ONLY_IF_RO/RW look at every section the patterns match: INPUT_SECTION_FLAGS only decide
+# whether the rule takes one (here the section kept by its writable input stays, empty)
+as_obj isf.o <<'EOF2'
+	.text
+	.globl _start
+_start: ret
+	.data
+	.quad 2
+EOF2
+for sc in 'SECTIONS { .text : { *(.text) } .d : ONLY_IF_RW { INPUT_SECTION_FLAGS(!SHF_ALLOC) *(.data) . += 0; } .e : { *(.data) } }' \
+	'SECTIONS { .text : { *(.text) } .d : { INPUT_SECTION_FLAGS(SHF_EXECINSTR) *(.data) } .e : ONLY_IF_RO { *(.data) } .f : { *(.data) } }'; do
+	echo "$sc" > isf.ld
+	link_both -T isf.ld isf.o --no-warn-rwx-segments
+	compare_outputs
+done
