@@ -189,3 +189,16 @@ done
 link_both --gc-sections --print-gc-sections -e _start1 lk1.o lk2.o
 compare_outputs
 compare_warnings
+# KEEP keeps what its patterns match whatever INPUT_SECTION_FLAGS say (GNU ld marks through
+# walk_wild); the flags then keep the rule from taking it, and it is an orphan
+as_obj kf.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .bss.z,"aw",@nobits
+	.zero 4
+E
+echo 'SECTIONS { .text : { *(.text) } .b : { KEEP(INPUT_SECTION_FLAGS(!SHF_ALLOC) *(.bss.z)) } }' > kf.ld
+link_both --gc-sections --print-gc-sections -T kf.ld kf.o
+compare_outputs
+compare_warnings
