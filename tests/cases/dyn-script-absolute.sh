@@ -1,0 +1,35 @@
+# -pie/-shared: a word relocation against a symbol the script makes absolute needs no
+# R_*_RELATIVE; GNU ld counted a slot for it before layout, which stays an R_*_NONE (and
+# DT_RELACOUNT counts only the RELATIVE ones); a section-relative one gets its RELATIVE
+as_obj sa64.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad sabs, srel, _start
+E
+as_obj sa32.o --32 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long sabs, srel, _start
+E
+cat > sa.ld <<'E'
+SECTIONS {
+  . = SIZEOF_HEADERS;
+  .text : { *(.text) }
+  sabs = SIZEOF_HEADERS;
+  .data : { *(.data) srel = .; }
+  .dynamic : { *(.dynamic) }
+}
+E
+for m in 64 32; do
+	emu=elf_x86_64; [ $m = 32 ] && emu=elf_i386
+	for kind in -pie "-shared -Bsymbolic"; do
+		# shellcheck disable=SC2086
+		link_both -m $emu $kind -T sa.ld sa$m.o
+		compare_outputs
+	done
+done
+readelf -rW slink.out | grep -q R_386_NONE || fail "no R_386_NONE slot for the absolute symbol"
