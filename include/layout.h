@@ -228,6 +228,9 @@ static inline uint64_t shdr_addralign(const struct output_section *os)
 
 void layout_map(struct ctx *ctx, struct layout *L);
 bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec);
+/* the same without its INPUT_SECTION_FLAGS, as GNU ld's walk_wild matches (KEEP's marking,
+ * ONLY_IF_RO/RW and relro checks): the flags only decide whether a rule takes a section */
+bool input_desc_matches_any_flags(const struct input_section_desc *d, const struct input_section *isec);
 void finish_osec(struct layout *L, struct layout_osec *lo);
 /* Whether GNU ld has made the output section once inputs are mapped: an input (even an empty
  * one) or a statement in it (assignment, data, fill) made it, or an expression named it */

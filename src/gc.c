@@ -295,15 +295,6 @@ static void read_file_info(struct gc *g, size_t fi)
 	}
 }
 
-/* GNU ld's lang_gc_sections marks what KEEP matches by walk_wild: INPUT_SECTION_FLAGS do not
- * enter into it */
-static bool keep_matches(const struct input_section_desc *keep, const struct input_section *isec)
-{
-	struct input_section_desc d = *keep;
-	d.has_flags = false;
-	return input_desc_matches(&d, isec);
-}
-
 void gc_sections(struct ctx *ctx)
 {
 	/* bfd's generic linker (non-ELF output: --oformat binary, ihex, ...) collects nothing */
@@ -355,7 +346,7 @@ void gc_sections(struct ctx *ctx)
 			bool root = (isec->flags & SHF_GNU_RETAIN) || f->synthetic || !f->elf ||
 				    (isec->type == SHT_NOTE && !g.files[fi].group_of[si] && !g.files[fi].link_to[si]);
 			for (size_t k = 0; !root && k < keeps.n; k++)
-				root = keep_matches(keeps.v[k], isec);
+				root = input_desc_matches_any_flags(keeps.v[k], isec);
 			if (root) {
 				if (!strcmp(isec->name, ".eh_frame")) {
 					isec->live = true; /* kept, but not followed: FDEs go with their code */
@@ -370,7 +361,7 @@ void gc_sections(struct ctx *ctx)
 		struct input_section common = {.file = ctx->files.v[fi], .name = "COMMON", .type = SHT_NOBITS,
 					       .flags = SHF_ALLOC | SHF_WRITE};
 		for (size_t k = 0; k < keeps.n && !common.file->common_live; k++)
-			common.file->common_live = keep_matches(keeps.v[k], &common);
+			common.file->common_live = input_desc_matches_any_flags(keeps.v[k], &common);
 	}
 	free(keeps.v);
 

@@ -298,13 +298,18 @@ static bool rule_matches(const struct rule *r, const struct input_section *isec)
 	return input_desc_matches(r->desc, isec);
 }
 
+bool input_desc_matches_any_flags(const struct input_section_desc *d, const struct input_section *isec)
+{
+	struct input_section_desc any = *d;
+	any.has_flags = false;
+	return input_desc_matches(&any, isec);
+}
+
 /* GNU ld's walk_wild, which its ONLY_IF_RO/RW and relro checks use: INPUT_SECTION_FLAGS is
  * only looked at when a section is added to its output section */
 static bool rule_matches_any_flags(const struct rule *r, const struct input_section *isec)
 {
-	struct input_section_desc d = *r->desc;
-	d.has_flags = false;
-	return input_desc_matches(&d, isec);
+	return input_desc_matches_any_flags(r->desc, isec);
 }
 
 static const struct section_pattern *matching_pattern(const struct rule *r, const struct input_section *isec)
@@ -1630,10 +1635,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		if (!d->has_flags)
 			continue;
 		rule_off[r] = true;
-		struct input_section_desc unflagged = *d;
-		unflagged.has_flags = false;
 		for (size_t i = 0; i < all.n && !L->rules.v[r].discard; i++)
-			if (input_desc_matches(&unflagged, all.v[i]))
+			if (input_desc_matches_any_flags(d, all.v[i]))
 				warn(ctx, "INPUT_SECTION_FLAGS are not supported");
 	}
 	for (int round = 0; round < 2; round++) {
