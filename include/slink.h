@@ -138,6 +138,7 @@ struct symbol {
 	struct archive_member *lazy;     /* SYM_LAZY: member that defines it */
 	uint32_t order;                  /* creation order in the global table */
 	uint32_t object_seq;             /* 1 + when an object first named it (0: only scripts did) */
+	bool hidden_other;               /* a live HIDDEN() assignment made its visibility hidden */
 	uint8_t undef_reports;           /* "undefined reference" messages printed */
 };
 

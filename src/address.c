@@ -379,7 +379,10 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		struct symbol *src = symbol_find(ctx, src_name);
 		if (src && src != s) {
 			s->type = src->type;
-			uint8_t sv = src->forced_local ? STV_HIDDEN : src->visibility, dv = s->visibility;
+			/* (HIDDEN() sets bfd's visibility only where GNU ld records the assignment:
+			 * not in a statement its constraint dropped) */
+			bool hidden = src->kind == SYM_SCRIPT ? src->hidden_other : src->forced_local;
+			uint8_t sv = hidden ? STV_HIDDEN : src->visibility, dv = s->visibility;
 			if (sv && (!dv || sv < dv))
 				s->visibility = sv;
 		}
@@ -393,8 +396,10 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	s->provide = provide;
 	s->script_seen = true;
 	s->script_walk = L->walk_no;
-	if (a->kind == ASSIGN_PROVIDE_HIDDEN || a->kind == ASSIGN_HIDDEN)
+	if (a->kind == ASSIGN_PROVIDE_HIDDEN || a->kind == ASSIGN_HIDDEN) {
 		s->forced_local = true; /* GNU ld: a local of the output, visibility unchanged */
+		s->hidden_other |= cur != &ctx->und_section;
+	}
 }
 
 /* `. = expr`; returns the new dot */

@@ -130,3 +130,8 @@ for sc in 'SECTIONS { .text : { *(.text) } .d : ONLY_IF_RW { INPUT_SECTION_FLAGS
 	link_both -T isf.ld isf.o --no-warn-rwx-segments
 	compare_outputs
 done
+# HIDDEN() in a statement its constraint dropped still makes the symbol local, but GNU ld never
+# records the assignment, so a copy of it keeps default visibility
+echo 'SECTIONS { .text : { *(.text) } .d : ONLY_IF_RO { *(.data) HIDDEN(h7 = 5); } s8 = -h7; s9 = h7; .e : { *(.data) } }' > hid.ld
+link_both -T hid.ld isf.o --no-warn-rwx-segments
+compare_outputs
