@@ -1510,13 +1510,18 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			if (s->align > sg->align && s->align > page)
 				sg->align = s->align;
 			s->offset = sg->offset + (s->addr - sg->vaddr);
+			/* a NOBITS section first in its PT_LOAD keeps the place its address gives it
+			 * (bfd moves the file position to every first section), the others sit where
+			 * the file has got to */
+			bool first_nobits = i == mp->first && !is_load(s);
 			if (is_load(s)) {
 				file_end = s->offset + s->size;
-			} else if (!is_tbss(s)) {
+			} else if (!is_tbss(s) && !first_nobits) {
 				s->offset = file_end > s->offset ? s->offset : file_end;
 			}
 			if (is_tbss(s)) {
-				s->offset = file_end;
+				if (!first_nobits)
+					s->offset = file_end;
 				continue;
 			}
 			if (s->addr + s->size > mem_end)

@@ -94,3 +94,8 @@ for sc in 'SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(.data) } .tb
 	link_both -T lone.ld lone.o
 	compare_outputs
 done
+# a .tbss first in a PT_LOAD that holds the headers: its file offset is where its address puts
+# it (bfd moves the file position to a segment's first section), and the code after it follows
+echo 'SECTIONS { .tbss 0x10800 : { *(.tbss) } .text : { *(.text) } .data : { *(.data) } }' > first.ld
+link_both -T first.ld lone.o
+compare_outputs
