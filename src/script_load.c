@@ -50,12 +50,21 @@ static void declare_assign(struct ctx *ctx, const struct assign *a);
 static bool span_has_insert(const struct script_span *sp);
 
 /* Parse one -T (or -dT) script into a span of its own */
+/* A script named on the command line (-T, -dT, --version-script): GNU ld's
+ * ldfile_open_command_file, which says so when it cannot */
+static bool open_command_file(struct ctx *ctx, const char *name, const char **path, const char **text, size_t *len)
+{
+	if (read_script(ctx, name, path, text, len))
+		return true;
+	error(ctx, "cannot open linker script file %s: %s", name, strerror(ENOENT));
+	return false;
+}
+
 static void load_span(struct ctx *ctx, const char *name)
 {
 	const char *path, *text;
 	size_t len;
-	if (!read_script(ctx, name, &path, &text, &len)) {
-		error(ctx, "cannot open linker script file %s: %s", name, strerror(ENOENT));
+	if (!open_command_file(ctx, name, &path, &text, &len)) {
 		vec_push(ctx->script_spans, ((struct script_span){NULL, NULL}));
 		return;
 	}
@@ -73,10 +82,8 @@ static void load_version_script(struct ctx *ctx, const char *name)
 {
 	const char *path, *text;
 	size_t len;
-	if (!read_script(ctx, name, &path, &text, &len)) {
-		error(ctx, "cannot open linker script file %s: %s", name, strerror(ENOENT));
+	if (!open_command_file(ctx, name, &path, &text, &len))
 		return;
-	}
 	struct script *s = script_parse_version_script(ctx, ctx->script, path, text, len);
 	if (s)
 		ctx->script = s;

@@ -188,15 +188,23 @@ struct osec_list VEC_BODY(struct output_section *);
  * another there; our list order can differ from bfd's for orphans placed around dropped
  * statements, so a non-TLS section between them is passed over rather than refused.  False
  * when there is none. */
+static bool tls_section(const struct layout_osec *lo)
+{
+	return !lo->removed && (lo->os->flags & SHF_TLS) && lo->os->has_inputs;
+}
+
 static bool tls_run(struct layout *L, struct osec_list *run)
 {
-	size_t n = L->section_list_n;
-	struct layout_osec **order = L->section_list ? L->section_list : layout_section_list(L, &n);
-	for (size_t i = 0; i < n; i++)
-		if (!order[i]->removed && (order[i]->os->flags & SHF_TLS) && order[i]->os->has_inputs)
-			vec_push(*run, order[i]->os);
-	if (order != L->section_list)
-		free(order);
+	/* while the passes only count segments (no section list yet), statement order will do */
+	if (!L->section_list) {
+		for (size_t i = 0; i < L->nodes.n; i++)
+			if (L->nodes.v[i].kind == LN_OSEC && tls_section(L->nodes.v[i].lo))
+				vec_push(*run, L->nodes.v[i].lo->os);
+		return run->n != 0;
+	}
+	for (size_t i = 0; i < L->section_list_n; i++)
+		if (tls_section(L->section_list[i]))
+			vec_push(*run, L->section_list[i]->os);
 	return run->n != 0;
 }
 
@@ -1549,7 +1557,6 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < tls.n; i++)
 		if (is_tbss(tls.v[i]) && !tls.v[i]->offset)
 			tls.v[i]->offset = off + page_bias(tls.v[i]->addr, off, tls.v[i]->align);
-	free(tls.v);
 	/* sections outside every PT_LOAD (non-alloc ones) */
 	nonalloc_offsets(ctx, L, off, NULL);
 
@@ -1579,20 +1586,19 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		uint64_t filesz = 0, memsz = 0;
 		/* the sections from first to last in section order (overlays share addresses);
 		 * PT_TLS's are the run of the section list, allocated or not */
-		struct osec_list run = {0};
-		if (sg->type == PT_TLS) {
-			tls_run(L, &run);
-		} else {
+		struct output_section **run = tls.v;
+		size_t nrun = tls.n;
+		if (sg->type != PT_TLS) {
 			size_t ka = 0, kb = count;
 			while (ka < count && secs[ka] != a)
 				ka++;
 			while (kb > ka && secs[kb - 1] != b)
 				kb--;
-			for (size_t k = ka; k < kb; k++)
-				vec_push(run, secs[k]);
+			run = secs + ka;
+			nrun = kb - ka;
 		}
-		for (size_t k = 0; k < run.n; k++) {
-			struct output_section *s = run.v[k];
+		for (size_t k = 0; k < nrun; k++) {
+			struct output_section *s = run[k];
 			bool nobits = s->type == SHT_NOBITS, alloc = s->flags & SHF_ALLOC;
 			if (s->align > align)
 				align = s->align;
@@ -1613,11 +1619,11 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 				adjust = 0;
 			memsz += adjust + (alloc ? s->size : 0);
 		}
-		free(run.v);
 		sg->filesz = filesz;
 		sg->memsz = sg->type == PT_TLS ? align_to(memsz, 1) : memsz;
 		sg->align = align;
 	}
+	free(tls.v);
 done:
 	if (oformat_is_elf(ctx))
 		phdr_loaded_check(ctx, &segs);
