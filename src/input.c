@@ -245,11 +245,13 @@ static bool read_symbols(struct ctx *ctx, struct input_file *f)
 			continue;
 		}
 		if (isec && isec->discarded) {
-			/* defined in a COMDAT group that lost: the winner's definition is the one; the
-			 * dropped definition is no reference (without a winner, it is not output) */
+			/* defined in a COMDAT group or linkonce section that lost: the winner's
+			 * definition is the one.  Without one the symbol is undefined, with its own
+			 * binding, so a relocation against it is an undefined reference; the dropped
+			 * definition itself is no reference (it pulls no member, and nothing
+			 * unused is output) */
 			GElf_Sym u = sym;
 			u.st_shndx = SHN_UNDEF;
-			u.st_info = GELF_ST_INFO(STB_WEAK, GELF_ST_TYPE(sym.st_info));
 			const struct symbol *before = symbol_find(ctx, name);
 			bool referenced = before && before->referenced;
 			f->syms[i] = symbol_add_global(ctx, f, name, &u, NULL);

@@ -94,3 +94,23 @@ for opt in -r "-e 0" -shared; do
 	link_both $opt u1.o u2.o
 	compare_outputs
 done
+# ... but a relocation against it is a reference to an undefined symbol: -r keeps it as a
+# global undefined symbol, a final link reports it (in groups and linkonce sections alike)
+for n in 1 2; do
+	as_obj r$n.o <<E
+	.section .text.g,"axG",@progbits,grp,comdat
+	.globl gonly$n
+gonly$n: ret
+	.section .gnu.linkonce.t.x,"ax",@progbits
+	.globl lonly$n
+lonly$n: ret
+	.data
+	.long gonly$n
+	.weak lonly$n
+	.long lonly$n
+E
+done
+link_both -r r1.o r2.o
+compare_outputs
+expect_fail_both "r2\.o:\(\.data\+0x0\): undefined reference to \`gonly2'" -e 0 r1.o r2.o
+if grep -q lonly2 "$WORK/fail.stderr"; then fail "a weak symbol of a dropped copy was reported"; fi
