@@ -87,6 +87,8 @@ void check_nocrossrefs(struct ctx *ctx);
 void output_write(struct ctx *ctx);
 /* an output section's bytes (inputs, fill, BYTE/LONG data) into the image at os->offset */
 void output_write_section(struct ctx *ctx, uint8_t *image, struct output_section *os);
+/* the section index a symbol has in .symtab and .dynsym */
+uint16_t symbol_out_shndx(const struct ctx *ctx, const struct symbol *s);
 
 /* relocatable.c: -r / -Ur output (ET_REL: sections, groups, .rela.*, .symtab) */
 void relocatable_write(struct ctx *ctx);

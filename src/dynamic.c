@@ -321,10 +321,9 @@ bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, con
 void dynamic_count_reloc(const struct input_section *isec, const struct symbol *sym)
 {
 	D.nrelocs++;
-	/* a writable input makes its output section writable: only read-only ones can give
-	 * DT_TEXTREL; a section's first local-symbol and first global-symbol sites are noted */
-	if (isec->flags & SHF_WRITE)
-		return;
+	/* a section's first local-symbol and first global-symbol sites are noted; whether
+	 * its output section is read-only (a READONLY one is, writable inputs or not) is
+	 * known after layout */
 	const struct symbol *g = sym && !sym->is_local ? sym : NULL;
 	for (size_t i = D.textrel_sites.n; i-- > 0 && D.textrel_sites.v[i].isec == isec;)
 		if (!D.textrel_sites.v[i].sym == !g)
@@ -716,25 +715,6 @@ static uint64_t addr_of(const struct input_section *isec)
 	return isec && isec->out ? isec->out->addr + isec->out_offset : 0;
 }
 
-static uint32_t out_index(const struct output_section *os, uint64_t addr)
-{
-	return os ? osec_for_symbol(os, addr)->index : 0;
-}
-
-static uint16_t dyn_shndx(const struct symbol *s)
-{
-	switch (s->kind) {
-	case SYM_DEFINED:
-		if (s->isec)
-			return s->isec->out && out_index(s->isec->out, symbol_address(s)) ? (uint16_t)out_index(s->isec->out, symbol_address(s)) : SHN_ABS;
-		return s->shndx == SHN_UNDEF ? SHN_UNDEF : SHN_ABS;
-	case SYM_SCRIPT:
-		return s->osec && out_index(s->osec, symbol_address(s)) ? (uint16_t)out_index(s->osec, symbol_address(s)) : SHN_ABS;
-	default:
-		return SHN_UNDEF;
-	}
-}
-
 static void put_word(bool is64, uint8_t *p, uint64_t v)
 {
 	if (is64)
@@ -790,10 +770,10 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 			if (s->type == STT_TLS && have_tls && s->kind != SYM_UNDEF)
 				value -= tls_base; /* an offset in the TLS segment */
 			if (is64) {
-				Elf64_Sym e = {name, info, s->visibility, dyn_shndx(s), value, s->size};
+				Elf64_Sym e = {name, info, s->visibility, symbol_out_shndx(ctx, s), value, s->size};
 				memcpy(p + i * sizeof(e), &e, sizeof(e));
 			} else {
-				Elf32_Sym e = {name, (Elf32_Addr)value, (Elf32_Word)s->size, info, s->visibility, dyn_shndx(s)};
+				Elf32_Sym e = {name, (Elf32_Addr)value, (Elf32_Word)s->size, info, s->visibility, symbol_out_shndx(ctx, s)};
 				memcpy(p + i * sizeof(e), &e, sizeof(e));
 			}
 		}

@@ -38,7 +38,8 @@ static uint16_t osec_index(const struct output_section *os, uint64_t addr)
 	return os->index ? (uint16_t)os->index : SHN_ABS;
 }
 
-static uint16_t out_shndx(const struct ctx *ctx, const struct symbol *s)
+/* The section index a symbol has in .symtab and .dynsym alike */
+uint16_t symbol_out_shndx(const struct ctx *ctx, const struct symbol *s)
 {
 	if (s->kind == SYM_DEFINED) {
 		if (s->isec)
@@ -149,14 +150,14 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t, struct emit_relo
 				symtab_push(t, base ? base + 1 : p, STB_LOCAL, &file_sym, SHN_ABS, 0);
 				have_file = any_file = true;
 			}
-			symtab_push(t, s->name, STB_LOCAL, s, s->isec ? out_shndx(ctx, s) : (uint16_t)SHN_ABS, symbol_address(s));
+			symtab_push(t, s->name, STB_LOCAL, s, s->isec ? symbol_out_shndx(ctx, s) : (uint16_t)SHN_ABS, symbol_address(s));
 			s->out_index = (uint32_t)t->syms.n - 1; /* for --emit-relocs */
 		}
 		/* --emit-relocs: dropped locals that relocations name come back after the others */
 		struct symbol **need = NULL;
 		size_t nneed = er ? emit_relocs_needed_locals(er, f, &need) : 0;
 		for (size_t k = 0; k < nneed; k++) {
-			symtab_push(t, need[k]->name, STB_LOCAL, need[k], out_shndx(ctx, need[k]), symbol_address(need[k]));
+			symtab_push(t, need[k]->name, STB_LOCAL, need[k], symbol_out_shndx(ctx, need[k]), symbol_address(need[k]));
 			need[k]->out_index = (uint32_t)t->syms.n - 1;
 		}
 		free(need);
@@ -188,7 +189,7 @@ static void symtab_build(struct ctx *ctx, struct symtab_out *t, struct emit_relo
 			uint8_t bind = local ? STB_LOCAL : s->bind;
 			if (s->kind == SYM_UNDEF)
 				bind = s->weak_ref_only ? STB_WEAK : STB_GLOBAL;
-			symtab_push(t, s->name, bind, s, out_shndx(ctx, s), symbol_address(s));
+			symtab_push(t, s->name, bind, s, symbol_out_shndx(ctx, s), symbol_address(s));
 			if (local) /* GNU ld turns visibility off on symbols it makes local */
 				t->syms.v[t->syms.n - 1].other &= (uint8_t)~0x3;
 			s->out_index = (uint32_t)t->syms.n - 1;

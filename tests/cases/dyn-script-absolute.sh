@@ -33,3 +33,23 @@ for m in 64 32; do
 	done
 done
 readelf -rW slink.out | grep -q R_386_NONE || fail "no R_386_NONE slot for the absolute symbol"
+# a symbol assigned `.'-relative outside any section belongs to the section before it, in
+# .dynsym as in .symtab
+cat > sd.ld <<'E'
+SECTIONS {
+  . = SIZEOF_HEADERS;
+  .text : { *(.text) }
+  PROVIDE(sdot = ALIGN(128));
+  .data 0x10000 : { *(.data) }
+}
+E
+as_obj sd.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad sdot
+E
+link_both -shared -Bsymbolic -T sd.ld sd.o
+compare_outputs
+readelf -W --dyn-syms slink.out | grep -q " 1 sdot" || fail "sdot is not in .text in .dynsym"
