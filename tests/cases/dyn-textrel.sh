@@ -46,3 +46,18 @@ for kind in -pie "-shared -Bsymbolic"; do
 	compare_outputs
 	compare_warnings
 done
+# ... and a writable input in a READONLY output section gives one (x86-64 too)
+as_obj rw.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad _start
+E
+echo 'SECTIONS { .text : { *(.text) } .ro (READONLY) : { *(.data) } .dynamic : { *(.dynamic) } }' > ro.ld
+for kind in -pie "-shared -Bsymbolic"; do
+	link_both $kind -T ro.ld rw.o --no-warn-rwx-segments --no-dynamic-linker
+	compare_outputs
+	compare_warnings
+done
+readelf -dW slink.out | grep -q TEXTREL || fail "no DT_TEXTREL"
