@@ -1509,9 +1509,13 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			sg->vaddr = first->addr;
 			sg->paddr = first->lma;
 		}
+		/* with the headers, bfd moves the file position on to the first section and
+		 * p_memsz (p_filesz when the segment has contents) with it, whatever that section
+		 * is (a .tbss too) */
 		uint64_t file_end = sg->offset, mem_end = sg->vaddr;
+		bool contents = false;
 		if (mp->headers)
-			file_end = mem_end = hsize, mem_end = sg->vaddr + hsize;
+			file_end = off, mem_end = first->addr;
 		for (size_t i = mp->first; i < mp->last; i++) {
 			struct output_section *s = secs[i];
 			s->segment = NULL;
@@ -1524,6 +1528,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			bool first_nobits = i == mp->first && !is_load(s);
 			if (is_load(s)) {
 				file_end = s->offset + s->size;
+				contents = true;
 			} else if (!is_tbss(s) && !first_nobits) {
 				s->offset = file_end > s->offset ? s->offset : file_end;
 			}
@@ -1539,7 +1544,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		for (size_t i = mp->first; i < mp->last; i++)
 			if (!is_load(secs[i]))
 				secs[i]->offset = secs[i]->offset < file_end ? secs[i]->offset : file_end;
-		sg->filesz = file_end - sg->offset;
+		sg->filesz = mp->headers && !contents ? hsize : file_end - sg->offset;
 		sg->memsz = mem_end - sg->vaddr;
 		off = file_end;
 		/* a segment of bss only has no file contents: bfd keeps its p_offset within the

@@ -99,3 +99,20 @@ done
 echo 'SECTIONS { .tbss 0x10800 : { *(.tbss) } .text : { *(.text) } .data : { *(.data) } }' > first.ld
 link_both -T first.ld lone.o
 compare_outputs
+# ... and p_memsz reaches its address, a NOBITS section after it sits there too, p_filesz stays
+# the headers' when the segment has no contents
+as_obj tb.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.bss
+	.zero 16
+	.section .tbss,"awT",@nobits
+	.zero 8
+E
+for sc in 'SECTIONS { . = 0x10000; .tbss : { *(.tbss) } .bss : { *(.bss) } .text ALIGN(0x400) : { *(.text) } .dynamic : { *(.dynamic) } }' \
+	'SECTIONS { . = 0x10000; .tbss : { *(.tbss) } .text 0x20000 : { *(.text) } .bss : { *(.bss) } .dynamic : { *(.dynamic) } }'; do
+	echo "$sc" > hd.ld
+	link_both -pie -T hd.ld tb.o -z noseparate-code --no-warn-rwx-segments
+	compare_outputs
+done
