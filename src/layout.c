@@ -664,12 +664,21 @@ static struct layout_osec *orphan_target_by_name(struct layout *L, const char *n
 	return NULL;
 }
 
+/* GNU ld's lang_output_section_find: the first statement of the name it made, the script's
+ * before any orphan's (orphans in the order they were made, wherever they were put) */
 static size_t find_node(struct layout *L, const char *name)
 {
-	for (size_t i = 0; i < L->nodes.n; i++)
-		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, name))
+	size_t orphan = (size_t)-1;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct layout_osec *lo = L->nodes.v[i].lo;
+		if (L->nodes.v[i].kind != LN_OSEC || strcmp(lo->os->name, name))
+			continue;
+		if (!lo->orphan)
 			return i;
-	return (size_t)-1;
+		if (orphan == (size_t)-1 || lo->orphan_seq < L->nodes.v[orphan].lo->orphan_seq)
+			orphan = i;
+	}
+	return orphan;
 }
 
 struct layout_osec *layout_find_osec(struct layout *L, const char *name)

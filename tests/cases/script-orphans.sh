@@ -127,3 +127,23 @@ as_obj nlo.o nlo.s
 echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .rodata (NOLOAD) : { *(.nomatch) } }' > nlo.ld
 link_both -T nlo.ld nlo.o --no-warn-rwx-segments
 compare_outputs
+
+# ADDR/SIZEOF of a name (and the memory region a segment break looks at) is the script's
+# statement of that name (GNU ld's lang_output_section_find), not an orphan of the name that
+# came to stand before it
+as_obj sn1.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+	.section .foo,"a"
+	.long 2
+E
+as_obj sn2.o <<'E'
+	.section .foo,"aw",@nobits
+	.zero 16
+E
+echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .bss : { *(.bss) } .foo : { sn1.o(.foo) } foo_addr = ADDR(.foo); foo_size = SIZEOF(.foo); }' > sn.ld
+link_both -T sn.ld sn1.o sn2.o --no-warn-rwx-segments
+compare_outputs
