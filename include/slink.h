@@ -84,6 +84,8 @@ struct input_file {
 	bool from_group;
 	bool synthetic;                  /* made by the linker (binary blobs, script symbols) */
 	struct input_section *common;    /* COMMON symbols allocated for this file */
+	bool common_made;                /* bfd made it a COMMON section: one of its common
+					  * symbols was the one in force when read */
 	bool common_live;                /* --gc-sections reached one of its COMMON symbols */
 	bool common_gc;                  /* ... or reached none: its COMMON section goes */
 	/* its section groups, for --print-gc-sections: bfd removes a group with its first member */

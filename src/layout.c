@@ -459,6 +459,27 @@ static struct input_section *common_section(struct ctx *ctx, struct input_file *
 	return c;
 }
 
+/* bfd gives a file a COMMON section when it reads a common symbol that takes over the
+ * symbol (the first, or a larger one): scripts match it with *(COMMON) even when it ends up
+ * empty, as in -r links, which leave commons unallocated. */
+static struct input_section *file_common(struct ctx *ctx, struct input_file *f)
+{
+	if (!f->common) {
+		f->common = common_section(ctx, f);
+		/* --gc-sections reached none of the file's commons */
+		if (f->common_gc)
+			f->common->discarded = f->common->dropped_unmapped = true;
+	}
+	return f->common;
+}
+
+static void make_common_sections(struct ctx *ctx)
+{
+	for (size_t fi = 0; fi < ctx->files.n; fi++)
+		if (ctx->files.v[fi]->common_made)
+			file_common(ctx, ctx->files.v[fi]);
+}
+
 /* GNU ld allocates each common symbol in the COMMON section of the file that defined it (the
  * one with the largest size), aligned to its alignment. */
 static void allocate_commons(struct ctx *ctx)
@@ -469,15 +490,8 @@ static void allocate_commons(struct ctx *ctx)
 		struct symbol *s = all[i];
 		if (s->kind != SYM_COMMON)
 			continue;
-		struct input_file *f = s->file;
-		if (!f->common) {
-			f->common = common_section(ctx, f);
-			/* --gc-sections reached none of the file's commons */
-			if (f->common_gc)
-				f->common->discarded = f->common->dropped_unmapped = true;
-		}
 		uint64_t align = s->value ? s->value : 1;
-		struct input_section *c = f->common;
+		struct input_section *c = file_common(ctx, s->file);
 		c->size = align_to(c->size, align);
 		if (align > c->align)
 			c->align = align;
@@ -1599,6 +1613,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = before; i < ctx->defsym_stmts.n; i++)
 		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
 	size_t insert_base = before;
+	make_common_sections(ctx);
 	if (!ctx_relocatable(ctx) || relocatable_allocates_commons(ctx))
 		allocate_commons(ctx);
 	find_relro_range(L);
@@ -1772,6 +1787,11 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < orphans.n; i++) {
 		struct input_section *isec = orphans.v[i];
 		if (ctx->opt.orphan_handling && !strcmp(ctx->opt.orphan_handling, "discard")) {
+			isec->discarded = true;
+			continue;
+		}
+		/* -r leaves a COMMON section no *(COMMON) took where it is (lang_place_orphans) */
+		if (isec == isec->file->common && ctx_relocatable(ctx) && !relocatable_allocates_commons(ctx)) {
 			isec->discarded = true;
 			continue;
 		}

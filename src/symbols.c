@@ -109,8 +109,8 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 	uint8_t old_type = s->type;
 
 	if (esym->st_shndx == SHN_UNDEF) {
-		if ((s->kind == SYM_UNDEF || s->kind == SYM_SCRIPT) && type != STT_NOTYPE && s->type == STT_NOTYPE)
-			s->type = type;
+		if (type != STT_NOTYPE && s->type == STT_NOTYPE)
+			s->type = type; /* bfd's hash entry takes a type from any sighting while it has none */
 		if (s->kind == SYM_UNDEF && !s->size)
 			s->size = esym->st_size;
 		if (bind != STB_WEAK)
@@ -142,13 +142,23 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 			if (esym->st_size > s->size) {
 				s->size = esym->st_size;
 				s->file = f;
+				f->common_made = true;
 			}
+			if (type != STT_NOTYPE && s->type == STT_NOTYPE)
+				s->type = type;
 			if (esym->st_value > s->value)
 				s->value = esym->st_value;
 			return s;
 		}
-		if (existing_def && !existing_weak)
-			return s; /* a real definition beats a common one */
+		if (existing_def && !existing_weak) {
+			/* a real definition beats a common one, which still gives the size and
+			 * type the definition did not */
+			if (!s->size)
+				s->size = esym->st_size;
+			if (type != STT_NOTYPE && s->type == STT_NOTYPE)
+				s->type = type;
+			return s;
+		}
 	} else if (existing_def) {
 		if (s->kind == SYM_SCRIPT && !existing_weak) {
 			/* the script's value wins, bfd's hash entry keeps the definition's type and size */
@@ -184,6 +194,8 @@ take:
 	s->size = esym->st_size ? esym->st_size : old_size;
 	s->value = esym->st_value;
 	s->kind = is_common ? SYM_COMMON : SYM_DEFINED;
+	if (is_common)
+		f->common_made = true;
 	return s;
 }
 

@@ -53,3 +53,33 @@ for a in "--no-define-common" "-T nd.ld" ""; do
 	link_both -shared $a nd.o
 	compare_outputs
 done
+
+# A file whose common symbol was in force when it was read has a COMMON section even where it
+# ends up empty: -r leaves commons unallocated, a later larger common takes the symbol.  A
+# script's *(COMMON) makes its output section (with COMMON's flags, so a same-named orphan
+# that is loaded gets its own); -r leaves an unmatched one alone.
+cat > cs1.s <<'EOF'
+	.comm cm0,8,8
+	.comm cm1,4,4
+	.data
+	.quad cm0
+	.section .fini_array,"aw",@fini_array
+	.quad 0
+EOF
+cat > cs2.s <<'EOF'
+	.comm cm0,16,8
+	.globl cm1
+	.data
+cm1:	.long 3
+EOF
+as_obj cs1.o cs1.s
+as_obj cs2.o cs2.s
+echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .c1 : { cs1.o(COMMON) } .c2 : { cs2.o(COMMON) } .fini_array 0x1900 : { cs2.o(.fini_array) *(COMMON) } }' > cs.ld
+echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .c2 : { cs2.o(COMMON) } }' > cs2.ld
+for opt in -r "-r -d" ""; do
+	for sc in cs.ld cs2.ld; do
+		# shellcheck disable=SC2086
+		link_both $opt -e 0 -T $sc cs1.o cs2.o
+		compare_outputs
+	done
+done

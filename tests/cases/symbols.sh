@@ -49,3 +49,31 @@ link_both a.o b.o
 compare_outputs
 run_both
 [ "$(cat slink.status)" = 42 ] || fail "abs_sym is not 42"
+
+# bfd's hash entry takes a type from any later sighting while it has none (a typed reference
+# after an untyped definition), and a common symbol after a definition without size or type
+# gives them (in either order the result is the same)
+cat > td.s <<'EOF'
+	.globl foo, bar, _start
+	.text
+_start:	ret
+	.data
+foo:	.long 1
+bar:	.long 2
+EOF
+cat > tr.s <<'EOF'
+	.type foo,@object
+	.comm bar,4,4
+	.data
+	.quad foo
+EOF
+as_obj td.o td.s
+as_obj tr.o tr.s
+for order in "td.o tr.o" "tr.o td.o"; do
+	# shellcheck disable=SC2086
+	link_both $order
+	compare_outputs
+	# shellcheck disable=SC2086
+	link_both -r $order
+	compare_outputs
+done
