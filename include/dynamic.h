@@ -9,7 +9,9 @@ struct reloc_args;
 /* before layout, after the relocation scan and the GOT: make and size the dynamic sections */
 void dynamic_create(struct ctx *ctx);
 /* after mapping: .dynamic's tags (array sections, DT_TEXTREL) and its size */
-void dynamic_after_map(struct ctx *ctx);
+/* returns the output section of .rela.dyn when the relocations of sections /DISCARD/ took
+ * left it with a new size (its mapping is to be finished again), else NULL */
+struct output_section *dynamic_after_map(struct ctx *ctx);
 /* after the relocations were applied: write the dynamic sections' contents */
 void dynamic_finish(struct ctx *ctx, uint8_t *image);
 bool dynamic_active(const struct ctx *ctx);
@@ -18,7 +20,7 @@ bool dynamic_active(const struct ctx *ctx);
 bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s);
 /* relocation scan: does this relocation need a RELATIVE dynamic relocation? (then count it) */
 bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r);
-void dynamic_count_reloc(const struct input_section *isec, const struct symbol *sym);
+void dynamic_count_reloc(struct input_section *isec, const struct symbol *sym);
 /* relocation apply: record a RELATIVE relocation at `place` whose address is `value` */
 void dynamic_add_relative(uint64_t place, uint64_t value);
 

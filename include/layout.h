@@ -227,6 +227,8 @@ static inline uint64_t shdr_addralign(const struct output_section *os)
 }
 
 void layout_map(struct ctx *ctx, struct layout *L);
+/* an output section's inputs changed size after mapping: finish its mapping again */
+void layout_refinish(struct layout *L, const struct output_section *os);
 bool input_desc_matches(const struct input_section_desc *d, const struct input_section *isec);
 /* the same without its INPUT_SECTION_FLAGS, as GNU ld's walk_wild matches (KEEP's marking,
  * ONLY_IF_RO/RW and relro checks): the flags only decide whether a rule takes a section */

@@ -57,7 +57,14 @@ struct input_section {
 	void (*synthesize)(struct ctx *ctx, struct input_section *isec, uint8_t *out);
 	/* linker-made, but leaves the output when empty (GNU ld strips empty dynamic sections) */
 	bool strip_if_empty;
+	/* -pie/-shared: the dynamic relocations the scan counted for it, taken back when a
+	 * /DISCARD/ statement takes it (bfd scans relocations after mapping) */
+	uint32_t dyn_relocs;
 };
+
+/* room for the sections the linker makes itself in each of its two files (synthetic.c,
+ * dynamic.c) */
+enum { MAX_LINKER_SECTIONS = 32 };
 
 struct input_file {
 	const char *path;       /* file path on disk (the archive's for a regular member) */
@@ -141,6 +148,8 @@ struct symbol {
 	uint32_t order;                  /* creation order in the global table */
 	uint32_t object_seq;             /* 1 + when an object first named it (0: only scripts did) */
 	bool hidden_other;               /* a live HIDDEN() assignment made its visibility hidden */
+	bool visibility_copied;          /* an assignment copying a script symbol raised its
+					  * visibility: after bfd hid the hidden ones, so it stays global */
 	uint8_t undef_reports;           /* "undefined reference" messages printed */
 };
 

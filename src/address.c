@@ -383,8 +383,12 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 			 * not in a statement its constraint dropped) */
 			bool hidden = src->kind == SYM_SCRIPT ? src->hidden_other : src->forced_local;
 			uint8_t sv = hidden ? STV_HIDDEN : src->visibility, dv = s->visibility;
-			if (sv && (!dv || sv < dv))
+			if (sv && (!dv || sv < dv)) {
 				s->visibility = sv;
+				/* from a symbol the script defines, bfd copies only when sizing, after
+				 * it hid the hidden ones; an object's is copied before */
+				s->visibility_copied = src->kind == SYM_SCRIPT;
+			}
 		}
 	}
 	s->kind = SYM_SCRIPT;

@@ -92,7 +92,7 @@ static struct input_file *dyn_file(struct ctx *ctx)
 		}
 	f->synthetic = true;
 	f->shnum = 1;
-	f->sections = arena_alloc(&ctx->arena, 16 * sizeof(*f->sections));
+	f->sections = arena_alloc(&ctx->arena, MAX_LINKER_SECTIONS * sizeof(*f->sections));
 	f->order = ctx->file_order++;
 	vec_push(ctx->files, f);
 	ctx->dynamic = f;
@@ -117,6 +117,8 @@ static struct input_section *add(struct ctx *ctx, const char *name, uint32_t typ
 	s->entsize = entsize;
 	s->synthesize = write_nothing;
 	s->strip_if_empty = true;
+	if (f->shnum >= MAX_LINKER_SECTIONS)
+		fatal("internal error: more than %d linker-made sections", MAX_LINKER_SECTIONS);
 	s->index = (uint32_t)f->shnum;
 	f->sections[f->shnum++] = s;
 	return s;
@@ -241,7 +243,8 @@ bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s)
 		return true;
 	if (ctx->opt.kind != OUT_SHARED)
 		return false;
-	return (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL) && s->kind != SYM_UNDEF;
+	return (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL) && s->kind != SYM_UNDEF &&
+	       !s->visibility_copied;
 }
 
 /* The order GNU ld records dynamic symbols in: as objects name them, then the symbols only
@@ -318,9 +321,10 @@ bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, con
 	return true;
 }
 
-void dynamic_count_reloc(const struct input_section *isec, const struct symbol *sym)
+void dynamic_count_reloc(struct input_section *isec, const struct symbol *sym)
 {
 	D.nrelocs++;
+	isec->dyn_relocs++;
 	/* a section's first local-symbol and first global-symbol sites are noted; whether
 	 * its output section is read-only (a READONLY one is, writable inputs or not) is
 	 * known after layout */
@@ -368,20 +372,34 @@ void dynamic_create(struct ctx *ctx)
 	D.verneed_sec = add(ctx, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, word, 0);
 	D.dynsym = add(ctx, ".dynsym", SHT_DYNSYM, SHF_ALLOC, word, is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym));
 	D.dynstr = add(ctx, ".dynstr", SHT_STRTAB, SHF_ALLOC, 1, 0);
+	D.dynamic = add(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word, is64 ? 16 : 8);
 	if (ctx->opt.hash_sysv)
 		D.hash = add(ctx, ".hash", SHT_HASH, SHF_ALLOC, word, 4);
 	if (ctx->opt.hash_gnu)
 		D.gnu_hash = add(ctx, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, is64 ? 0 : 4); /* bfd: 4 for ELFCLASS32 */
-	D.dynamic = add(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word, is64 ? 16 : 8);
-	D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", t->rela ? SHT_RELA : SHT_REL, SHF_ALLOC, word,
-		       t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel)));
-
-	/* the PLT's unwind info (elfxx-x86.c): stripped when empty, but a KEEP that matched it
-	 * (the default script's) keeps its output section */
-	if (ctx->opt.ld_generated_unwind_info && (t->machine == EM_X86_64 || t->machine == EM_386)) {
-		struct input_section *eh = add(ctx, ".eh_frame", SHT_PROGBITS, SHF_ALLOC, word, 0);
-		eh->synthesize = NULL;
+	uint32_t rel_type = t->rela ? SHT_RELA : SHT_REL;
+	uint64_t rel_size = t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+	/* the x86 backend's sections slink never fills (no PLT, no copy relocations): empty,
+	 * stripped, but as orphans of a script they take their place and alignment as in GNU ld
+	 * (layout_map puts them in bfd's order, around .got's) */
+	if (t->machine == EM_X86_64 || t->machine == EM_386) {
+		add(ctx, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, 0);
+		add(ctx, t->rela ? ".rela.plt" : ".rel.plt", rel_type, SHF_ALLOC, word, rel_size);
+		add(ctx, ".dynbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
+		add(ctx, ".data.rel.ro", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
+		if (ctx->opt.kind == OUT_PIE)
+			add(ctx, t->rela ? ".rela.bss" : ".rel.bss", rel_type, SHF_ALLOC, word, rel_size);
+		add(ctx, ".plt.got", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8, 0);
+		/* the PLTs' unwind info (elfxx-x86.c): stripped when empty, but a KEEP that matched
+		 * it (the default script's) keeps its output section */
+		if (ctx->opt.ld_generated_unwind_info) {
+			for (int k = 0; k < 2; k++)
+				add(ctx, ".eh_frame", SHT_PROGBITS, SHF_ALLOC, word, 0)->synthesize = NULL;
+			if (is64)
+				add(ctx, ".sframe", SHT_PROGBITS, SHF_ALLOC, 1, 0);
+		}
 	}
+	D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", rel_type, SHF_ALLOC, word, rel_size);
 	/* _DYNAMIC: the linker's own, local to the output */
 	struct symbol *dsym = symbol_intern(ctx, "_DYNAMIC");
 	if (dsym->kind == SYM_UNDEF || dsym->kind == SYM_LAZY) {
@@ -444,10 +462,13 @@ void dynamic_create(struct ctx *ctx)
 	/* .dynstr: symbol names in the order GNU ld records them (as objects name them, then the
 	 * ones only scripts assign, in statement order), the soname, version names */
 	uint32_t *seq = xcalloc(n + 1, sizeof(*seq)), next = 0;
-	for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
+	/* --defsym statements stand before or after the -T scripts, as on the command line */
+	for (size_t k = 0; k < ctx->defsyms_before_script; k++)
 		number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
 	if (ctx->script)
 		number_assignments(ctx, ctx->script->cmds, seq, &next);
+	for (size_t k = ctx->defsyms_before_script; k < ctx->defsym_stmts.n; k++)
+		number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
 	struct recording *rec = xcalloc(n + 1, sizeof(*rec));
 	for (size_t i = 0; i < n; i++) {
 		const struct symbol *sym = all[i];
@@ -691,12 +712,22 @@ static void build_tags(struct ctx *ctx)
 }
 
 /* After mapping: the tags, which name output sections, and .dynamic's size */
-void dynamic_after_map(struct ctx *ctx)
+struct output_section *dynamic_after_map(struct ctx *ctx)
 {
 	if (!D.active)
-		return;
+		return NULL;
+	/* bfd scans relocations after mapping: those of sections /DISCARD/ took never count */
+	uint64_t before = D.nrelocs;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		const struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++)
+			if (f->sections[si] && f->sections[si]->discard_by_script)
+				D.nrelocs -= f->sections[si]->dyn_relocs;
+	}
+	D.reldyn->size = D.nrelocs * D.reldyn->entsize;
 	build_tags(ctx);
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
+	return D.nrelocs != before ? D.reldyn->out : NULL;
 }
 
 

@@ -695,6 +695,14 @@ static size_t find_node(struct layout *L, const char *name)
 	return orphan;
 }
 
+/* an output section's inputs changed size after mapping: its flags, type and removal again */
+void layout_refinish(struct layout *L, const struct output_section *os)
+{
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->os == os)
+			finish_osec(L, L->nodes.v[i].lo);
+}
+
 struct layout_osec *layout_find_osec(struct layout *L, const char *name)
 {
 	size_t i = find_node(L, name);
@@ -1289,6 +1297,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	os->flags = 0;
 	os->align = 1;
 	os->sec_code = false;
+	lo->has_linker_input = false;
 	lo->keep_input = lo->object_symbols;
 	os->entsize = 0; /* finished again when orphans join it */
 	for (size_t i = 0; i < lo->items.n; i++) {
@@ -1600,6 +1609,39 @@ static bool named_before(struct layout *L, size_t at)
 	return ns.found;
 }
 
+/* Where bfd's dynobj has a linker-made section of a PIE or shared object: the generic dynamic
+ * sections, the x86 backend's (.got among them), then the dynamic relocations; others (the
+ * build-id note, .eh_frame_hdr) come after them. */
+static size_t dynobj_rank(const char *name)
+{
+	static const char *const order[] = {
+		".interp", ".gnu.version_d", ".gnu.version", ".gnu.version_r", ".dynsym", ".dynstr",
+		".dynamic", ".hash", ".gnu.hash", ".plt", ".rel.plt", ".rel.got", ".got", ".got.plt",
+		".dynbss", ".data.rel.ro", ".rel.bss", ".rel.ifunc", ".plt.got", ".eh_frame", ".sframe",
+		".rel.dyn",
+	};
+	size_t n = sizeof(order) / sizeof(order[0]);
+	for (size_t i = 0; i < n; i++) {
+		const char *o = order[i];
+		if (!strcmp(name, o) || (!strncmp(o, ".rel.", 5) && !strncmp(name, ".rela.", 6) && !strcmp(name + 6, o + 5)))
+			return i;
+	}
+	return n;
+}
+
+/* the linker's sections of a PIE or shared object in bfd's order (a stable insertion sort:
+ * they are few) */
+static void sort_dynobj(struct input_section **v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct input_section *x = v[i];
+		size_t r = dynobj_rank(x->name), j = i;
+		for (; j > 0 && dynobj_rank(v[j - 1]->name) > r; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
@@ -1638,12 +1680,15 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			vec_push(all, f->common);
 		if (!linker_done && f != ctx->internal && f != ctx->dynamic && !f->synthetic) {
 			linker_done = true;
+			size_t first = all.n;
 			for (int k = 0; k < 2; k++)
 				for (size_t si = 1; linker_files[k] && si < linker_files[k]->shnum; si++) {
 					struct input_section *isec = linker_files[k]->sections[si];
 					if (isec && !isec->discarded)
 						vec_push(all, isec);
 				}
+			if (ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED)
+				sort_dynobj(all.v + first, all.n - first);
 		}
 	}
 

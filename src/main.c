@@ -94,8 +94,11 @@ int main(int argc, char **argv)
 	dynamic_create(ctx);
 	/* every input section to its output section: script rules, then orphans */
 	layout_map(ctx, L);
-	/* -pie/-shared: .dynamic's tags name output sections, known now */
-	dynamic_after_map(ctx);
+	/* -pie/-shared: .dynamic's tags name output sections, known now; relocations of
+	 * sections /DISCARD/ took leave .rela.dyn */
+	const struct output_section *resized = dynamic_after_map(ctx);
+	if (resized)
+		layout_refinish(L, resized);
 	/* an executable stack asked for by an input (or -z execstack) is worth a warning */
 	execstack_check(ctx);
 	/* every undefined reference from a section that stays in the output */

@@ -16,7 +16,7 @@ static struct input_file *internal_file(struct ctx *ctx)
 	f->name = f->path = "<internal>";
 	f->synthetic = true;
 	f->shnum = 1;
-	f->sections = arena_alloc(&ctx->arena, 16 * sizeof(*f->sections));
+	f->sections = arena_alloc(&ctx->arena, MAX_LINKER_SECTIONS * sizeof(*f->sections));
 	f->order = ctx->file_order++;
 	ctx->internal = f;
 	vec_push(ctx->files, f);
@@ -36,6 +36,8 @@ static struct input_section *add_section(struct ctx *ctx, const char *name, uint
 	s->size = size;
 	s->align = align;
 	s->synthesize = synthesize;
+	if (f->shnum >= MAX_LINKER_SECTIONS)
+		fatal("internal error: more than %d linker-made sections", MAX_LINKER_SECTIONS);
 	s->index = (uint32_t)f->shnum;
 	f->sections[f->shnum++] = s;
 	return s;

@@ -176,3 +176,26 @@ SECTIONS {
 E
 link_both -T fold.ld fold.o --no-warn-rwx-segments
 compare_outputs
+
+# A copy of a script symbol takes hidden visibility after bfd made the hidden symbols of a
+# shared object local: it stays a global (hidden) symbol, in .symtab and .dynsym; the hidden
+# source is local.  (A copy of an object's hidden symbol is made before: bfd lists it as a
+# local symbol of .dynsym, which slink does not.)
+as_obj hc.o <<'E'
+	.text
+	.globl _start, objhid
+	.hidden objhid
+_start:	ret
+objhid:	ret
+	.data
+	.quad cp1
+E
+cat > hc.ld <<'E'
+SECTIONS {
+  .text : { *(.text) }
+  .data : { *(.data) HIDDEN(hid = .); }
+  PROVIDE(cp1 = hid);
+}
+E
+link_both -shared -Bsymbolic -T hc.ld hc.o
+compare_outputs

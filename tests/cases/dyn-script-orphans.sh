@@ -1,0 +1,64 @@
+# -pie/-shared with a script that leaves the linker's sections to orphan placement: bfd's
+# dynamic object holds them in its creation order (.dynamic before .hash; the x86 backend's
+# .plt, .rela.plt, .got*, .dynbss, .data.rel.ro, .rela.bss, .rela.ifunc, .plt.got, PLT
+# unwind info), and the empty ones still take their place and alignment: an empty .plt
+# after .text moves the region's last section forward, so the next section's `.' moved
+# backwards and its LMA stays its address.
+cat > dso.s <<'EOF'
+	.text
+	.globl _start
+_start:	call f
+	ret
+f:	ret
+	.section .data.y,"aw"
+	.quad _start
+	.long 1
+	.section .fini_array,"aw"
+	.quad f
+EOF
+as_obj dso64.o --64 dso.s
+as_obj dso32.o --32 <<'EOF'
+	.text
+	.globl _start
+_start:	call f
+	ret
+f:	ret
+	.section .data.y,"aw"
+	.long _start, 1, 2
+	.section .fini_array,"aw"
+	.long f
+EOF
+cat > dso.ld <<'EOF'
+sym1 = 1;
+SECTIONS {
+  . = 0x10000;
+  .text : AT(0x810100) { *(.text) }
+  .data.y : { *(.data.y) }
+  .rodata 0x10200 : { *(.fini_array) }
+  .bss 0x20200 : { *(.bss) }
+}
+EOF
+for m in 64 32; do
+	emu=elf_x86_64; [ $m = 32 ] && emu=elf_i386
+	for kind in -pie "-shared -Bsymbolic"; do
+		# shellcheck disable=SC2086
+		link_both -m $emu $kind -T dso.ld dso$m.o --no-warn-rwx-segments
+		compare_outputs
+	done
+done
+
+# the dynamic relocations of a section /DISCARD/ takes are no dynamic relocations (bfd scans
+# relocations after mapping): no .rela.dyn, no DT_RELA
+echo 'SECTIONS { . = 0x400000; .text : { *(.text) } /DISCARD/ : { *(.data.y) } .rodata : { *(.fini_array) } }' > ddisc.ld
+link_both -pie -T ddisc.ld dso64.o --no-warn-rwx-segments
+compare_outputs
+echo 'SECTIONS { . = 0x400000; .text : { *(.text) } /DISCARD/ : { *(.data.y) *(.fini_array) } }' > ddisc2.ld
+link_both -pie -T ddisc2.ld dso64.o --no-warn-rwx-segments
+compare_outputs
+readelf -SW slink.out | grep -q '\.rela\.dyn' && fail "an empty .rela.dyn is left"
+
+# .dynstr records a --defsym that follows -T after the script's assignments
+link_both -shared -Bsymbolic -T dso.ld --defsym dsym=0x10 dso64.o --no-warn-rwx-segments
+compare_outputs
+link_both -shared -Bsymbolic --defsym dsym=0x10 -T dso.ld dso64.o --no-warn-rwx-segments
+compare_outputs
