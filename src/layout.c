@@ -1548,7 +1548,10 @@ static void find_relro_sections(struct layout *L, struct input_section **all, si
 			continue;
 		for (size_t i = 0; i < n; i++) {
 			struct input_section *isec = all[i];
-			if (isec->size && !isec->discarded && isec->out && rule_matches_any_flags(&L->rules.v[r], isec)) {
+			/* bfd's IGNORE_SECTION: unallocated or .tbss-like inputs count as empty */
+			bool ignored = !(isec->flags & SHF_ALLOC) || ((isec->flags & SHF_TLS) && isec->type == SHT_NOBITS);
+			if (isec->size && !ignored && !isec->discarded && isec->out &&
+			    rule_matches_any_flags(&L->rules.v[r], isec)) {
 				L->relro_enabled = true;
 				break;
 			}

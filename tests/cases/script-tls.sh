@@ -116,3 +116,22 @@ for sc in 'SECTIONS { . = 0x10000; .tbss : { *(.tbss) } .bss : { *(.bss) } .text
 	link_both -pie -T hd.ld tb.o -z noseparate-code --no-warn-rwx-segments
 	compare_outputs
 done
+# -z relro needs a section with contents between DATA_SEGMENT_ALIGN and RELRO_END: a .tbss
+# there counts as empty (bfd's IGNORE_SECTION), so the default script leaves relro off and
+# the data segment starts where DATA_SEGMENT_ALIGN puts it
+for m in 64 32; do
+	emu=elf_x86_64; [ $m = 32 ] && emu=elf_i386
+	as_obj tro$m.o --$m <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata,"a"
+	.byte 1,2,3
+	.data
+	.long 5
+	.section .tbss,"awT",@nobits
+	.zero 5
+E
+	link_both -m $emu tro$m.o
+	compare_outputs
+done
