@@ -195,6 +195,13 @@ struct output_section {
 
 /* bfd's _bfd_nearby_section for one symbol of an output section that was removed: the kept
  * section its symbols belong to (the section itself when kept) */
+/* bfd's SEC_THREAD_LOCAL: from the inputs; a section only its name makes TLS (a .tbss of
+ * `. += n' alone) has SHF_TLS in its header but is laid out as any other */
+static inline bool osec_bfd_tls(const struct output_section *os)
+{
+	return (os->flags & SHF_TLS) && os->has_inputs;
+}
+
 static inline const struct output_section *osec_for_symbol(const struct output_section *os, uint64_t addr)
 {
 	if (os->index || !os->nearby)

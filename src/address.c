@@ -237,7 +237,7 @@ static struct output_section *section_for_dot(struct layout *L)
 			size_t start = next && L->section_list ? next->list_pos + 1 : L->section_list_n;
 			for (size_t i = start; i-- > 0;) {
 				struct layout_osec *lo = L->section_list[i];
-				if (!lo->removed && osec_bfd_alloc(lo->os) && !(lo->os->flags & SHF_TLS))
+				if (!lo->removed && osec_bfd_alloc(lo->os) && !osec_bfd_tls(lo->os))
 					return lo->os;
 			}
 			return NULL;
@@ -250,10 +250,10 @@ static struct output_section *section_for_dot(struct layout *L)
 	if (!list || pos >= n || list[pos] != L->current_section)
 		return L->current_section->os;
 	for (size_t i = pos + 1; i-- > 0;)
-		if (!list[i]->removed && osec_bfd_alloc(list[i]->os) && !(list[i]->os->flags & SHF_TLS))
+		if (!list[i]->removed && osec_bfd_alloc(list[i]->os) && !osec_bfd_tls(list[i]->os))
 			return list[i]->os;
 	for (size_t i = 0; i < n; i++)
-		if (!list[i]->removed && osec_bfd_alloc(list[i]->os) && !(list[i]->os->flags & SHF_TLS))
+		if (!list[i]->removed && osec_bfd_alloc(list[i]->os) && !osec_bfd_tls(list[i]->os))
 			return list[i]->os;
 	return NULL;
 }
@@ -709,7 +709,7 @@ static struct region *memory_default(struct layout *L, const struct layout_osec 
 
 static bool ignore_section(const struct output_section *os)
 {
-	return !osec_bfd_alloc(os) || (os->type == SHT_NOBITS && (os->flags & SHF_TLS));
+	return !osec_bfd_alloc(os) || (os->type == SHT_NOBITS && osec_bfd_tls(os));
 }
 
 /* GNU ld's os_region_check, in the final pass only (our sizing passes may see sizes that
@@ -732,7 +732,7 @@ static void region_check(struct layout *L, struct layout_osec *lo, struct region
 
 static bool is_tbss_os(const struct output_section *os)
 {
-	return os->type == SHT_NOBITS && (os->flags & SHF_TLS);
+	return os->type == SHT_NOBITS && osec_bfd_tls(os);
 }
 
 static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *dotp)
@@ -805,7 +805,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			L->prefer_next_section = false;
 		}
 		walk_body(L, lo, &dot, false);
-		if (os->type == SHT_NOBITS && (os->flags & SHF_TLS))
+		if (os->type == SHT_NOBITS && osec_bfd_tls(os))
 			dot = os->addr;
 		else
 			dot = os->addr + os->size;
@@ -1247,7 +1247,7 @@ static void tls_align_first(struct layout *L)
 		if (L->nodes.v[i].kind != LN_OSEC || !osec_made(L->nodes.v[i].lo))
 			continue;
 		struct output_section *os = L->nodes.v[i].lo->os;
-		if (!(os->flags & SHF_TLS) || !os->has_inputs) { /* (a name's flags are not bfd's) */
+		if (!osec_bfd_tls(os)) {
 			if (first)
 				break;
 			continue;

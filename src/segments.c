@@ -18,7 +18,14 @@ size_t node_of(const struct layout *L, const struct layout_osec *lo)
 	return L->nodes.n;
 }
 
+/* bfd's IS_TBSS, on its section flags (segment map) */
 static bool is_tbss(const struct output_section *os)
+{
+	return os->type == SHT_NOBITS && osec_bfd_tls(os);
+}
+
+/* ... and on the ELF header (file positions, ELF_SECTION_IN_SEGMENT): a name gives SHF_TLS */
+static bool elf_tbss(const struct output_section *os)
 {
 	return os->type == SHT_NOBITS && (os->flags & SHF_TLS);
 }
@@ -52,8 +59,8 @@ static int cmp_lma(const void *pa, const void *pb)
 		return a->lma < b->lma ? -1 : 1;
 	if (a->addr != b->addr)
 		return a->addr < b->addr ? -1 : 1;
-	bool ea = !(a->flags & SHF_TLS) && !bfd_loaded(a) && a->size;
-	bool eb = !(b->flags & SHF_TLS) && !bfd_loaded(b) && b->size;
+	bool ea = !osec_bfd_tls(a) && !bfd_loaded(a) && a->size;
+	bool eb = !osec_bfd_tls(b) && !bfd_loaded(b) && b->size;
 	if (ea != eb)
 		return ea ? 1 : -1;
 	/* then the smaller first (zero-sized before others at the same address) */
@@ -118,8 +125,8 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 		else if (align_to(last->lma + last_size, page) + page > last->lma &&
 			 align_to(last->lma + last_size, page) + page <= s->lma)
 			new_seg = true;
-		else if (!osec_alloc_loaded(last) && !(last->flags & SHF_TLS) &&
-			 (osec_alloc_loaded(s) || (s->flags & SHF_TLS)))
+		else if (!osec_alloc_loaded(last) && !osec_bfd_tls(last) &&
+			 (osec_alloc_loaded(s) || osec_bfd_tls(s)))
 			new_seg = true;
 		else if (!paged)
 			new_seg = false;
@@ -190,7 +197,7 @@ struct osec_list VEC_BODY(struct output_section *);
  * when there is none. */
 static bool tls_section(const struct layout_osec *lo)
 {
-	return !lo->removed && (lo->os->flags & SHF_TLS) && lo->os->has_inputs;
+	return !lo->removed && osec_bfd_tls(lo->os);
 }
 
 static bool tls_run(struct layout *L, struct osec_list *run)
@@ -578,7 +585,7 @@ uint64_t segments_estimate(struct ctx *ctx, struct layout *L)
 		}
 		const struct output_section *s = lo->os;
 		dynamic |= !strcmp(s->name, ".dynamic");
-		tls |= (s->flags & SHF_TLS) != 0;
+		tls |= osec_bfd_tls(s);
 		/* one PT_NOTE for each run of loaded notes of one alignment */
 		bool note = s->type == SHT_NOTE && is_load(s);
 		if (note && !(prev_note && prev_note->align == s->align))
@@ -749,11 +756,11 @@ static void check_in_segment(const struct segment *sg, struct output_section **m
 	bool check_vma = true;
 	for (size_t i = 1; i < nm; i++)
 		if (mine[i]->addr == mine[i - 1]->addr && mine[i]->size && mine[i - 1]->size &&
-		    !is_tbss(mine[i]) && !is_tbss(mine[i - 1]))
+		    !elf_tbss(mine[i]) && !elf_tbss(mine[i - 1]))
 			check_vma = false;
 	for (size_t i = 0; i < nm; i++) {
 		const struct output_section *s = mine[i];
-		if (is_tbss(s))
+		if (elf_tbss(s))
 			continue; /* a .tbss takes no room in a PT_LOAD */
 		bool in = s->type == SHT_NOBITS ||
 			  (s->offset >= sg->offset && s->offset - sg->offset + s->size <= sg->filesz);
@@ -1028,7 +1035,7 @@ static unsigned bfd_flags(const struct layout *L, const struct output_section *o
 		f |= BF_READONLY;
 	if (os->sec_code)
 		f |= BF_CODE;
-	if (os->flags & SHF_TLS)
+	if (osec_bfd_tls(os))
 		f |= BF_TLS;
 	return f;
 }
@@ -1529,10 +1536,10 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			if (is_load(s)) {
 				file_end = s->offset + s->size;
 				contents = true;
-			} else if (!is_tbss(s) && !first_nobits) {
+			} else if (!elf_tbss(s) && !first_nobits) {
 				s->offset = file_end > s->offset ? s->offset : file_end;
 			}
-			if (is_tbss(s)) {
+			if (elf_tbss(s)) {
 				if (!first_nobits)
 					s->offset = file_end;
 				continue;
@@ -1560,7 +1567,7 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	struct osec_list tls = {0};
 	tls_run(L, &tls);
 	for (size_t i = 0; i < tls.n; i++)
-		if (is_tbss(tls.v[i]) && !tls.v[i]->offset)
+		if (elf_tbss(tls.v[i]) && !tls.v[i]->offset)
 			tls.v[i]->offset = off + page_bias(tls.v[i]->addr, off, tls.v[i]->align);
 	/* sections outside every PT_LOAD (non-alloc ones) */
 	nonalloc_offsets(ctx, L, off, NULL);

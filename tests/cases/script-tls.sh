@@ -135,3 +135,16 @@ E
 	link_both -m $emu tro$m.o
 	compare_outputs
 done
+# a .tbss no input makes TLS (only `.' moves in it) has SHF_TLS from its name in its header,
+# but bfd lays it out as an ordinary NOBITS section: `.' moves past it, no PT_TLS, and a
+# PT_LOAD holds it (its size not in p_memsz, as the header says TLS)
+as_obj notls.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.bss
+	.zero 4
+E
+echo 'SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } .tbss 0x410000 : { t0 = .; . = . + 32; } .bss : { b0 = .; *(.bss) } }' > notls.ld
+link_both -T notls.ld notls.o
+compare_outputs
