@@ -399,7 +399,6 @@ void dynamic_create(struct ctx *ctx)
 				add(ctx, ".sframe", SHT_PROGBITS, SHF_ALLOC, 1, 0);
 		}
 	}
-	D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", rel_type, SHF_ALLOC, word, rel_size);
 	/* _DYNAMIC: the linker's own, local to the output */
 	struct symbol *dsym = symbol_intern(ctx, "_DYNAMIC");
 	if (dsym->kind == SYM_UNDEF || dsym->kind == SYM_LAZY) {
@@ -581,7 +580,12 @@ void dynamic_create(struct ctx *ctx)
 	for (size_t i = 0; i < ctx->got_syms.n; i++)
 		if (!got_slot_absolute(ctx->got_syms.v[i]))
 			D.nrelocs++;
-	D.reldyn->size = D.nrelocs * D.reldyn->entsize;
+	/* the dynamic relocations, as one section (bfd makes one per section they apply to,
+	 * .rela.data, ..., only when there are some; they end up in .rela.dyn all the same) */
+	if (D.nrelocs) {
+		D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", rel_type, SHF_ALLOC, word, rel_size);
+		D.reldyn->size = D.nrelocs * D.reldyn->entsize;
+	}
 	/* never empty (6 DT_NULLs at least): the exact size comes once sections are mapped
 	 * (dynamic_after_map), but mapping already asks whether it has contents (relro) */
 	D.dynamic->size = D.dynamic->entsize;
@@ -724,10 +728,11 @@ struct output_section *dynamic_after_map(struct ctx *ctx)
 			if (f->sections[si] && f->sections[si]->discard_by_script)
 				D.nrelocs -= f->sections[si]->dyn_relocs;
 	}
-	D.reldyn->size = D.nrelocs * D.reldyn->entsize;
+	if (D.reldyn)
+		D.reldyn->size = D.nrelocs * D.reldyn->entsize;
 	build_tags(ctx);
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
-	return D.nrelocs != before ? D.reldyn->out : NULL;
+	return D.nrelocs != before && D.reldyn ? D.reldyn->out : NULL;
 }
 
 

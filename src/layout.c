@@ -709,6 +709,19 @@ struct layout_osec *layout_find_osec(struct layout *L, const char *name)
 	return i == (size_t)-1 ? NULL : L->nodes.v[i].lo;
 }
 
+static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flags);
+
+/* The ELF type bfd has for an input: a section the linker makes has the one bfd's table gives
+ * its name (_bfd_elf_new_section_hook), or none */
+static uint32_t bfd_input_type(const struct input_section *isec)
+{
+	uint32_t type;
+	uint64_t flags;
+	if (!isec->file->synthetic)
+		return isec->type;
+	return elf_special_section(isec->name, &type, &flags) ? type : 0;
+}
+
 /* GNU ld's lang_output_section_find_by_flags */
 static size_t find_by_flags(struct layout *L, const struct input_section *isec, unsigned sf, bool match_type)
 {
@@ -747,7 +760,7 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 				}
 				/* the type check is on the output's ELF type as bfd has it so far */
 				bool mt = match_type && has && !(step == 1 && ((sf & G_TLS) || !(sf & G_ALLOC)));
-				if (mt && lo->bfd_type != isec->type)
+				if (mt && lo->bfd_type != bfd_input_type(isec))
 					continue;
 				unsigned d = lf ^ sf;
 				if (step == 0) {
@@ -926,7 +939,6 @@ static size_t note_insert_pos(struct layout *L, const struct input_section *isec
 	return insert_pos(L, prev);
 }
 
-static bool elf_special_section(const char *name, uint32_t *type, uint64_t *flags);
 
 /* A type of its own that bfd's table gives the name (.init_array, .dynamic, ...): one that
  * input types and flags do not override, unlike PROGBITS, NOTE and NOBITS */
@@ -975,6 +987,18 @@ static bool bfd_flags_none(const struct layout *L, const struct layout_osec *lo,
 	return true;
 }
 
+/* The ELF type an orphan must have to join a section: bfd's, which an empty linker-made first
+ * input (stripped later, after orphans are placed) gave it too */
+static uint32_t orphan_join_type(const struct layout_osec *lo)
+{
+	if (lo->bfd_type)
+		return lo->bfd_type;
+	for (size_t i = 0; i < lo->items.n; i++)
+		if (lo->items.v[i].secs.n)
+			return linker_section_excluded(lo->items.v[i].secs.v[0]) ? bfd_input_type(lo->items.v[i].secs.v[0]) : 0;
+	return 0;
+}
+
 /* GNU ld's ldelf_place_orphan: an orphan joins the first output section of its name that
  * bfd has made and whose flags and ELF type agree with it (elf_orphan_compatible; a non-ELF
  * output checks only the flags), else the last one of the name not made yet; otherwise it
@@ -997,7 +1021,7 @@ static struct layout_osec *orphan_join(struct layout *L, const char *name, const
 		 * flags (NOBITS in an OVERLAY or INFO section): bfd sees flags 0, anything goes in */
 		if (bfd_flags_none(L, lo, lf))
 			return lo;
-		if (!((lf ^ sf) & (G_ALLOC | G_LOAD)) && (lo->bfd_type == isec->type || !oformat_is_elf(L->ctx)))
+		if (!((lf ^ sf) & (G_ALLOC | G_LOAD)) && (orphan_join_type(lo) == bfd_input_type(isec) || !oformat_is_elf(L->ctx)))
 			return lo;
 	}
 	return unmade;

@@ -600,8 +600,11 @@ void map_write(struct ctx *ctx, struct layout *L, FILE *out)
 		if (n->kind == LN_OSEC && !n->lo->orphan && !n->lo->removed && !(n->lo->os->flags & SHF_ALLOC))
 			script_nonalloc = true;
 	}
-	while (!script_nonalloc && late > 0 && L->nodes.v[late - 1].kind == LN_OSEC && L->nodes.v[late - 1].lo->orphan &&
-	       !(L->nodes.v[late - 1].lo->os->flags & SHF_ALLOC))
+	/* ... and puts an orphan after the statements that follow its section up to the next
+	 * output section (insert_os_after): after a -T script's last one, that is after the
+	 * inputs and OUTPUT() */
+	while (late > 0 && L->nodes.v[late - 1].kind == LN_OSEC && L->nodes.v[late - 1].lo->orphan &&
+	       (user_script || (!script_nonalloc && !(L->nodes.v[late - 1].lo->os->flags & SHF_ALLOC))))
 		late--;
 	for (size_t i = 0; i <= late; i++) {
 		struct lnode *n = i < late ? &L->nodes.v[i] : NULL;

@@ -62,3 +62,27 @@ link_both -shared -Bsymbolic -T dso.ld --defsym dsym=0x10 dso64.o --no-warn-rwx-
 compare_outputs
 link_both -shared -Bsymbolic --defsym dsym=0x10 -T dso.ld dso64.o --no-warn-rwx-segments
 compare_outputs
+
+# the map shows those orphan statements as GNU ld's does: one .eh_frame statement for both PLT
+# unwind sections, .dynbss after the last writable section (its bfd type is none), the
+# statements after the script's last section after LOAD and OUTPUT(), and no dynamic
+# relocation section when there are no dynamic relocations
+as_obj dm.o <<'EOF'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata,"a"
+	.byte 1
+	.section .note.my,"a",@note
+	.long 0,0,0
+	.data
+	.long 2
+EOF
+echo 'SECTIONS { . = 0x1004000; .text : { *(.text) } .rodata ALIGN(0x80) : { *(.rodata) } . = ALIGN(0x1000) + (. & 0xfff); .data : { SQUAD(0x10000); *(.data) } }' > dm.ld
+for kind in -pie -shared; do
+	link_both $kind -T dm.ld dm.o -Map=map
+	compare_outputs
+	mv map slink.map
+	ld.bfd $kind -T dm.ld dm.o -Map=bfd.map -o bfd2.out
+	python3 "$TESTS/lib/mapcmp.py" bfd.map slink.map || fail "the maps differ ($kind)"
+done
