@@ -165,6 +165,7 @@ struct layout {
 	struct region *default_region;
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
 	uint32_t walk_no;                       /* counts walks of the statements (DEFINED) */
+	uint32_t first_sizing_walk;             /* walk_no of the first pass of GNU ld's sizing */
 	bool no_region_reported;
 	uint64_t maxpagesize, commonpagesize;
 	VEC(bool) segment_used;                 /* per opt.section_starts: SEGMENT_START() asked */

@@ -861,8 +861,10 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 		newdot = region->cur;
 		section_align = os->align;
 		/* -r sizes the sections once, before SUBALIGN has raised the output alignment:
-		 * the start aligns to the inputs' own alignment (and ALIGN) */
-		if (ctx_relocatable(L->ctx) && ((d && d->subalign) || (lo->overlay && lo->overlay->subalign))) {
+		 * the start aligns to the inputs' own alignment (and ALIGN); a DATA_SEGMENT_END
+		 * that makes GNU ld size them again gives the raised one */
+		if (ctx_relocatable(L->ctx) && L->walk_no == L->first_sizing_walk &&
+		    ((d && d->subalign) || (lo->overlay && lo->overlay->subalign))) {
 			section_align = stmt_align;
 			for (size_t i = 0; i < lo->items.n; i++)
 				for (size_t j = 0; j < lo->items.v[i].secs.n; j++)
@@ -1192,6 +1194,7 @@ static void size_sections(struct layout *L)
 	L->sizing_iteration++;
 	start_stop_values(L);
 	L->seg.phase = SEG_NONE;
+	L->first_sizing_walk = L->walk_no + 1;
 	walk(L);
 	if (L->seg.phase != SEG_END_SEEN) {
 		L->seg.phase = SEG_DONE;
