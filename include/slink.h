@@ -140,6 +140,8 @@ struct symbol {
 	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
 	bool dropped_def;                /* assigned in a constraint-dropped output section */
+	bool discarded_def;              /* a definition in a dropped COMDAT or linkonce copy made
+					  * it (bfd's indx -3): left undefined, .symtab strips it */
 	uint32_t got_index;              /* slot in .got when needs_got */
 	bool got_assigned;
 	uint32_t out_index;              /* index in output .symtab, 0 if absent */

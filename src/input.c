@@ -256,6 +256,7 @@ static bool read_symbols(struct ctx *ctx, struct input_file *f)
 			bool referenced = before && before->referenced;
 			f->syms[i] = symbol_add_global(ctx, f, name, &u, NULL);
 			f->syms[i]->referenced = referenced || f->syms[i]->kind != SYM_UNDEF;
+			f->syms[i]->discarded_def = true;
 			continue;
 		}
 		f->syms[i] = symbol_add_global(ctx, f, name, &sym, isec);

@@ -242,6 +242,8 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 		return !s->dropped_def || s->cmdline_ref || ctx_relocatable(ctx) ||
 		       (ctx->opt.emit_relocs && s->used_by_reloc);
 	case SYM_UNDEF:
+		if (s->discarded_def)
+			return false; /* bfd strips it, whatever refers to it */
 		/* a static executable keeps no undefined weak symbols */
 		/* ... unless a relocation kept by --emit-relocs names them */
 		/* a shared object keeps every undefined symbol an object mentions: it is dynamic */

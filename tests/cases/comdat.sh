@@ -114,3 +114,7 @@ link_both -r r1.o r2.o
 compare_outputs
 expect_fail_both "r2\.o:\(\.data\+0x0\): undefined reference to \`gonly2'" -e 0 r1.o r2.o
 if grep -q lonly2 "$WORK/fail.stderr"; then fail "a weak symbol of a dropped copy was reported"; fi
+# a -u reference does not bring it back into .symtab (bfd strips an undefined symbol a dropped
+# definition made)
+link_both -e 0 -u lonly2 -u only2 u1.o u2.o
+compare_outputs
