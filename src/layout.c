@@ -1068,6 +1068,8 @@ static size_t output_rel_find(struct layout *L, bool isdyn, bool rela)
 	return last_alloc != (size_t)-1 ? last_alloc : last;
 }
 
+static void name_early(void *ud, const char *name);
+
 static void place_orphan(struct layout *L, struct input_section *isec)
 {
 	struct ctx *ctx = L->ctx;
@@ -1089,8 +1091,12 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		struct layout_osec *lo = same;
 		if (!osec_has_inputs(lo))
 			lo->bfd_type = bfd_first_type(lo, isec, false);
-		if (!osec_made(lo))
+		if (!osec_made(lo)) {
 			lo->made_by_orphan = ++L->orphan_events;
+			/* making it reads its address and AT expressions (exp_init_os) */
+			L->naming_node = L->nodes.n;
+			osec_address_refs(lo, name_early, L);
+		}
 		if (!lo->orphan_item) {
 			vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 			lo->orphan_item = lo->items.n;

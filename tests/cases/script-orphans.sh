@@ -147,3 +147,17 @@ E
 echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .bss : { *(.bss) } .foo : { sn1.o(.foo) } foo_addr = ADDR(.foo); foo_size = SIZEOF(.foo); }' > sn.ld
 link_both -T sn.ld sn1.o sn2.o --no-warn-rwx-segments
 compare_outputs
+
+# An orphan that joins a statement of its name no input made makes that section, and with it
+# the sections its address and AT() expressions name (exp_init_os): ADDR() of an otherwise
+# empty one is then a value, not "nonconstant expression for load base"
+as_obj oj.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .text.foo,"ax"
+	ret
+E
+echo 'SECTIONS { .mycode 0x10100 : { *(.mycode) } .text : { *(.text) } .text.foo : AT(ADDR(.mycode) + 1) { *(.nomatch) } }' > oj.ld
+link_both -T oj.ld oj.o
+compare_outputs
