@@ -38,11 +38,19 @@ static void resolve_entry(struct ctx *ctx, struct layout *L)
 	/* GNU ld falls back to the start of .text, found by name even when it was removed
 	 * empty, but not when nothing made it (all its inputs were garbage collected) */
 	uint64_t addr = 0;
-	for (size_t i = 0; i < L->nodes.n; i++)
+	bool found = false;
+	/* (bfd's lookup finds the first section it made of the name: a constraint-dropped
+	 * statement's that an ADDR() made before the mapping comes first) */
+	for (size_t g = 0; g < L->ghosts.n && !found; g++)
+		if (!strcmp(L->ghosts.v[g]->os->name, ".text")) {
+			addr = L->ghosts.v[g]->os->addr;
+			found = true;
+		}
+	for (size_t i = 0; i < L->nodes.n && !found; i++)
 		if (L->nodes.v[i].kind == LN_OSEC && !strcmp(L->nodes.v[i].lo->os->name, ".text") &&
 		    osec_made(L->nodes.v[i].lo)) {
 			addr = L->nodes.v[i].lo->os->addr;
-			break;
+			found = true;
 		}
 	ctx->entry_addr = addr;
 	if (ctx->opt.entry || L->entry_name) /* no warning for the default that is not there */

@@ -61,3 +61,18 @@ compare_outputs
 sed -i 's/AT(ADDR(.text) + 0x100)//' gcent.ld
 link_both --gc-sections -u d -T gcent.ld gcent.o --no-warn-rwx-segments
 compare_outputs
+
+# a -T script without ENTRY: the entry is the start of the first .text bfd made, which is the
+# one of a constraint-dropped statement an earlier ADDR() made (a section at 0), not the
+# orphan .text that holds the code
+as_obj gh.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+E
+echo 'SECTIONS { . = 0x1000; PROVIDE(s2 = ADDR(.text)); .text : ONLY_IF_RW { *(.text) } .data : { *(.data) } }' > gh.ld
+for kind in "" -pie; do
+	# shellcheck disable=SC2086
+	link_both $kind -T gh.ld gh.o
+	compare_outputs
+done
