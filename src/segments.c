@@ -1335,6 +1335,9 @@ static void walk_creation(struct layout *L)
 			struct layout_osec *lo = n->lo;
 			if (lo->made_by_orphan || lo->orphan)
 				continue; /* made when orphans are placed */
+			/* CREATE_OBJECT_SYMBOLS makes it where it stands (taken as first here) */
+			if (lo->object_symbols)
+				create_osec(&c, lo);
 			for (size_t k = 0; k < lo->items.n; k++) {
 				const struct lo_item *it = &lo->items.v[k];
 				switch (it->kind) {

@@ -329,3 +329,8 @@ for body in '.foo : { CREATE_OBJECT_SYMBOLS }' '.data.y : { CREATE_OBJECT_SYMBOL
 		compare_outputs
 	done
 done
+# ... where it stands in the script: a section an ADDR() names later does not make it later
+# (the section list keeps the script's order)
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .foo : { CREATE_OBJECT_SYMBOLS *(.nothing) } .data : { *(.data) } x = ADDR(.foo); }' > cos2.ld
+link_both -T cos2.ld cos.o
+compare_outputs
