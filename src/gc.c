@@ -332,9 +332,9 @@ void gc_sections(struct ctx *ctx)
 		size_t n;
 		struct symbol **all = symbol_all(ctx, &n);
 		for (size_t i = 0; i < n; i++)
-			if (all[i]->kind == SYM_DEFINED && all[i]->bind != STB_LOCAL &&
+			if ((all[i]->kind == SYM_DEFINED || all[i]->kind == SYM_COMMON) && all[i]->bind != STB_LOCAL &&
 			    (all[i]->visibility == STV_DEFAULT || all[i]->visibility == STV_PROTECTED))
-				mark_symbol(&g, all[i]);
+				mark_symbol(&g, all[i]); /* (commons are allocated, so exported, by then) */
 		free(all);
 	}
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {

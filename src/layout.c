@@ -1110,7 +1110,9 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	}
 	unsigned sf = gnu_flags(isec);
 	int place = -1;
-	if (!(sf & (G_ALLOC | G_DEBUG)))
+	if (isec->file->common == isec)
+		place = -1; /* a .bss GNU ld makes for commons (lang_output_section_statement_lookup) goes last */
+	else if (!(sf & (G_ALLOC | G_DEBUG)))
 		place = P_NONALLOC;
 	else if (!(sf & G_ALLOC))
 		place = -1;

@@ -83,3 +83,25 @@ for opt in -r "-r -d" ""; do
 		compare_outputs
 	done
 done
+
+# --gc-sections in a shared object keeps an exported common symbol; with no *(COMMON) in the
+# script, GNU ld makes a .bss for commons after the script's last section
+cat > gcc1.s <<'EOF'
+	.text
+	.globl _start
+_start:	ret
+	.comm cmx,4,8
+	.section .fini_array,"aw"
+	.quad 0
+	.data
+	.long 1
+	.section .rodata,"a"
+	.long 2
+EOF
+as_obj gcc1.o gcc1.s
+echo 'SECTIONS { .text : { *(.text) } .data : { *(.data) } .other : { KEEP(*(.fini_array)) } .ro : { KEEP(*(.rodata)) } }' > gcc.ld
+for opt in "" --gc-sections; do
+	# shellcheck disable=SC2086
+	link_both -shared -Bsymbolic $opt -T gcc.ld gcc1.o
+	compare_outputs
+done
