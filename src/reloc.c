@@ -289,10 +289,11 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				if ((isec->merge || isec->reverse_copy) && !place_offset(isec, r.offset, &place))
 					continue;
 				struct symbol *s = r.sym ? f->syms[r.sym] : NULL;
-				/* bfd's generic linker (non-ELF output) leaves the place of a relocation
-				 * against a symbol /DISCARD/ threw away as it was */
-				if (s && defined_in_discarded(s) && !oformat_is_elf(ctx))
-					continue;
+				/* bfd's generic linker (non-ELF output) clears the field of a relocation
+				 * against a symbol /DISCARD/ threw away (RELOC_AGAINST_DISCARDED_SECTION):
+				 * relocate as if everything were 0, the REL addend too */
+				bool clear = s && defined_in_discarded(s) && !oformat_is_elf(ctx);
+				static const uint8_t zeros[16];
 				/* ... and finds a symbol a constraint-dropped section defined (in *UND*)
 				 * undefined */
 				if (s && symbol_in_und(ctx, s) && !oformat_is_elf(ctx)) {
@@ -333,6 +334,12 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 						uint64_t sec = s->isec->out->addr + s->isec->out_offset;
 						a.S = sec + merged_offset(s->isec, s->value + (uint64_t)(A + bias)) - (uint64_t)bias - (uint64_t)A;
 					}
+				}
+				if (clear) {
+					a.in = zeros;
+					a.loc_room = a.loc_room < sizeof(zeros) ? a.loc_room : sizeof(zeros);
+					a.S = a.A = 0;
+					a.P = a.GOT = a.G = 0;
 				}
 				t->apply(ctx, isec, &a);
 				/* the place holds the link-time address: ld.so adds the load base; not for

@@ -1,7 +1,7 @@
 # A reference to a symbol whose section /DISCARD/ threw away: GNU ld's error naming both
 # sections and files (not "undefined reference"); none from debugging sections, which pretend.
-# A non-ELF output is linked by bfd's generic linker, which makes no such check and leaves the
-# place as it was.
+# A non-ELF output is linked by bfd's generic linker, which makes no such check and clears the
+# place (a REL addend in it too).
 as_obj a.o <<'E'
 	.text
 	.globl f0
@@ -22,6 +22,22 @@ expect_fail_both "\`f0' referenced in section \`.init' of b.o: defined in discar
 grep -q "debug_info" "$WORK/fail.stderr" && fail "a debugging section's reference was complained about"
 link_both --oformat binary -T d.ld a.o b.o
 cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images differ"
+as_obj a32.o --32 <<'E'
+	.text
+	.globl f0
+f0:	ret
+	.section .keep,"ax",@progbits
+	.globl _start
+_start:	ret
+E
+as_obj b32.o --32 <<'E'
+	.section .init,"ax",@progbits
+	.byte 0x90
+	call f0
+	.long f0 + 8
+E
+link_both -m elf_i386 --oformat binary -T d.ld a32.o b32.o
+cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the binary images differ (i386)"
 
 # A local symbol in a discarded section is complained about too (a label becomes the section
 # symbol, which goes by its section's name), and so is one in a COMDAT group that lost; bfd
