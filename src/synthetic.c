@@ -237,6 +237,9 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 			return false;
 		return !s->isec || !s->isec->discarded || s->isec->out;
 	case SYM_SCRIPT:
+		/* a copy of such a symbol that HIDDEN() makes local is stripped too */
+		if (s->forced_local && !s->dropped_def && symbol_in_und(ctx, s) && !ctx_relocatable(ctx))
+			return false;
 		/* bfd strips a symbol defined in *UND* unless marked (-u, the entry) or needed by
 		 * an output relocation (elflink.c elf_link_output_extsym) */
 		return !s->dropped_def || s->cmdline_ref || ctx_relocatable(ctx) ||

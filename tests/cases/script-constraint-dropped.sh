@@ -135,3 +135,8 @@ done
 echo 'SECTIONS { .text : { *(.text) } .d : ONLY_IF_RO { *(.data) HIDDEN(h7 = 5); } s8 = -h7; s9 = h7; .e : { *(.data) } }' > hid.ld
 link_both -T hid.ld isf.o --no-warn-rwx-segments
 compare_outputs
+# a copy of a symbol such a statement defines (in *UND*): a global copy shows as UND, a
+# HIDDEN() one, local, is stripped
+echo 'SECTIONS { .text : { *(.text) } .d : ONLY_IF_RO { *(.data) u4 = 3; } .e : { *(.data) HIDDEN(c6 = u4); g6 = u4; } }' > ucp.ld
+link_both -T ucp.ld isf.o --no-warn-rwx-segments
+compare_outputs
