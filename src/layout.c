@@ -1489,12 +1489,15 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->entsize = elf_type_entsize(L->ctx, lo->bfd_type ? lo->bfd_type : os->type);
 	/* NOLOAD: the inputs lose SEC_HAS_CONTENTS, so bfd takes no type from them and types the
 	 * section by its flags: allocated is NOBITS whatever type its name has (its PT_LOAD makes
-	 * it so; -r has none, and the name's type stays); non-allocated is PROGBITS (still given
-	 * file space, left zero) unless the name has a special type */
+	 * it so; -r has none, nor has one without a :phdr of its own under PHDRS, and the name's
+	 * type stays); non-allocated is PROGBITS (still given file space, left zero) unless the
+	 * name has a special type */
 	if (any_input && os->noload) {
 		uint32_t st;
 		bool special = name_own_type(os->name, &st);
-		if ((os->flags & SHF_ALLOC) && !(special && ctx_relocatable(L->ctx)))
+		bool no_load_segment = ctx_relocatable(L->ctx) ||
+				       (L->ctx->script && L->ctx->script->phdrs && !(lo->desc && lo->desc->phdrs));
+		if ((os->flags & SHF_ALLOC) && !(special && no_load_segment))
 			os->type = SHT_NOBITS;
 		else if (special)
 			os->type = st;

@@ -164,3 +164,18 @@ for pre in 'x = LOADADDR(.rodata);' ''; do
 	link_both -T ro.ld ro.o
 	compare_outputs
 done
+# under PHDRS a NOLOAD section without a :phdr of its own is in no segment (lang_record_phdrs),
+# so nothing makes it NOBITS: a name with a type of its own keeps it
+as_obj fa.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .fini_array,"aw"
+	.quad 0
+E
+for sc in 'PHDRS { text PT_LOAD; } SECTIONS { . = 0x10800; .text : { *(.text) } :text .fini_array 0x22053 (NOLOAD) : { *(.fini_array) } }' \
+	'PHDRS { text PT_LOAD; data PT_LOAD; } SECTIONS { . = 0x10800; .text : { *(.text) } :text .fini_array 0x22053 (NOLOAD) : { *(.fini_array) } :data }'; do
+	echo "$sc" > fa.ld
+	link_both -T fa.ld fa.o
+	compare_outputs
+done
