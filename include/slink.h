@@ -132,6 +132,7 @@ struct symbol {
 	bool referenced;                 /* referenced by some regular object */
 	bool used_by_reloc;              /* referenced by a relocation of a kept section */
 	bool cmdline_ref;                /* named by -u, -e, --require-defined */
+	bool gc_marked;                  /* --gc-sections reached it through a kept relocation */
 	bool weak_ref_only;              /* all references are weak */
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */

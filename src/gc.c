@@ -143,8 +143,13 @@ static void reloc_target(struct gc *g, const struct input_file *f, uint32_t sym,
 {
 	(void)off;
 	(void)arg;
-	if (sym && sym < f->nsyms)
+	if (sym && sym < f->nsyms) {
+		/* bfd marks a global it reaches (elflink.c _bfd_elf_gc_mark_rsec): marked, a symbol
+		 * left in *UND* stays in .symtab */
+		if (f->syms[sym] && !f->syms[sym]->is_local)
+			f->syms[sym]->gc_marked = true;
 		mark_symbol(g, f->syms[sym]);
+	}
 }
 
 /* ---- .eh_frame: FDEs of kept sections ---- */

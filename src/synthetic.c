@@ -240,9 +240,10 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 		/* a copy of such a symbol that HIDDEN() makes local is stripped too */
 		if (s->forced_local && !s->dropped_def && symbol_in_und(ctx, s) && !ctx_relocatable(ctx))
 			return false;
-		/* bfd strips a symbol defined in *UND* unless marked (-u, the entry) or needed by
-		 * an output relocation (elflink.c elf_link_output_extsym) */
-		return !s->dropped_def || s->cmdline_ref || ctx_relocatable(ctx) ||
+		/* bfd strips a symbol defined in *UND* unless marked (-u, the entry, a relocation
+		 * --gc-sections kept) or needed by an output relocation (elflink.c
+		 * elf_link_output_extsym) */
+		return !s->dropped_def || s->cmdline_ref || (s->gc_marked && !s->forced_local) || ctx_relocatable(ctx) ||
 		       (ctx->opt.emit_relocs && s->used_by_reloc);
 	case SYM_UNDEF:
 		if (s->discarded_def)

@@ -140,3 +140,18 @@ compare_outputs
 echo 'SECTIONS { .text : { *(.text) } .d : ONLY_IF_RO { *(.data) u4 = 3; } .e : { *(.data) HIDDEN(c6 = u4); g6 = u4; } }' > ucp.ld
 link_both -T ucp.ld isf.o --no-warn-rwx-segments
 compare_outputs
+# --gc-sections marks the globals a kept section's relocations name: marked, such a symbol
+# stays in .symtab (as GNU ld keeps marked symbols defined in *UND*); one only an unkept
+# section names is still stripped
+as_obj gcm.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.quad s_dot
+	.section .text.unused,"ax",@progbits
+	.quad s_num
+	.data
+	.long 1
+EOF2
+link_both -T drop.ld gcm.o --no-warn-rwx-segments --gc-sections -e _start
+compare_outputs
