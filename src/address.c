@@ -21,7 +21,12 @@ static bool env_symbol(void *ud, const char *name, uint64_t *val, struct output_
 		return false;
 	switch (s->kind) {
 	case SYM_DEFINED:
-		if (s->isec) {
+		if (s->isec && !s->isec->out && s->isec->discarded) {
+			/* GNU ld gives a discarded section (--gc-sections, /DISCARD/) the absolute
+			 * section as output: its symbols read as plain numbers (lang_add_section) */
+			*sec = NULL;
+			*val = s->value;
+		} else if (s->isec) {
 			if (!s->isec->out)
 				return false;
 			/* GNU ld moves global symbols to their merged entries only when it writes the

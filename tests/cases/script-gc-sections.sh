@@ -202,3 +202,22 @@ echo 'SECTIONS { .text : { *(.text) } .b : { KEEP(INPUT_SECTION_FLAGS(!SHF_ALLOC
 link_both --gc-sections --print-gc-sections -T kf.ld kf.o
 compare_outputs
 compare_warnings
+# a symbol of a section --gc-sections or /DISCARD/ removed still has a value in expressions:
+# GNU ld gives such a section the absolute section as output, so the symbol reads as a plain
+# number, its offset in the section (absolute outside output sections, relative inside)
+as_obj dv.o <<'E'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+	.globl d
+d:	.long 2
+	.section .text.unused,"ax",@progbits
+	.quad 7
+	.globl u
+u:	.quad 8
+E
+echo 'SECTIONS { .text : { *(.text) } /DISCARD/ : { *(.data) } x = d + 2; .data : { y = u + 3; LONG(u) } }' > dv.ld
+link_both --gc-sections -e _start -T dv.ld dv.o
+compare_outputs
