@@ -1564,6 +1564,10 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			sg->offset = paged ? sg->offset % page : 0;
 			off = off_before;
 		}
+		/* nor does the headers' segment when all it has besides them is bss: the file
+		 * position goes back to the end of the headers (bfd subtracts its off_adjust) */
+		if (mp->headers && !contents)
+			off = hsize;
 	}
 	/* a .tbss no PT_LOAD holds sits where a PT_LOAD of its own would put it, which is also
 	 * PT_TLS's offset (bfd: "a .tbss section that didn't get a PT_LOAD") */

@@ -206,3 +206,18 @@ _start:	lea _start(%rip), %rax
 E
 echo 'SECTIONS { . = 0x10000; .text : { *(.text) } .interp : { *(.interp) } .dynamic : { *(.dynamic) } }' > nophdr2.ld
 expect_fail_both 'PHDR segment not covered by LOAD segment' -pie -N -T nophdr2.ld pie.o
+# without PHDRS: a first PT_LOAD holding only the headers and bss (here by its LMA) has no
+# file contents past the headers, so the next PT_LOAD's file offset follows the headers
+# (bfd takes back its page adjustment), not the bss's place
+as_obj hb.o --64 <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+	.bss
+	.zero 0x40
+EOF2
+echo 'SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text 0x401000 : AT(0xc11000) { *(.text) *(.data) } .bss : AT(0x401200) ALIGN(0x20) { *(.bss) } }' > hb.ld
+link_both -T hb.ld hb.o --no-warn-rwx-segments
+compare_outputs
