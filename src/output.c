@@ -235,6 +235,13 @@ static void fill_gap(const struct ctx *ctx, uint8_t *base, uint64_t from, uint64
 static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output_section *os)
 {
 	const struct layout_osec *lo = os->layout;
+	/* bfd writes padding only into a section with contents (SEC_HAS_CONTENTS, from its inputs
+	 * and data statements): one `.` alone made stays zeros (ldwrite.c build_link_order) */
+	bool contents = lo->has_data;
+	for (size_t i = 0; i < os->inputs.n && !contents; i++)
+		contents = os->inputs.v[i]->type != SHT_NOBITS;
+	if (!contents)
+		return;
 	for (size_t i = 0; i < lo->pads.n; i++) {
 		const struct pad *p = &lo->pads.v[i];
 		if (p->offset + p->size > os->size)

@@ -61,3 +61,16 @@ for r in "" -r; do
 	link_both $r -T orph.ld orph.o
 	compare_outputs
 done
+# padding goes only into a section with contents: one that has neither inputs nor data (here
+# typed COPY and INFO, allocated by the flags their names give) keeps zeros whatever its fill
+as_obj cp.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .text.z,"ax",@progbits
+	nop
+EOF2
+echo 'SECTIONS { .text : { *(.text*) } .text.cp 4 (COPY) : { . = ALIGN(8); *(.text.z) } =0xcccccccc .data.i (INFO) : { . += 4; } =0x11223344 }' > cp.ld
+link_both -T cp.ld cp.o
+compare_outputs
+compare_warnings
