@@ -191,10 +191,9 @@ static bool has_section(struct layout *L, const char *name, struct output_sectio
 struct osec_list VEC_BODY(struct output_section *);
 
 /* PT_TLS takes the thread-local sections of bfd's section list, allocated or not
- * (_bfd_elf_map_sections_to_segments; SEC_THREAD_LOCAL comes from inputs, not the name).  GNU ld refuses TLS sections that do not follow one
- * another there; our list order can differ from bfd's for orphans placed around dropped
- * statements, so a non-TLS section between them is passed over rather than refused.  False
- * when there is none. */
+ * (_bfd_elf_map_sections_to_segments; SEC_THREAD_LOCAL comes from inputs, not the name).
+ * tls_adjacent_check refuses them when they do not follow one another there.  False when
+ * there is none. */
 static bool tls_section(const struct layout_osec *lo)
 {
 	return !lo->removed && osec_bfd_tls(lo->os);
@@ -215,6 +214,29 @@ static bool tls_run(struct layout *L, struct osec_list *run)
 	return run->n != 0;
 }
 
+
+/* GNU ld's default segments need the thread-local sections to follow one another in the
+ * section list (_bfd_elf_map_sections_to_segments); a PHDRS script makes its own segments */
+static void tls_adjacent_check(struct ctx *ctx, struct layout *L)
+{
+	size_t first = L->section_list_n, last = 0;
+	for (size_t i = 0; i < L->section_list_n; i++)
+		if (tls_section(L->section_list[i])) {
+			if (first == L->section_list_n)
+				first = i;
+			last = i;
+		}
+	bool adjacent = true;
+	for (size_t i = first; i < last && adjacent; i++)
+		adjacent = L->section_list[i]->removed || tls_section(L->section_list[i]);
+	if (adjacent)
+		return;
+	error(ctx, "%s: TLS sections are not adjacent:", ctx->opt.output);
+	for (size_t i = first; i <= last; i++)
+		if (!L->section_list[i]->removed)
+			fprintf(stderr, "slink: \t%s: %s\n", tls_section(L->section_list[i]) ? "    TLS" : "non-TLS",
+				L->section_list[i]->os->name);
+}
 
 /* Non-load segments after the PT_LOADs, in GNU ld's order. */
 static void extra_segments(struct ctx *ctx, struct layout *L, struct output_section **secs, size_t count,
@@ -1478,6 +1500,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		place_phdrs_segments(ctx, L, &segs, secs, count, hsize, member);
 		goto done;
 	}
+	if (oformat_is_elf(ctx) && !ctx_relocatable(ctx))
+		tls_adjacent_check(ctx, L);
 	uint64_t off = hsize;
 	for (size_t m = 0; m < nmaps; m++) {
 		struct segment *sg = &segs.v[m];

@@ -148,3 +148,26 @@ E
 echo 'SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } .tbss 0x410000 : { t0 = .; . = . + 32; } .bss : { b0 = .; *(.bss) } }' > notls.ld
 link_both -T notls.ld notls.o
 compare_outputs
+# GNU ld's default segments need the thread-local sections to follow one another in the
+# section list: a non-TLS section between them fails the link, naming each section of the run
+# (PHDRS, making the segments itself, lets it through)
+as_obj na.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.long 1
+	.section .tbss,"awT",@nobits
+	.zero 8
+	.data
+	.long 2
+E
+echo 'SECTIONS { .text : { *(.text) } .tdata : { *(.tdata) } .data : { *(.data) } .tbss : { *(.tbss) } }' > na.ld
+expect_fail_both 'TLS sections are not adjacent:' -T na.ld na.o
+for l in '	    TLS: .tdata' '	non-TLS: .data' '	    TLS: .tbss'; do
+	grep -qF -- "$l" "$WORK/bfd-fail.stderr" || fail "ld.bfd does not list '$l': the test is wrong"
+	grep -qF -- "$l" "$WORK/fail.stderr" || fail "slink does not list '$l'"
+done
+echo 'PHDRS { text PT_LOAD; tls PT_TLS; } SECTIONS { .text : { *(.text) } :text .tdata : { *(.tdata) } :text :tls .data : { *(.data) } :text .tbss : { *(.tbss) } :text :tls }' > nap.ld
+link_both -T nap.ld na.o --no-warn-rwx-segments
+compare_outputs
