@@ -629,6 +629,18 @@ static bool set_segment_start(struct parser *p, const char *sec, const char *val
 	return true;
 }
 
+/* --no-undefined, -z defs / -z undefs: whether undefined symbols of the objects are reported,
+ * leaving shared libraries' as they were (GNU ld's unresolved_syms_in_objects) */
+static void unresolved_in_objects(struct parser *p, bool report)
+{
+	struct options *o = p->o;
+	bool shlibs = o->unresolved_symbols == UNRES_REPORT_ALL || o->unresolved_symbols == UNRES_IGNORE_IN_OBJECTS;
+	o->unresolved_symbols = report ? (shlibs ? UNRES_REPORT_ALL : UNRES_IGNORE_IN_SHLIBS)
+				       : (shlibs ? UNRES_IGNORE_IN_OBJECTS : UNRES_IGNORE_ALL);
+	o->no_undefined = report;
+	p->unresolved_set = true;
+}
+
 /* -z KEYWORD, as GNU ld's ELF and x86 emulations read it; unknown keywords warn. */
 static bool parse_z(struct parser *p, const char *k)
 {
@@ -637,9 +649,9 @@ static bool parse_z(struct parser *p, const char *k)
 #define IS(s) (!strcmp(k, s))
 #define PFX(s) (!strncmp(k, s, sizeof(s) - 1))
 	if (IS("defs"))
-		o->no_undefined = true;
+		unresolved_in_objects(p, true);
 	else if (IS("undefs"))
-		o->no_undefined = false;
+		unresolved_in_objects(p, false);
 	else if (IS("muldefs"))
 		o->allow_multiple_definition = true;
 	else if (PFX("max-page-size=")) {
@@ -1002,7 +1014,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_CREF: o->cref = true; break;
 	case O_TRACE: o->trace = true; break;
 	case O_TRACE_SYMBOL: vec_push(o->trace_symbols, arg); break;
-	case O_NO_UNDEFINED: o->no_undefined = true; break;
+	case O_NO_UNDEFINED: unresolved_in_objects(p, true); break;
 	case O_NOSTDLIB: o->nostdlib = true; break;
 	case O_EH_FRAME_HDR: o->eh_frame_hdr = true; break;
 	case O_NO_EH_FRAME_HDR: o->eh_frame_hdr = false; break;

@@ -1,5 +1,7 @@
 /* Relocations: scanned once before layout (which symbols need GOT slots, which references are
  * undefined) and applied once after it, straight from the input's relocation section. */
+#include <stdlib.h>
+
 #include "dynamic.h"
 #include "oformat.h"
 #include "passes.h"
@@ -102,27 +104,63 @@ static const struct symbol *function_at(const struct input_section *isec, uint64
 	return best;
 }
 
+/* How an undefined reference is reported (GNU ld's unresolved_syms_in_objects): not at all
+ * when --unresolved-symbols, -z undefs or -shared say to ignore the objects' (unless the symbol
+ * has a non-default visibility) or --ignore-unresolved-symbol names it, as a warning with
+ * --warn-unresolved-symbols, else as an error. */
+enum undef_report { UNDEF_IGNORE, UNDEF_WARN, UNDEF_ERROR };
+static enum undef_report undef_report_kind(const struct ctx *ctx, const struct symbol *s)
+{
+	const struct options *o = &ctx->opt;
+	for (size_t i = 0; i < o->ignore_unresolved.n; i++)
+		if (!strcmp(o->ignore_unresolved.v[i], s->name))
+			return UNDEF_IGNORE;
+	bool hidden = s->visibility != STV_DEFAULT;
+	if (!hidden && o->unresolved_symbols != UNRES_REPORT_ALL && o->unresolved_symbols != UNRES_IGNORE_IN_SHLIBS)
+		return UNDEF_IGNORE;
+	return o->unresolved_symbols_warn && !hidden ? UNDEF_WARN : UNDEF_ERROR;
+}
+
 /* "undefined reference" reports, at most a few per symbol, as GNU ld does. */
 enum { MAX_UNDEF_REPORTS = 5 };
 static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s,
 			     const struct symbol **last_fn)
 {
+	enum undef_report kind = undef_report_kind(ctx, s);
+	if (kind == UNDEF_IGNORE) {
+		/* left at 0 in an executable; a shared object or PIE would need the symbolic
+		 * dynamic relocation slink does not make */
+		if (ctx->opt.kind != OUT_EXEC && s->undef_reports++ == 0)
+			error_at(ctx, isec, off, "undefined symbol `%s' needs a dynamic relocation, which slink does not make",
+				 s->name);
+		return;
+	}
+	const char *w = kind == UNDEF_WARN ? "warning: " : "";
 	if (s->undef_reports > MAX_UNDEF_REPORTS)
 		return;
+	if (kind == UNDEF_ERROR || ctx->opt.fatal_warnings)
+		ctx->errors++;
+	if (kind == UNDEF_WARN)
+		ctx->warnings++;
 	if (s->undef_reports++ == MAX_UNDEF_REPORTS) {
-		fprintf(stderr, "slink: %s: more undefined references to `%s' follow\n", isec->file->name, s->name);
+		fprintf(stderr, "slink: %s: %smore undefined references to `%s' follow\n", isec->file->name, w, s->name);
 		return;
 	}
 	const struct symbol *fn = function_at(isec, off);
 	if (fn) {
+		/* the place goes on the line after the function's, without the program name;
+		 * later places in the same function get theirs */
 		if (fn != *last_fn)
 			fprintf(stderr, "slink: %s: in function `%s':\n", isec->file->name, fn->name);
+		else
+			fputs("slink: ", stderr);
 		*last_fn = fn;
-		fprintf(stderr, "(%s+0x%llx): undefined reference to `%s'\n", section_label(ctx, isec), (unsigned long long)off, s->name);
-		ctx->errors++;
+		fprintf(stderr, "(%s+0x%llx): %sundefined reference to `%s'\n", section_label(ctx, isec),
+			(unsigned long long)off, w, s->name);
 		return;
 	}
-	error_at(ctx, isec, off, "undefined reference to `%s'", s->name);
+	fprintf(stderr, "slink: %s:(%s+0x%llx): %sundefined reference to `%s'\n", isec->file->name,
+		section_label(ctx, isec), (unsigned long long)off, w, s->name);
 }
 
 /* After mapping: every relocation of a kept section against an undefined symbol is an error
@@ -160,6 +198,28 @@ static void report_discarded(struct ctx *ctx, const struct input_section *isec, 
 		 section_label(ctx, isec), isec->file->name, section_label(ctx, s->isec), s->isec->file->name);
 }
 
+/* A strong undefined symbol an object gave a non-default visibility fails the link, whatever
+ * refers to it, once it reaches the symbol table (not with -s, nor when --gc-sections found no
+ * kept reference): bfd's elf_link_output_extsym names the first in its hash order and stops */
+static void check_undefined_visibility(struct ctx *ctx)
+{
+	if (ctx->opt.strip == STRIP_ALL)
+		return;
+	size_t n;
+	struct symbol **all = symbol_hash_order(ctx, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct symbol *s = all[i];
+		if (s->kind != SYM_UNDEF || s->visibility == STV_DEFAULT || s->weak_ref_only || s->discarded_def ||
+		    (ctx->opt.gc_sections && !s->gc_marked && !s->cmdline_ref))
+			continue;
+		const char *what = s->visibility == STV_PROTECTED ? "protected"
+				   : s->visibility == STV_INTERNAL ? "internal" : "hidden";
+		error(ctx, "%s: %s symbol `%s' isn't defined", ctx->opt.output, what, s->name);
+		break;
+	}
+	free(all);
+}
+
 void relocs_check_undefined(struct ctx *ctx)
 {
 	/* -r: undefined symbols stay undefined in the output, but references into discarded
@@ -189,6 +249,8 @@ void relocs_check_undefined(struct ctx *ctx)
 			}
 		}
 	}
+	if (report_undef)
+		check_undefined_visibility(ctx);
 }
 
 void relocs_scan(struct ctx *ctx)

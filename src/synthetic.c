@@ -251,6 +251,11 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 		/* a static executable keeps no undefined weak symbols */
 		/* ... unless a relocation kept by --emit-relocs names them */
 		/* a shared object keeps every undefined symbol an object mentions: it is dynamic */
+		/* ... and an executable none it left unresolved (--unresolved-symbols=ignore-all),
+		 * unless marked (-u, --gc-sections reaching it) */
+		if (ctx->opt.kind == OUT_EXEC && !s->weak_ref_only && !s->cmdline_ref && !s->gc_marked &&
+		    !(ctx->opt.emit_relocs && s->used_by_reloc))
+			return false;
 		return (s->used_by_reloc || s->cmdline_ref || (ctx->opt.kind == OUT_SHARED && s->referenced)) &&
 		       !(s->weak_ref_only && ctx->opt.kind == OUT_EXEC && !(ctx->opt.emit_relocs && s->used_by_reloc));
 	default:
