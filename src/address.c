@@ -1246,7 +1246,8 @@ bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *ma
 
 /* bfd's _bfd_elf_tls_setup, before sizing: the first output section with thread-local data
  * takes the largest alignment of the TLS sections from it on, so the TLS segment starts
- * aligned (bfd's list still holds the sections that will be stripped as empty) */
+ * aligned (bfd's list still holds the sections that will be stripped as empty).  A
+ * statement's ALIGN(n) counts: GNU ld set it when it made the section (init_os). */
 static void tls_align_first(struct layout *L)
 {
 	struct output_section *first = NULL;
@@ -1254,7 +1255,8 @@ static void tls_align_first(struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		if (L->nodes.v[i].kind != LN_OSEC || !osec_made(L->nodes.v[i].lo))
 			continue;
-		struct output_section *os = L->nodes.v[i].lo->os;
+		const struct layout_osec *lo = L->nodes.v[i].lo;
+		struct output_section *os = lo->os;
 		if (!osec_bfd_tls(os)) {
 			if (first)
 				break;
@@ -1262,6 +1264,10 @@ static void tls_align_first(struct layout *L)
 		}
 		if (!first)
 			first = os;
+		bool ok = false;
+		uint64_t a = lo->desc && lo->desc->align ? sizing_eval(L, lo->desc->align, 0, NULL, &ok) : 0;
+		if (ok && a && is_pow2(a) && a > os->align)
+			os->align = a;
 		if (os->align > align)
 			align = os->align;
 	}

@@ -52,9 +52,9 @@ static bool bfd_loaded(const struct output_section *os)
 	return os->layout && os->layout->noalloc_load;
 }
 
-static int cmp_lma(const void *pa, const void *pb)
+/* elf_sort_sections without its final tie-break (the list order) */
+static int cmp_lma_only(const struct output_section *a, const struct output_section *b)
 {
-	const struct output_section *a = *(struct output_section *const *)pa, *b = *(struct output_section *const *)pb;
 	if (a->lma != b->lma)
 		return a->lma < b->lma ? -1 : 1;
 	if (a->addr != b->addr)
@@ -67,6 +67,15 @@ static int cmp_lma(const void *pa, const void *pb)
 	uint64_t sa = bfd_loaded(a) ? a->size : 0, sb = bfd_loaded(b) ? b->size : 0;
 	if (sa != sb)
 		return sa < sb ? -1 : 1;
+	return 0;
+}
+
+static int cmp_lma(const void *pa, const void *pb)
+{
+	const struct output_section *a = *(struct output_section *const *)pa, *b = *(struct output_section *const *)pb;
+	int c = cmp_lma_only(a, b);
+	if (c)
+		return c;
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
@@ -211,6 +220,14 @@ static bool tls_run(struct layout *L, struct osec_list *run)
 	for (size_t i = 0; i < L->section_list_n; i++)
 		if (tls_section(L->section_list[i]))
 			vec_push(*run, L->section_list[i]->os);
+	/* bfd sorts a segment's sections as it sorts them all (elf_sort_sections): by LMA, then
+	 * address, unloaded non-empty ones last, smaller first, else in list order */
+	for (size_t i = 1; i < run->n; i++)
+		for (size_t j = i; j > 0 && cmp_lma_only(run->v[j - 1], run->v[j]) > 0; j--) {
+			struct output_section *t = run->v[j];
+			run->v[j] = run->v[j - 1];
+			run->v[j - 1] = t;
+		}
 	return run->n != 0;
 }
 

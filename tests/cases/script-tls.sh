@@ -171,3 +171,35 @@ done
 echo 'PHDRS { text PT_LOAD; tls PT_TLS; } SECTIONS { .text : { *(.text) } :text .tdata : { *(.tdata) } :text :tls .data : { *(.data) } :text .tbss : { *(.tbss) } :text :tls }' > nap.ld
 link_both -T nap.ld na.o --no-warn-rwx-segments
 compare_outputs
+# the first TLS section takes the largest alignment of the TLS run before sizing, a statement's
+# ALIGN(n) included (GNU ld sets it when making the section), -r as well
+as_obj ta.o --32 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.long 4, 5, 6
+	.section .tbss,"awT",@nobits
+	.zero 104
+E
+echo 'SECTIONS { .tdata : { *(.tdata) } .tbss : ALIGN(0x800) { *(.tbss) } }' > ta.ld
+link_both -m elf_i386 -T ta.ld ta.o
+compare_outputs
+link_both -m elf_i386 -r -T ta.ld ta.o
+compare_outputs
+# PT_TLS takes its sections sorted as bfd sorts a segment's (by LMA first): an unallocated
+# (INFO) TLS section below the .tbss's load address comes first and sets the segment's start
+as_obj ts.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+	.section .tdata,"awT",@progbits
+	.long 4, 5
+	.section .tbss,"awT",@nobits
+	.zero 104
+E
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .data : AT(0x800000) { *(.data) } .tbss 0x2000 : { *(.tbss) } .tdata 0x3000 (INFO) : { *(.tdata) } }' > ts.ld
+link_both -T ts.ld ts.o
+compare_outputs
