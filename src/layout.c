@@ -1736,16 +1736,11 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	 * as GNU ld checks before it leaves them out. */
 	bool *rule_off = xcalloc(L->rules.n + 1, sizeof(bool));
 	/* INPUT_SECTION_FLAGS asks the output's BFD target: for a non-ELF output the generic one
-	 * says it cannot (once for each section the rule's patterns match) and takes nothing */
-	for (size_t r = 0; r < L->rules.n && !oformat_is_elf(ctx); r++) {
-		const struct input_section_desc *d = L->rules.v[r].desc;
-		if (!d->has_flags)
-			continue;
-		rule_off[r] = true;
-		for (size_t i = 0; i < all.n && !L->rules.v[r].discard; i++)
-			if (input_desc_matches_any_flags(d, all.v[i]))
-				warn(ctx, "INPUT_SECTION_FLAGS are not supported");
-	}
+	 * says it cannot (once for each section the rule's patterns match) and takes nothing; the
+	 * constraint check, which ignores the flags, still sees the rule */
+	bool *takes_nothing = xcalloc(L->rules.n + 1, sizeof(bool));
+	for (size_t r = 0; r < L->rules.n && !oformat_is_elf(ctx); r++)
+		takes_nothing[r] = L->rules.v[r].desc->has_flags;
 	for (int round = 0; round < 2; round++) {
 		for (size_t r = 0; r < L->rules.n; r++)
 			if (L->rules.v[r].lo->desc && L->rules.v[r].lo->desc->constraint != CONSTRAINT_NONE) {
@@ -1781,6 +1776,11 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		if (!changed)
 			break;
 	}
+	/* (the message comes from the rules of the sections that stay) */
+	for (size_t r = 0; r < L->rules.n; r++)
+		for (size_t i = 0; i < all.n && takes_nothing[r] && !rule_off[r] && !L->rules.v[r].discard; i++)
+			if (input_desc_matches_any_flags(L->rules.v[r].desc, all.v[i]))
+				warn(ctx, "INPUT_SECTION_FLAGS are not supported");
 	/* one with no input section description at all is read-only too */
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
@@ -1799,7 +1799,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			continue;
 		for (size_t r = 0; r < L->rules.n; r++) {
 			struct rule *rl = &L->rules.v[r];
-			if (rule_off[r] || !rule_matches(rl, isec))
+			if (rule_off[r] || takes_nothing[r] || !rule_matches(rl, isec))
 				continue;
 			/* -r keeps section groups: their members match no rule but /DISCARD/ and
 			 * each becomes an output section of its own (GNU ld's unique_section_p) */
@@ -1820,6 +1820,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			vec_push(orphans, isec);
 	}
 	free(rule_off);
+	free(takes_nothing);
 	for (size_t r = 0; r < L->rules.n; r++)
 		sort_rule(L, &L->rules.v[r]);
 

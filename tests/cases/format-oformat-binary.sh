@@ -125,3 +125,12 @@ link_both -T isf.lds --oformat binary a.o
 same "INPUT_SECTION_FLAGS with a binary image"
 [ "$(grep -c 'INPUT_SECTION_FLAGS are not supported' bfd.stderr)" = "$(grep -c 'INPUT_SECTION_FLAGS are not supported' slink.stderr)" ] ||
 	fail "not one message per matched section, as GNU ld"
+# ... while ONLY_IF_RO / ONLY_IF_RW still look at what the rule's patterns match: a dropped
+# statement takes no orphan of its name and says nothing
+cat > isf2.lds <<'EOF2'
+SECTIONS { .text 0x1000 : { *(.text) } .data 0x1100 : ONLY_IF_RO { INPUT_SECTION_FLAGS(SHF_WRITE) *(.data) } .x 0x1200 : { LONG(5) } }
+EOF2
+link_both -T isf2.lds --oformat binary a.o
+same "INPUT_SECTION_FLAGS in a constraint-dropped statement"
+[ "$(grep -c 'INPUT_SECTION_FLAGS are not supported' bfd.stderr)" = "$(grep -c 'INPUT_SECTION_FLAGS are not supported' slink.stderr)" ] ||
+	fail "a dropped statement's rule is not matched, GNU ld says nothing"
