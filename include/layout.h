@@ -31,6 +31,7 @@ struct layout_osec {
 	bool removed;                           /* empty: not in the output */
 	bool removal_by_mark_walk;              /* empty from 0, but has inputs: GNU ld's mark pass decides */
 	bool assigns_dot, has_data;
+	bool type_changed;                  /* NOBITS made PROGBITS by contents (bfd warns) */
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
 	bool object_symbols;                    /* CREATE_OBJECT_SYMBOLS: made, and never stripped */

@@ -1102,6 +1102,8 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 			lo->orphan_item = lo->items.n;
 		}
 		vec_push(lo->items.v[lo->orphan_item - 1].secs, isec);
+		if (isec->file->common == isec)
+			return; /* (lang_place_orphans gives it to .bss itself: not an orphan to report) */
 		if (oh && !strcmp(oh, "error"))
 			error(ctx, "unplaced orphan section `%s' from `%s'", section_label(ctx, isec), report_file_name(ctx, isec));
 		else if (oh && !strcmp(oh, "warn"))
@@ -1154,7 +1156,9 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 				L->place_os[place] = L->nodes.v[after].lo;
 		}
 	}
-	if (oh && !strcmp(oh, "error"))
+	if (isec->file->common == isec)
+		; /* (not an orphan to report, as above) */
+	else if (oh && !strcmp(oh, "error"))
 		error(ctx, "unplaced orphan section `%s' from `%s'", section_label(ctx, isec), report_file_name(ctx, isec));
 	else if (oh && !strcmp(oh, "warn"))
 		warn(ctx, "orphan section `%s' from `%s' being placed in section `%s'", section_label(ctx, isec), report_file_name(ctx, isec), secname);
@@ -1318,6 +1322,7 @@ uint64_t elf_type_entsize(const struct ctx *ctx, uint32_t type)
 /* Output section type and flags from its inputs, and whether it is kept at all. */
 void finish_osec(struct layout *L, struct layout_osec *lo)
 {
+	lo->type_changed = false;
 	struct output_section *os = lo->os;
 	bool any_input = false, all_nobits = true, has_content = false, load = false;
 	uint64_t merge_entsize = 0, entsize = 0;
@@ -1453,9 +1458,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	os->name_alloc = lo->noalloc && (name_flags & SHF_ALLOC);
 	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !lo->noalloc) {
 		os->type = SHT_PROGBITS;
-		if (!lo->type_warned)
-			warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
-		lo->type_warned = true;
+		lo->type_changed = true;
 	}
 	if (any_input) {
 		/* bfd's elf_fake_sections: with no type from the first input, an allocated section
@@ -1474,9 +1477,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->type = lo->bfd_type ? lo->bfd_type : dflt;
 		if (os->type == SHT_NOBITS && dflt == SHT_PROGBITS && alloc) {
 			os->type = SHT_PROGBITS;
-			if (!lo->type_warned)
-				warn(L->ctx, "section `%s' type changed to PROGBITS", os->name);
-			lo->type_warned = true;
+			lo->type_changed = true;
 		}
 	} else {
 		/* made by a statement: the type bfd's table gives the name, if any */
@@ -1714,8 +1715,6 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			if (isec && (!isec->discarded || isec->dropped_unmapped))
 				vec_push(all, isec);
 		}
-		if (f->common)
-			vec_push(all, f->common);
 		if (!linker_done && f != ctx->internal && f != ctx->dynamic && !f->synthetic) {
 			linker_done = true;
 			size_t first = all.n;
@@ -1728,6 +1727,10 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			if (ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED)
 				sort_dynobj(all.v + first, all.n - first);
 		}
+		/* the object's COMMON section, which bfd makes last (lang_common, once every
+		 * object is in) */
+		if (f->common)
+			vec_push(all, f->common);
 	}
 
 	/* ONLY_IF_RO/ONLY_IF_RW: find, for each constrained output section, whether its matching
@@ -1870,7 +1873,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	}
 	for (size_t i = 0; i < orphans.n; i++) {
 		struct input_section *isec = orphans.v[i];
-		if (ctx->opt.orphan_handling && !strcmp(ctx->opt.orphan_handling, "discard")) {
+		if (ctx->opt.orphan_handling && !strcmp(ctx->opt.orphan_handling, "discard") && isec != isec->file->common) {
 			isec->discarded = true;
 			continue;
 		}
@@ -1885,6 +1888,16 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++)
 		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->orphan_item)
 			finish_osec(L, L->nodes.v[i].lo);
+	/* bfd's ELF writer says so of a NOBITS section that got contents (elf_fake_sections), as
+	 * the sections are once every orphan is in: a COMMON given to a data-only .bss first
+	 * clears its type, and it says nothing */
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (lo && lo->type_changed && !lo->type_warned) {
+			warn(ctx, "section `%s' type changed to PROGBITS", lo->os->name);
+			lo->type_warned = true;
+		}
+	}
 	find_relro_sections(L, all.v, all.n);
 	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only);
 	 * the first section of the name in bfd's list, which a ghost always is */

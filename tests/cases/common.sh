@@ -105,3 +105,33 @@ for opt in "" --gc-sections; do
 	link_both -shared -Bsymbolic $opt -T gcc.ld gcc1.o
 	compare_outputs
 done
+# a .bss holding only data is NOBITS made PROGBITS, which bfd's ELF writer warns about, unless
+# an input comes first to clear its type: the COMMON section does (it joins .bss whatever its
+# flags), an orphan .bss of other flags gets a section of its own
+as_obj tc.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.comm cc,4,4
+E
+as_obj tb.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.bss
+	.zero 8
+E
+echo 'SECTIONS { .text : { *(.text) } .bss : { QUAD(0) } }' > qb.ld
+for o in tc.o tb.o; do
+	link_both -T qb.ld $o --orphan-handling=warn
+	compare_outputs
+	compare_warnings
+done
+# commons no *(COMMON) takes are given to .bss by GNU ld itself: not orphans, so
+# --orphan-handling neither reports nor discards them
+echo 'SECTIONS { .text : { *(.text) } }' > nb.ld
+link_both -T nb.ld tc.o --orphan-handling=discard
+compare_outputs
+compare_warnings
+expect_fail_both "unplaced orphan section \`.data' from \`tc.o'" -T nb.ld tc.o --orphan-handling=error
+if grep -q COMMON "$WORK/fail.stderr"; then fail "slink reports COMMON as an orphan"; fi

@@ -86,3 +86,20 @@ for kind in -pie -shared; do
 	ld.bfd $kind -T dm.ld dm.o -Map=bfd.map -o bfd2.out
 	python3 "$TESTS/lib/mapcmp.py" bfd.map slink.map || fail "the maps differ ($kind)"
 done
+# the first object's COMMON section comes after the dynamic sections bfd attached to it
+# (lang_common runs once all are loaded): a .bss holding only data is still read-only when
+# .rela.dyn looks for the last read-only section to follow
+as_obj cm.o <<'E'
+	.text
+	.globl f
+f:	ret
+	.section .rodata,"a"
+	.long 1
+	.data
+	.quad f
+	.comm cm,4,4
+E
+echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata) } .data : { *(.data) } .bss : { QUAD(0) } }' > cm.ld
+link_both -shared -Bsymbolic -T cm.ld cm.o
+compare_outputs
+compare_warnings
