@@ -177,5 +177,8 @@ struct ctx;
 bool options_parse(struct ctx *ctx, int argc, char **argv);
 /* Set ctx->opt to the defaults (options_parse calls this first). */
 void options_init(struct options *opt);
+/* SEGMENT_START's value for `segment`: what the command line sets, else `deflt`; *index (if
+ * not NULL) is the -T<segment>= option's place in section_starts, or (size_t)-1 */
+uint64_t segment_start_option(const struct options *o, const char *segment, uint64_t deflt, size_t *index);
 
 #endif

@@ -107,25 +107,17 @@ static uint64_t env_segment_start(void *ud, const char *segment, uint64_t deflt)
 {
 	struct layout *L = ud;
 	const struct options *o = &L->ctx->opt;
-	for (size_t i = o->section_starts.n; i-- > 0;) {
-		const struct section_start *ss = &o->section_starts.v[i];
-		if (ss->segment && !strcmp(ss->segment, segment)) {
-			if (L->segment_used.n < o->section_starts.n) {
-				vec_reserve(L->segment_used, o->section_starts.n);
-				memset(L->segment_used.v, 0, o->section_starts.n * sizeof(bool));
-				L->segment_used.n = o->section_starts.n;
-			}
-			L->segment_used.v[i] = true;
-			return ss->addr;
+	size_t i;
+	uint64_t v = segment_start_option(o, segment, deflt, &i);
+	if (i != (size_t)-1) {
+		if (L->segment_used.n < o->section_starts.n) {
+			vec_reserve(L->segment_used, o->section_starts.n);
+			memset(L->segment_used.v, 0, o->section_starts.n * sizeof(bool));
+			L->segment_used.n = o->section_starts.n;
 		}
+		L->segment_used.v[i] = true;
 	}
-	if (!strcmp(segment, "text-segment") && o->text_segment >= 0)
-		return (uint64_t)o->text_segment;
-	if (!strcmp(segment, "rodata-segment") && o->rodata_segment >= 0)
-		return (uint64_t)o->rodata_segment;
-	if (!strcmp(segment, "ldata-segment") && o->ldata_segment >= 0)
-		return (uint64_t)o->ldata_segment;
-	return deflt;
+	return v;
 }
 
 /* DATA_SEGMENT_ALIGN(maxpagesize, commonpagesize) (GNU ld's fold_segment_align) */

@@ -1402,3 +1402,26 @@ bool options_parse(struct ctx *ctx, int argc, char **argv)
 		ok = finish(&p);
 	return ok && ctx->errors == errors0;
 }
+
+/* SEGMENT_START(segment, default): -T<segment>=ADDR (the last one, *index its place in
+ * section_starts), -Ttext-segment and the like, else the default */
+uint64_t segment_start_option(const struct options *o, const char *segment, uint64_t deflt, size_t *index)
+{
+	if (index)
+		*index = (size_t)-1;
+	for (size_t i = o->section_starts.n; i-- > 0;) {
+		const struct section_start *ss = &o->section_starts.v[i];
+		if (ss->segment && !strcmp(ss->segment, segment)) {
+			if (index)
+				*index = i;
+			return ss->addr;
+		}
+	}
+	if (!strcmp(segment, "text-segment") && o->text_segment >= 0)
+		return (uint64_t)o->text_segment;
+	if (!strcmp(segment, "rodata-segment") && o->rodata_segment >= 0)
+		return (uint64_t)o->rodata_segment;
+	if (!strcmp(segment, "ldata-segment") && o->ldata_segment >= 0)
+		return (uint64_t)o->ldata_segment;
+	return deflt;
+}

@@ -350,6 +350,7 @@ struct marker {
 	struct known_values *values; /* constants assigned outside sections, as walked so far */
 	int in_section;
 	bool unknown_both;           /* a condition still unknown counts both branches */
+	bool first_phase;            /* open_input_bfds' fold: `.` is 0, SEGMENT_START its value */
 };
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
@@ -364,6 +365,9 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	case EXPR_NUM:
 		*v = e->num;
 		return true;
+	case EXPR_DOT:
+		*v = 0;
+		return m->first_phase;
 	case EXPR_SYMBOL:
 		/* a constant the script assigned outside the sections: known once GNU ld's passes
 		 * have assigned it */
@@ -393,6 +397,11 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		}
 		case FN_ABSOLUTE:
 			return static_value(m, e->a, v);
+		case FN_SEGMENT_START:
+			if (!m->first_phase || !static_value(m, e->a, v))
+				return false;
+			*v = segment_start_option(&ctx->opt, e->name, *v, NULL);
+			return true;
 		case FN_LOG2CEIL:
 			if (!static_value(m, e->a, &a))
 				return false;
@@ -587,7 +596,8 @@ static void first_fold(struct ctx *ctx, const struct stmt *s)
 		if (!strcmp(a->name, ".") || (provide && !provide_wanted(ctx, a->name)))
 			break;
 		/* DEFINED sees the objects opened so far and what earlier assignments defined */
-		struct marker m = {.ctx = ctx, .seen = {ctx->first_fold_assigned.v, ctx->first_fold_assigned.n, 0}};
+		struct marker m = {.ctx = ctx, .seen = {ctx->first_fold_assigned.v, ctx->first_fold_assigned.n, 0},
+				   .first_phase = true};
 		if (reads_sizeof_headers(&m, a->expr))
 			ctx->sizeof_headers_read = true;
 		/* the symbols this fold looks up are referenced (a branch DEFINED takes now) */

@@ -146,3 +146,13 @@ link_both -T dh.ld dh.o
 compare_outputs
 link_both dh.o -T dh.ld
 compare_outputs
+# ... a fold where `.` is 0 and SEGMENT_START gives its value (or the command line's), in and
+# out of output sections
+for x in 'SEGMENT_START("data-segment", 0x40) <= ABSOLUTE(.)' '0x40 <= ABSOLUTE(.)' '. >= 0' \
+	 'SEGMENT_START("text-segment", 0x40) > 0x100'; do
+	echo "SECTIONS { . = 0x10000; .text : { *(.text) } .rodata : { *(.rodata) s1 = $x ? 1 : SIZEOF_HEADERS; } }" > dz.ld
+	link_both -T dz.ld dh.o
+	compare_outputs
+	link_both -T dz.ld dh.o -Ttext-segment=0x1000
+	compare_outputs
+done
