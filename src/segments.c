@@ -1685,7 +1685,8 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 	}
 	free(tls.v);
 done:
-	if (oformat_is_elf(ctx))
+	/* (a PHDRS script's segments had bfd's own check: a PT_LOAD with PHDRS must lead) */
+	if (oformat_is_elf(ctx) && !member)
 		phdr_loaded_check(ctx, &segs);
 	rwx_check(ctx, &segs);
 	/* every section's bytes lie inside the image the writer allocates (a section nothing

@@ -221,3 +221,16 @@ EOF2
 echo 'SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text 0x401000 : AT(0xc11000) { *(.text) *(.data) } .bss : AT(0x401200) ALIGN(0x20) { *(.bss) } }' > hb.ld
 link_both -T hb.ld hb.o --no-warn-rwx-segments
 compare_outputs
+# with PHDRS, a PT_PHDR is covered when a leading PT_LOAD asks for the program headers, even if
+# the PT_PHDR lists a section that no PT_LOAD holds (which stretches its file extent)
+cat > phsec.ld <<'EOF2'
+PHDRS { hdr PT_PHDR PHDRS; text PT_LOAD FILEHDR PHDRS FLAGS(5); data PT_LOAD; }
+SECTIONS {
+  . = 0x100000 + SIZEOF_HEADERS;
+  .text : { *(.text) } :text
+  .data 0x101000 : { *(.data) . = ALIGN(64); } :data
+  .rodata : { . = ALIGN(8); *(.rodata) } :hdr
+}
+EOF2
+link_both -T phsec.ld -n x.o
+compare_outputs
