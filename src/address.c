@@ -558,8 +558,12 @@ static void dot_advanced(struct layout *L, struct layout_osec *lo)
 		return;
 	os->flags |= SHF_ALLOC;
 	lo->dot_alloc = true;
-	/* NOLOAD took the contents of its (non-allocated) inputs: allocated now, it is NOBITS */
-	if (os->noload && os->has_inputs)
+	/* NOLOAD took the contents of its (non-allocated) inputs: allocated now, it is NOBITS
+	 * (its PT_LOAD makes it so: -r, without segments, keeps a type the name has of its own) */
+	uint32_t own;
+	if (os->noload && os->has_inputs &&
+	    !(ctx_relocatable(L->ctx) && layout_special_type(os->name, &own) && own != SHT_PROGBITS &&
+	      own != SHT_NOTE && own != SHT_NOBITS))
 		os->type = SHT_NOBITS;
 	if (os->has_inputs || lo->has_data)
 		return;

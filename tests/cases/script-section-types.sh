@@ -179,3 +179,19 @@ for sc in 'PHDRS { text PT_LOAD; } SECTIONS { . = 0x10800; .text : { *(.text) } 
 	link_both -T fa.ld fa.o
 	compare_outputs
 done
+# NOLOAD with inputs and `.` moved: NOBITS once a PT_LOAD holds it; -r has no segments, so a
+# name with a type of its own (.fini_array) keeps it there
+as_obj fa.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .fini_array,"aw",@fini_array
+	.quad 0
+E
+for n in .fini_array .foo; do
+	echo "SECTIONS { $n 0x1000 (NOLOAD) : { . = . + 3; *(.fini_array) } }" > fa.ld
+	link_both -r -T fa.ld fa.o
+	compare_outputs
+	link_both -T fa.ld fa.o
+	compare_outputs
+done
