@@ -212,6 +212,17 @@ static inline size_t ghost_node(const struct layout *L, const struct layout_osec
 	return SIZE_MAX;
 }
 
+/* bfd's SEC_LOAD: an allocated input with contents or a data statement gives it (a DSECT/COPY/
+ * INFO/OVERLAY section keeps only its inputs'), NOLOAD takes it away; a section whose
+ * contents are all unallocated inputs has none */
+static inline bool osec_bfd_load(const struct output_section *os)
+{
+	const struct layout_osec *lo = os->layout;
+	if (!lo)
+		return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS;
+	return !os->noload && (lo->noalloc ? lo->noalloc_load : lo->inputs_load || lo->has_data);
+}
+
 /* bfd's SEC_LOAD for an allocated section with contents: an allocated input with contents or
  * a data statement gave it; `.` moving alone allocates without loading */
 static inline bool osec_alloc_loaded(const struct output_section *os)

@@ -731,9 +731,12 @@ static void region_check(struct layout *L, struct layout_osec *lo, struct region
 	}
 }
 
+/* bfd's IS_TBSS: thread-local without SEC_LOAD, which only an allocated input with contents
+ * or a data statement gives (a PROGBITS section whose contents are unallocated inputs has
+ * none), and NOLOAD takes away */
 static bool is_tbss_os(const struct output_section *os)
 {
-	return os->type == SHT_NOBITS && osec_bfd_tls(os);
+	return osec_bfd_tls(os) && !osec_bfd_load(os);
 }
 
 static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *dotp)

@@ -31,10 +31,10 @@ static int by_vma(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* SEC_LOAD: allocated with file contents */
+/* SEC_LOAD (an allocated section here) */
 static bool is_load(const struct output_section *os)
 {
-	return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS;
+	return osec_bfd_load(os);
 }
 
 void check_section_addresses(struct ctx *ctx, struct layout *L)
@@ -59,8 +59,9 @@ void check_section_addresses(struct ctx *ctx, struct layout *L)
 			error(ctx, "section %s VMA wraps around address space", os->name);
 		else if (lend && lend < (os->lma & mask))
 			error(ctx, "section %s LMA wraps around address space", os->name);
-		/* .tbss takes no address space of its own; empty sections cannot overlap */
-		if (!os->size || (os->type == SHT_NOBITS && (os->flags & SHF_TLS)))
+		/* .tbss (thread-local, not loaded) takes no address space of its own; empty
+		 * sections cannot overlap (GNU ld's IGNORE_SECTION) */
+		if (!os->size || (osec_bfd_tls(os) && !osec_bfd_load(os)))
 			continue;
 		/* output sections are made in statement order, orphans after all of them */
 		v[count++] = (struct check_sec){os, (lo->orphan ? L->nodes.n : 0) + i, false};

@@ -203,3 +203,19 @@ E
 echo 'SECTIONS { .text 0x1000 : { *(.text) } .data : AT(0x800000) { *(.data) } .tbss 0x2000 : { *(.tbss) } .tdata 0x3000 (INFO) : { *(.tdata) } }' > ts.ld
 link_both -T ts.ld ts.o
 compare_outputs
+# a thread-local section whose contents are all unallocated inputs has no SEC_LOAD: to GNU ld
+# it is a .tbss (IS_TBSS), taking no room from `.` and left out of the overlap checks
+as_obj tm.o --64 <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .tbss,"awT",@nobits
+	.zero 16
+	.section .cm,"",@progbits
+	.ascii "xyz"
+	.section .mybss,"aw",@nobits
+	.zero 5
+E
+echo 'SECTIONS { .text : { *(.text) } .t 0x30800 : { *(.cm) *(.tbss) } .d : { LONG(0x11223344) } }' > tm.ld
+link_both -T tm.ld tm.o --oformat binary
+cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the images differ"
