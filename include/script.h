@@ -198,6 +198,8 @@ struct assign {
 	const char *name;   /* "." for the location counter */
 	struct expr *expr;
 	enum assign_kind kind;
+	bool committed;     /* a PROVIDE GNU ld's first fold took (its symbol was referenced):
+			     * from then on a plain assignment (etree_provided) */
 };
 
 enum sort_kind {

@@ -264,6 +264,7 @@ struct ctx {
 	const struct input_file *execstack_note_file; /* the first whose .note.GNU-stack is executable */
 	bool saw_stack_note;                 /* some input has .note.GNU-stack */
 	struct input_section *stack_note;    /* the first executable one, else the last one */
+	bool inputs_loaded;                  /* inputs_load is done: the first fold is over */
 	bool sizeof_headers_read;            /* an assignment read SIZEOF_HEADERS while the inputs
 					      * were opened: the headers are loaded */
 	VEC(const char *) first_fold_assigned; /* symbols script assignments defined by then */

@@ -311,7 +311,7 @@ static bool keeps_place(struct layout *L, const struct layout_osec *lo)
 			continue;
 		const struct assign *a = &lo->items.v[i].st->assign;
 		if (strcmp(a->name, ".") &&
-		    ((a->kind != ASSIGN_PROVIDE && a->kind != ASSIGN_PROVIDE_HIDDEN) ||
+		    ((a->kind != ASSIGN_PROVIDE && a->kind != ASSIGN_PROVIDE_HIDDEN) || a->committed ||
 		     provide_defines(symbol_find(L->ctx, a->name))))
 			return true;
 	}
@@ -323,7 +323,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	struct ctx *ctx = L->ctx;
 	const struct assign *a = &st->assign;
 	struct symbol *s = symbol_find(ctx, a->name);
-	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
+	bool provide = (a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN) && !a->committed;
 	if (provide) {
 		/* PROVIDE defines only a symbol that is referenced and not defined by an object;
 		 * PROVIDE_HIDDEN hides one an object defines all the same (bfd's

@@ -875,6 +875,7 @@ void inputs_load(struct ctx *ctx)
 		group_end(ctx, &st);
 	free(st.archives.v);
 	free(st.chain.v);
+	ctx->inputs_loaded = true;
 	if (!ctx->target && !ctx->errors) {
 		if (!ctx->opt.inputs.n)
 			fatal("no input files");

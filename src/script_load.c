@@ -132,8 +132,6 @@ void scripts_load_user(struct ctx *ctx)
 		if (!d->after_script)
 			ctx->defsyms_before_script = ctx->defsym_stmts.n;
 	}
-	/* symbols the script assigns are defined before archives are searched, as in GNU ld */
-	script_declare_symbols(ctx);
 }
 
 /* The built-in script name for the emulation and output kind, as GNU ld picks it. */
@@ -238,6 +236,17 @@ void script_load_input(struct ctx *ctx, const char *path, const char *text, size
 /* Symbols the script assigns are defined for the undefined-reference checks that run before
  * layout gives them values: plain assignments always, PROVIDE only for symbols referenced
  * and not defined by an object. */
+static bool first_fold_valid(struct ctx *ctx, const struct expr *e);
+
+static bool expr_reads_symbol(const struct expr *e, const char *name)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_SYMBOL && !strcmp(e->name, name))
+		return true;
+	return expr_reads_symbol(e->a, name) || expr_reads_symbol(e->b, name) || expr_reads_symbol(e->c, name);
+}
+
 static void declare_assign(struct ctx *ctx, const struct assign *a)
 {
 	if (!strcmp(a->name, "."))
@@ -246,12 +255,23 @@ static void declare_assign(struct ctx *ctx, const struct assign *a)
 	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
 	if (provide && (!s || s->kind != SYM_UNDEF || !s->referenced))
 		return;
+	/* before the inputs, a symbol already referenced (-u) is defined only by a value the
+	 * first fold has: otherwise archive members may still define it.  A PROVIDE the fold
+	 * takes is one no more: an object's definition will not stop it */
+	if (!ctx->inputs_loaded && s && s->kind == SYM_UNDEF && s->referenced) {
+		if (provide && !expr_reads_symbol(a->expr, a->name))
+			((struct assign *)a)->committed = true;
+		if (!first_fold_valid(ctx, a->expr))
+			return;
+	}
 	if (!s)
 		s = symbol_intern(ctx, arena_strdup(&ctx->arena, a->name));
 	if (s->kind == SYM_UNDEF || s->kind == SYM_LAZY) {
+		/* (the type an object's reference gave it stays: bfd's hash entry keeps it) */
+		if (s->kind == SYM_LAZY)
+			s->type = STT_NOTYPE;
 		s->kind = SYM_SCRIPT;
 		s->provide = provide;
-		s->type = STT_NOTYPE;
 		s->bind = STB_GLOBAL;
 		s->file = NULL;
 	}
@@ -475,6 +495,62 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 /* Does folding the expression now reach SIZEOF_HEADERS?  A condition known now (DEFINED of
  * what the inputs opened so far define, constants) folds only its branch; one not known folds
  * neither. */
+/* Does GNU ld's first fold (open_input_bfds, lang_first_phase_enum) give the expression a
+ * value?  Not what needs the layout (one-argument ALIGN or BLOCK, NEXT, ADDR, LOADADDR,
+ * SIZEOF, ALIGNOF, SIZEOF_HEADERS, DATA_SEGMENT_*), nor a symbol nothing defined yet. */
+static bool first_fold_valid(struct ctx *ctx, const struct expr *e)
+{
+	if (!e)
+		return true;
+	switch (e->kind) {
+	case EXPR_NUM:
+	case EXPR_DOT:
+		return true;
+	case EXPR_SYMBOL: {
+		const struct symbol *s = symbol_find(ctx, e->name);
+		return s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON || s->kind == SYM_SCRIPT);
+	}
+	case EXPR_CALL:
+		switch (e->fn) {
+		case FN_ALIGN:
+			if (!e->b)
+				return false;
+			break;
+		case FN_BLOCK:
+		case FN_NEXT:
+		case FN_ADDR:
+		case FN_LOADADDR:
+		case FN_SIZEOF:
+		case FN_ALIGNOF:
+		case FN_SIZEOF_HEADERS:
+		case FN_DATA_SEGMENT_ALIGN:
+		case FN_DATA_SEGMENT_END:
+		case FN_DATA_SEGMENT_RELRO_END:
+			return false;
+		case FN_DEFINED:
+		case FN_CONSTANT:
+		case FN_LENGTH:
+		case FN_ORIGIN:
+			return true;
+		default:
+			break;
+		}
+		break;
+	case EXPR_COND: {
+		if (!first_fold_valid(ctx, e->a))
+			return false;
+		struct marker m = {.ctx = ctx, .first_phase = true};
+		uint64_t c;
+		if (static_value(&m, e->a, &c))
+			return first_fold_valid(ctx, c ? e->b : e->c);
+		return first_fold_valid(ctx, e->b) && first_fold_valid(ctx, e->c);
+	}
+	default:
+		break;
+	}
+	return first_fold_valid(ctx, e->a) && first_fold_valid(ctx, e->b) && first_fold_valid(ctx, e->c);
+}
+
 static bool reads_sizeof_headers(struct marker *m, const struct expr *e)
 {
 	if (!e)

@@ -153,3 +153,26 @@ for sc in 'PROVIDE(pv = 3); z = pv;' 'z = pv; PROVIDE(pv = 3);' 'PROVIDE(pv = 3)
 	link_both pdef.o -T late.ld
 	compare_outputs
 done
+# ... where the fold gives the assignment no value (one-argument ALIGN, NEXT, ADDR, SIZEOF,
+# DATA_SEGMENT_*... need the layout), a symbol already referenced stays undefined, so an
+# archive member still defines it; a PROVIDE folded there is settled all the same and its
+# value wins.  A script after the archive comes too late to keep the member out.
+as_obj pa.o <<'EOF2'
+	.text
+	.globl _start
+_start: ret
+EOF2
+as_obj pb.o <<'EOF2'
+	.data
+	.globl pv
+pv:	.long 7
+EOF2
+make_archive libp.a pb.o
+for a in 'PROVIDE(pv = ALIGN(8))' 'pv = ALIGN(8)' 'PROVIDE(pv = 4)' 'pv = 4'; do
+	echo "SECTIONS { .text : { *(.text) } .data : { *(.data) } } $a;" > pv.ld
+	for order in "-T pv.ld pa.o -u pv libp.a" "pa.o -u pv libp.a -T pv.ld" "pa.o -T pv.ld -u pv libp.a"; do
+		# shellcheck disable=SC2086
+		link_both $order --no-warn-rwx-segments
+		compare_outputs
+	done
+done
