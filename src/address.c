@@ -997,13 +997,22 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
  * constraint dropped, from the current `.`, with *UND* for the missing section: a plain number
  * or `.` assigned there is relative to *UND*, and a data statement still moves `.` on
  * (ldlang.c lang_do_assignments_1) */
-static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot)
+static void walk_dropped(struct layout *L, const struct stmt *body, uint64_t dot, struct output_section *ghost)
 {
-	struct output_section *und = &L->ctx->und_section;
+	/* ... or with the section an earlier ADDR/LOADADDR made (a ghost, empty at 0): from its
+	 * address, and relative to it */
+	struct output_section *und = ghost ? ghost : &L->ctx->und_section;
+	if (ghost)
+		dot = ghost->addr;
 	for (const struct stmt *s = body; s; s = s->next) {
 		if (s->kind == ST_ASSIGN && strcmp(s->assign.name, "."))
 			define_symbol(L, s, und, dot);
-		else if (s->kind == ST_ASSERT)
+		else if (s->kind == ST_ASSIGN && ghost) {
+			bool ok;
+			uint64_t v = eval_abs(L, s->assign.expr, dot, ghost, &ok);
+			if (ok && v >= dot)
+				dot = v;
+		} else if (s->kind == ST_ASSERT)
 			check_assert(L, s, und, dot);
 		else if (s->kind == ST_DATA) {
 			/* folded all the same (SIZEOF_HEADERS in it asks for loaded headers) */
@@ -1050,9 +1059,14 @@ static void walk(struct layout *L)
 			n->lo->relro = false;
 			place_section(L, n->lo, &dot);
 			break;
-		case LN_DROPPED:
-			walk_dropped(L, n->st->osec->body, dot);
+		case LN_DROPPED: {
+			struct output_section *ghost = NULL;
+			for (size_t g = 0; g < L->ghosts.n && !ghost; g++)
+				if (ghost_node(L, L->ghosts.v[g]) == i)
+					ghost = L->ghosts.v[g]->os;
+			walk_dropped(L, n->st->osec->body, dot, ghost);
 			break;
+		}
 		case LN_DISCARD:
 			break;
 		}

@@ -155,3 +155,26 @@ _start:	nop
 EOF2
 link_both -T drop.ld gcm.o --no-warn-rwx-segments --gc-sections -e _start
 compare_outputs
+# a dropped statement whose section an earlier LOADADDR made (an unused PROVIDE's will do):
+# its assignments run from that empty section's address, relative to it, `.` moving inside
+as_obj gh.o <<'EOF2'
+	.text
+	.globl _start
+_start: ret
+	.section .data.rel.ro,"aw"
+	.long 1
+	.data
+	.long 2
+EOF2
+cat > gh.ld <<'EOF2'
+PROVIDE(x = LOADADDR(.ro));
+SECTIONS {
+  . = 0x10000;
+  .text : { *(.text) }
+  .ro 0x20000 : ONLY_IF_RO { s7 = 5; *(.data.rel.ro) HIDDEN(s8 = 3); . = ALIGN(16); s9 = .; }
+  .data : { *(.data) }
+  after = .;
+}
+EOF2
+link_both -T gh.ld gh.o --no-warn-rwx-segments
+compare_outputs
