@@ -1343,6 +1343,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			lo->keep_input = true;
 		for (size_t j = 0; j < it->secs.n; j++) {
 			struct input_section *isec = it->secs.v[j];
+			lo->keep_input |= isec->keep; /* SEC_KEEP goes to the output section */
 			isec->out = os;
 			isec->reverse_copy = reverse_copy(L->ctx, isec, os);
 			any_input = true;
@@ -1741,6 +1742,14 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	/* INPUT_SECTION_FLAGS asks the output's BFD target: for a non-ELF output the generic one
 	 * says it cannot (once for each section the rule's patterns match) and takes nothing; the
 	 * constraint check, which ignores the flags, still sees the rule */
+	/* KEEP marks every section its patterns match, whatever INPUT_SECTION_FLAGS say and
+	 * whichever statement takes it (GNU ld's lang_gc_sections_1, with or without
+	 * --gc-sections): an empty orphan so marked is not stripped */
+	for (size_t r = 0; r < L->rules.n; r++)
+		if (L->rules.v[r].desc->keep)
+			for (size_t i = 0; i < all.n; i++)
+				if (!all.v[i]->keep && rule_matches_any_flags(&L->rules.v[r], all.v[i]))
+					all.v[i]->keep = true;
 	bool *takes_nothing = xcalloc(L->rules.n + 1, sizeof(bool));
 	for (size_t r = 0; r < L->rules.n && !oformat_is_elf(ctx); r++)
 		takes_nothing[r] = L->rules.v[r].desc->has_flags;

@@ -161,3 +161,18 @@ E
 echo 'SECTIONS { .mycode 0x10100 : { *(.mycode) } .text : { *(.text) } .text.foo : AT(ADDR(.mycode) + 1) { *(.nomatch) } }' > oj.ld
 link_both -T oj.ld oj.o
 compare_outputs
+# KEEP marks every section its patterns match even when INPUT_SECTION_FLAGS keep the rule from
+# taking it, without --gc-sections too: such an empty orphan (.note.GNU-stack) is not stripped
+as_obj kn.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .note.my,"a",@note
+	.long 4,4,1
+	.ascii "abc\0"
+	.long 7
+	.section .note.GNU-stack,"",@progbits
+E
+echo 'SECTIONS { .text : { *(.text) } .note.my : { KEEP(INPUT_SECTION_FLAGS(SHF_MERGE & SHF_STRINGS) *(.note.*)) } .n2 : { *(.note.my) } }' > kn.ld
+link_both -T kn.ld kn.o
+compare_outputs
