@@ -10,8 +10,12 @@ struct reloc_args;
 void dynamic_create(struct ctx *ctx);
 /* after mapping: .dynamic's tags (array sections, DT_TEXTREL) and its size */
 /* returns the output section of .rela.dyn when the relocations of sections /DISCARD/ took
- * left it with a new size (its mapping is to be finished again), else NULL */
-struct output_section *dynamic_after_map(struct ctx *ctx);
+ * left it with a new size (its mapping is to be finished again), else NULL;
+ * *symbols_resized: symbols left the dynamic symbol table (dynamic_symbol_outputs changed) */
+struct output_section *dynamic_after_map(struct ctx *ctx, bool *symbols_resized);
+/* the output sections of .dynsym, .dynstr, the hash tables and the version sections: up to 6
+ * into v, their number returned */
+size_t dynamic_symbol_outputs(struct output_section **v);
 /* after the relocations were applied: write the dynamic sections' contents */
 void dynamic_finish(struct ctx *ctx, uint8_t *image);
 bool dynamic_active(const struct ctx *ctx);

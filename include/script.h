@@ -268,6 +268,7 @@ struct output_section_desc {
 	bool align_with_input;
 	struct expr *subalign;          /* SUBALIGN(n) */
 	enum osec_constraint constraint;
+	bool dropped;                   /* its constraint failed (known once inputs are mapped) */
 	struct stmt *body;              /* output section commands */
 	const char *region;             /* >region */
 	const char *lma_region;         /* AT>region */

@@ -141,6 +141,7 @@ struct symbol {
 	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
 	bool dropped_def;                /* assigned in a constraint-dropped output section */
+	bool dyn_excluded;               /* assigned by the script only there: never exported */
 	bool discarded_def;              /* a definition in a dropped COMDAT or linkonce copy made
 					  * it (bfd's indx -3): left undefined, .symtab strips it */
 	uint32_t got_index;              /* slot in .got when needs_got */
@@ -264,6 +265,7 @@ struct ctx {
 	const struct input_file *execstack_note_file; /* the first whose .note.GNU-stack is executable */
 	bool saw_stack_note;                 /* some input has .note.GNU-stack */
 	struct input_section *stack_note;    /* the first executable one, else the last one */
+	bool dropped_assignments;            /* a constraint-dropped statement assigns symbols */
 	bool inputs_loaded;                  /* inputs_load is done: the first fold is over */
 	bool sizeof_headers_read;            /* an assignment read SIZEOF_HEADERS while the inputs
 					      * were opened: the headers are loaded */

@@ -263,7 +263,8 @@ static void number_assignments(struct ctx *ctx, const struct stmt *s, uint32_t *
 				seq[sym->order] = ++*next;
 		} else if (s->kind == ST_SECTIONS) {
 			number_assignments(ctx, s->sections, seq, next);
-		} else if (s->kind == ST_OUTPUT_SECTION) {
+		} else if (s->kind == ST_OUTPUT_SECTION && !s->osec->dropped) {
+			/* (GNU ld records no assignment of a constraint-dropped statement) */
 			number_assignments(ctx, s->osec->body, seq, next);
 		} else if (s->kind == ST_OVERLAY) {
 			number_assignments(ctx, s->overlay->sections, seq, next);
@@ -279,7 +280,7 @@ static int by_recording(const void *a, const void *b)
 
 static bool wants_dynsym(struct ctx *ctx, struct symbol *s)
 {
-	if (ctx->opt.kind != OUT_SHARED || s->is_local || dynamic_forced_local(ctx, s))
+	if (ctx->opt.kind != OUT_SHARED || s->is_local || s->dyn_excluded || dynamic_forced_local(ctx, s))
 		return false;
 	if (defined_here(s))
 		return true;
@@ -348,102 +349,17 @@ static void add_tag(uint64_t tag)
 	vec_push(D.tags, tag);
 }
 
-void dynamic_create(struct ctx *ctx)
+/* The dynamic symbols, .dynstr, the hash tables and the version sections: sized before mapping,
+ * and again after it when symbols only constraint-dropped statements assign leave (GNU ld
+ * never records those assignments, so never exports them). */
+static void size_dynamic_symbols(struct ctx *ctx)
 {
-	if (!is_pic(ctx))
-		return;
-	const struct target *t = ctx->target;
-	bool is64 = t->elfclass == ELFCLASS64;
+	bool is64 = ctx->target->elfclass == ELFCLASS64;
 	uint64_t word = is64 ? 8 : 4;
-	D.active = true;
-
-	/* GNU ld's creation order (_bfd_elf_link_create_dynamic_sections), which is also the order
-	 * its orphan warnings come in */
-	if (ctx->opt.kind == OUT_PIE && !ctx->opt.dynamic_linker_none) {
-		D.interp = add(ctx, ".interp", SHT_PROGBITS, SHF_ALLOC, 1, 0);
-		const char *dl = ctx->opt.dynamic_linker ? ctx->opt.dynamic_linker
-				 : is64 ? "/lib/ld64.so.1" : "/usr/lib/libc.so.1";
-		D.interp->size = strlen(dl) + 1;
-		D.interp->data = (const uint8_t *)dl;
-		D.interp->synthesize = NULL;
-	}
-	D.verdef_sec = add(ctx, ".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, word, 0);
-	D.versym_sec = add(ctx, ".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, 2);
-	D.verneed_sec = add(ctx, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, word, 0);
-	D.dynsym = add(ctx, ".dynsym", SHT_DYNSYM, SHF_ALLOC, word, is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym));
-	D.dynstr = add(ctx, ".dynstr", SHT_STRTAB, SHF_ALLOC, 1, 0);
-	D.dynamic = add(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word, is64 ? 16 : 8);
-	if (ctx->opt.hash_sysv)
-		D.hash = add(ctx, ".hash", SHT_HASH, SHF_ALLOC, word, 4);
-	if (ctx->opt.hash_gnu)
-		D.gnu_hash = add(ctx, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, is64 ? 0 : 4); /* bfd: 4 for ELFCLASS32 */
-	uint32_t rel_type = t->rela ? SHT_RELA : SHT_REL;
-	uint64_t rel_size = t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
-	/* the x86 backend's sections slink never fills (no PLT, no copy relocations): empty,
-	 * stripped, but as orphans of a script they take their place and alignment as in GNU ld
-	 * (layout_map puts them in bfd's order, around .got's) */
-	if (t->machine == EM_X86_64 || t->machine == EM_386) {
-		add(ctx, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, 0);
-		add(ctx, t->rela ? ".rela.plt" : ".rel.plt", rel_type, SHF_ALLOC, word, rel_size);
-		add(ctx, ".dynbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
-		add(ctx, ".data.rel.ro", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
-		if (ctx->opt.kind == OUT_PIE)
-			add(ctx, t->rela ? ".rela.bss" : ".rel.bss", rel_type, SHF_ALLOC, word, rel_size);
-		add(ctx, ".plt.got", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8, 0);
-		/* the PLTs' unwind info (elfxx-x86.c): stripped when empty, but a KEEP that matched
-		 * it (the default script's) keeps its output section */
-		if (ctx->opt.ld_generated_unwind_info) {
-			for (int k = 0; k < 2; k++)
-				add(ctx, ".eh_frame", SHT_PROGBITS, SHF_ALLOC, word, 0)->synthesize = NULL;
-			if (is64)
-				add(ctx, ".sframe", SHT_PROGBITS, SHF_ALLOC, 1, 0);
-		}
-	}
-	/* _DYNAMIC: the linker's own, local to the output */
-	struct symbol *dsym = symbol_intern(ctx, "_DYNAMIC");
-	if (dsym->kind == SYM_UNDEF || dsym->kind == SYM_LAZY) {
-		dsym->kind = SYM_DEFINED;
-		dsym->isec = D.dynamic;
-		dsym->value = 0;
-		dsym->type = STT_OBJECT;
-		dsym->bind = STB_GLOBAL;
-		dsym->visibility = STV_HIDDEN;
-		dsym->forced_local = true;
-		dsym->file = ctx->dynamic;
-		dsym->keep_in_symtab = true;
-	}
-
-	/* version definitions: the base (soname or output name), then each named node */
-	const char *base = ctx->opt.soname;
-	if (!base) {
-		const char *o = ctx->opt.output ? ctx->opt.output : "a.out";
-		const char *sl = strrchr(o, '/');
-		base = sl ? sl + 1 : o;
-	}
-	bool any_version = false;
-	if (ctx->script && ctx->opt.kind == OUT_SHARED)
-		for (const struct version_node *n = ctx->script->versions; n; n = n->next)
-			if (n->tag)
-				any_version = true;
-	if (any_version) {
-		vec_push(D.verdefs, ((struct verdef){.name = base}));
-		for (const struct version_node *n = ctx->script->versions; n; n = n->next) {
-			if (!n->tag)
-				continue;
-			struct symbol *vs = symbol_intern(ctx, n->tag);
-			if (vs->kind == SYM_UNDEF) {
-				vs->kind = SYM_DEFINED;
-				vs->isec = NULL;
-				vs->shndx = SHN_ABS;
-				vs->value = 0;
-				vs->type = STT_OBJECT;
-				vs->bind = STB_GLOBAL;
-				vs->file = ctx->dynamic;
-			}
-			vec_push(D.verdefs, ((struct verdef){.name = n->tag, .node = n, .sym = vs}));
-		}
-	}
-
+	strtab_free(&D.str);
+	memset(&D.str, 0, sizeof(D.str));
+	D.syms.n = D.names.n = D.versym.n = D.hash_order.n = 0;
+	D.soname = 0;
 	/* which symbols are dynamic, forced local by the version script, and their versions */
 	size_t n;
 	struct symbol **all = symbol_all(ctx, &n);
@@ -575,6 +491,106 @@ void dynamic_create(struct ctx *ctx)
 		D.verdef_sec->size = sz;
 		D.versym_sec->size = 2 * nsyms;
 	}
+
+}
+
+void dynamic_create(struct ctx *ctx)
+{
+	if (!is_pic(ctx))
+		return;
+	const struct target *t = ctx->target;
+	bool is64 = t->elfclass == ELFCLASS64;
+	uint64_t word = is64 ? 8 : 4;
+	D.active = true;
+
+	/* GNU ld's creation order (_bfd_elf_link_create_dynamic_sections), which is also the order
+	 * its orphan warnings come in */
+	if (ctx->opt.kind == OUT_PIE && !ctx->opt.dynamic_linker_none) {
+		D.interp = add(ctx, ".interp", SHT_PROGBITS, SHF_ALLOC, 1, 0);
+		const char *dl = ctx->opt.dynamic_linker ? ctx->opt.dynamic_linker
+				 : is64 ? "/lib/ld64.so.1" : "/usr/lib/libc.so.1";
+		D.interp->size = strlen(dl) + 1;
+		D.interp->data = (const uint8_t *)dl;
+		D.interp->synthesize = NULL;
+	}
+	D.verdef_sec = add(ctx, ".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, word, 0);
+	D.versym_sec = add(ctx, ".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2, 2);
+	D.verneed_sec = add(ctx, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, word, 0);
+	D.dynsym = add(ctx, ".dynsym", SHT_DYNSYM, SHF_ALLOC, word, is64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym));
+	D.dynstr = add(ctx, ".dynstr", SHT_STRTAB, SHF_ALLOC, 1, 0);
+	D.dynamic = add(ctx, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, word, is64 ? 16 : 8);
+	if (ctx->opt.hash_sysv)
+		D.hash = add(ctx, ".hash", SHT_HASH, SHF_ALLOC, word, 4);
+	if (ctx->opt.hash_gnu)
+		D.gnu_hash = add(ctx, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, word, is64 ? 0 : 4); /* bfd: 4 for ELFCLASS32 */
+	uint32_t rel_type = t->rela ? SHT_RELA : SHT_REL;
+	uint64_t rel_size = t->rela ? (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)) : (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+	/* the x86 backend's sections slink never fills (no PLT, no copy relocations): empty,
+	 * stripped, but as orphans of a script they take their place and alignment as in GNU ld
+	 * (layout_map puts them in bfd's order, around .got's) */
+	if (t->machine == EM_X86_64 || t->machine == EM_386) {
+		add(ctx, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16, 0);
+		add(ctx, t->rela ? ".rela.plt" : ".rel.plt", rel_type, SHF_ALLOC, word, rel_size);
+		add(ctx, ".dynbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
+		add(ctx, ".data.rel.ro", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
+		if (ctx->opt.kind == OUT_PIE)
+			add(ctx, t->rela ? ".rela.bss" : ".rel.bss", rel_type, SHF_ALLOC, word, rel_size);
+		add(ctx, ".plt.got", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8, 0);
+		/* the PLTs' unwind info (elfxx-x86.c): stripped when empty, but a KEEP that matched
+		 * it (the default script's) keeps its output section */
+		if (ctx->opt.ld_generated_unwind_info) {
+			for (int k = 0; k < 2; k++)
+				add(ctx, ".eh_frame", SHT_PROGBITS, SHF_ALLOC, word, 0)->synthesize = NULL;
+			if (is64)
+				add(ctx, ".sframe", SHT_PROGBITS, SHF_ALLOC, 1, 0);
+		}
+	}
+	/* _DYNAMIC: the linker's own, local to the output */
+	struct symbol *dsym = symbol_intern(ctx, "_DYNAMIC");
+	if (dsym->kind == SYM_UNDEF || dsym->kind == SYM_LAZY) {
+		dsym->kind = SYM_DEFINED;
+		dsym->isec = D.dynamic;
+		dsym->value = 0;
+		dsym->type = STT_OBJECT;
+		dsym->bind = STB_GLOBAL;
+		dsym->visibility = STV_HIDDEN;
+		dsym->forced_local = true;
+		dsym->file = ctx->dynamic;
+		dsym->keep_in_symtab = true;
+	}
+
+	/* version definitions: the base (soname or output name), then each named node */
+	const char *base = ctx->opt.soname;
+	if (!base) {
+		const char *o = ctx->opt.output ? ctx->opt.output : "a.out";
+		const char *sl = strrchr(o, '/');
+		base = sl ? sl + 1 : o;
+	}
+	bool any_version = false;
+	if (ctx->script && ctx->opt.kind == OUT_SHARED)
+		for (const struct version_node *n = ctx->script->versions; n; n = n->next)
+			if (n->tag)
+				any_version = true;
+	if (any_version) {
+		vec_push(D.verdefs, ((struct verdef){.name = base}));
+		for (const struct version_node *n = ctx->script->versions; n; n = n->next) {
+			if (!n->tag)
+				continue;
+			struct symbol *vs = symbol_intern(ctx, n->tag);
+			if (vs->kind == SYM_UNDEF) {
+				vs->kind = SYM_DEFINED;
+				vs->isec = NULL;
+				vs->shndx = SHN_ABS;
+				vs->value = 0;
+				vs->type = STT_OBJECT;
+				vs->bind = STB_GLOBAL;
+				vs->file = ctx->dynamic;
+			}
+			vec_push(D.verdefs, ((struct verdef){.name = n->tag, .node = n, .sym = vs}));
+		}
+	}
+
+	size_dynamic_symbols(ctx);
 
 	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE */
 	for (size_t i = 0; i < ctx->got_syms.n; i++)
@@ -716,10 +732,14 @@ static void build_tags(struct ctx *ctx)
 }
 
 /* After mapping: the tags, which name output sections, and .dynamic's size */
-struct output_section *dynamic_after_map(struct ctx *ctx)
+struct output_section *dynamic_after_map(struct ctx *ctx, bool *symbols_resized)
 {
+	*symbols_resized = false;
 	if (!D.active)
 		return NULL;
+	*symbols_resized = ctx->dropped_assignments && ctx->opt.kind == OUT_SHARED;
+	if (*symbols_resized)
+		size_dynamic_symbols(ctx);
 	/* bfd scans relocations after mapping: those of sections /DISCARD/ took never count */
 	uint64_t before = D.nrelocs;
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
@@ -735,6 +755,16 @@ struct output_section *dynamic_after_map(struct ctx *ctx)
 	return D.nrelocs != before && D.reldyn ? D.reldyn->out : NULL;
 }
 
+
+size_t dynamic_symbol_outputs(struct output_section **v)
+{
+	struct input_section *secs[] = {D.dynsym, D.dynstr, D.hash, D.gnu_hash, D.versym_sec, D.verdef_sec};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(secs) / sizeof(secs[0]); i++)
+		if (secs[i] && secs[i]->out)
+			v[n++] = secs[i]->out;
+	return n;
+}
 
 /* ---- contents, after the relocations were applied ---- */
 

@@ -1682,6 +1682,58 @@ static void sort_dynobj(struct input_section **v, size_t n)
 	}
 }
 
+/* the names a statement list assigns (not `.`), flagged in `mark` by symbol order */
+static void assigned_names(struct ctx *ctx, const struct stmt *s, bool *mark)
+{
+	for (; s; s = s->next) {
+		if (s->kind != ST_ASSIGN || !strcmp(s->assign.name, "."))
+			continue;
+		const struct symbol *sym = symbol_find(ctx, s->assign.name);
+		if (sym)
+			mark[sym->order] = true;
+	}
+}
+
+/* A symbol only constraint-dropped statements assign: GNU ld never records those assignments
+ * (lang_for_each_statement skips them), so it is never made dynamic */
+static void mark_dropped_only_assignments(struct layout *L)
+{
+	struct ctx *ctx = L->ctx;
+	size_t n;
+	struct symbol **all = symbol_all(ctx, &n);
+	size_t max = 0;
+	for (size_t i = 0; i < n; i++)
+		if (all[i]->order >= max)
+			max = all[i]->order + 1;
+	bool *live = xcalloc(max + 1, 1), *dropped = xcalloc(max + 1, 1);
+	bool any = false;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind == LN_ASSIGN && nd->st) {
+			const struct stmt *one = nd->st;
+			if (one->kind == ST_ASSIGN && strcmp(one->assign.name, ".")) {
+				const struct symbol *sym = symbol_find(ctx, one->assign.name);
+				if (sym)
+					live[sym->order] = true;
+			}
+		} else if (nd->kind == LN_OSEC && nd->lo->desc) {
+			assigned_names(ctx, nd->lo->desc->body, live);
+		} else if (nd->kind == LN_DROPPED && nd->st && nd->st->kind == ST_OUTPUT_SECTION) {
+			nd->st->osec->dropped = true;
+			assigned_names(ctx, nd->st->osec->body, dropped);
+			any = true;
+		}
+	}
+	for (size_t i = 0; i < n && any; i++) {
+		struct symbol *sym = all[i];
+		sym->dyn_excluded = sym->kind == SYM_SCRIPT && dropped[sym->order] && !live[sym->order];
+		ctx->dropped_assignments |= dropped[sym->order];
+	}
+	free(live);
+	free(dropped);
+	free(all);
+}
+
 void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
@@ -1926,6 +1978,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	build_regions(L);
 	assign_regions(L);
 	define_start_stop(L);
+	mark_dropped_only_assignments(L);
 	free(all.v);
 	free(orphans.v);
 }

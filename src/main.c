@@ -104,9 +104,13 @@ int main(int argc, char **argv)
 	layout_map(ctx, L);
 	/* -pie/-shared: .dynamic's tags name output sections, known now; relocations of
 	 * sections /DISCARD/ took leave .rela.dyn */
-	const struct output_section *resized = dynamic_after_map(ctx);
+	bool symbols_resized;
+	const struct output_section *resized = dynamic_after_map(ctx, &symbols_resized);
 	if (resized)
 		layout_refinish(L, resized);
+	struct output_section *dynsecs[6];
+	for (size_t i = 0, n = symbols_resized ? dynamic_symbol_outputs(dynsecs) : 0; i < n; i++)
+		layout_refinish(L, dynsecs[i]);
 	/* an executable stack asked for by an input (or -z execstack) is worth a warning */
 	execstack_check(ctx);
 	/* every undefined reference from a section that stays in the output */

@@ -178,3 +178,16 @@ SECTIONS {
 EOF2
 link_both -T gh.ld gh.o --no-warn-rwx-segments
 compare_outputs
+# a shared object exports what the script assigns, but not what only a dropped statement does
+# (GNU ld never records those assignments); one also assigned elsewhere is exported
+as_obj so.o <<'EOF2'
+	.text
+	.globl f
+f:	ret
+	.data
+	.long 1
+EOF2
+echo 'SECTIONS { .text : { *(.text) } .ro : ONLY_IF_RO { sd = .; sx = 5; both = 1; *(.data) } .data : { *(.data) } live = 2; both = 3; }' > so.ld
+link_both -shared -Bsymbolic -T so.ld so.o --no-warn-rwx-segments
+compare_outputs
+readelf --dyn-syms -W "$WORK/bfd.out" | grep -q ' live$' || fail "the test expects live in ld.bfd's .dynsym"
