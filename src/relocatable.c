@@ -425,6 +425,9 @@ static bool global_in_output(const struct symbol *s)
 	case SYM_COMMON:
 		return true;
 	case SYM_UNDEF:
+		/* one a discarded COMDAT or linkonce copy defined stays only for a relocation */
+		if (s->discarded_def)
+			return s->used_by_reloc;
 		return s->referenced || s->used_by_reloc || s->cmdline_ref;
 	default:
 		return false;

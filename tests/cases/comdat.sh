@@ -118,3 +118,26 @@ if grep -q lonly2 "$WORK/fail.stderr"; then fail "a weak symbol of a dropped cop
 # definition made)
 link_both -e 0 -u lonly2 -u only2 u1.o u2.o
 compare_outputs
+# -r: a global only a dropped linkonce copy defined stays (undefined) only for a relocation
+# that names it, not for -u
+as_obj lk1.o <<'E'
+	.section .gnu.linkonce.r.x,"a",@progbits
+	.globl f0x
+f0x:	.long 1
+	.text
+	.globl _start
+_start:	ret
+E
+as_obj lk2.o <<'E'
+	.section .gnu.linkonce.r.x,"a",@progbits
+	.globl f1x
+f1x:	.long 2
+E
+as_obj lk3.o <<'E'
+	.data
+	.quad f1x
+E
+link_both -r -u f1x lk1.o lk2.o
+compare_outputs
+link_both -r -u f1x lk1.o lk2.o lk3.o
+compare_outputs
