@@ -890,8 +890,9 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				off_adjust = 0;
 		} else if (sg->type == PT_DYNAMIC && nm > 1 && strcmp(mine[0]->name, ".dynamic")) {
 			error(ctx, "%s: The first section in the PT_DYNAMIC segment is not the .dynamic section", out);
-		} else if (sg->type == PT_NOTE) {
-			/* bfd makes every section of a PT_NOTE a note, a NOBITS one included */
+		} else if (sg->type == PT_NOTE && elf_out) {
+			/* bfd's ELF writer makes every section of a PT_NOTE a note, a NOBITS one
+			 * included (a binary image has no section types: its bss stays out) */
 			for (size_t i = 0; i < nm; i++)
 				mine[i]->type = SHT_NOTE;
 		}

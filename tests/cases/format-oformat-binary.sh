@@ -134,3 +134,18 @@ link_both -T isf2.lds --oformat binary a.o
 same "INPUT_SECTION_FLAGS in a constraint-dropped statement"
 [ "$(grep -c 'INPUT_SECTION_FLAGS are not supported' bfd.stderr)" = "$(grep -c 'INPUT_SECTION_FLAGS are not supported' slink.stderr)" ] ||
 	fail "a dropped statement's rule is not matched, GNU ld says nothing"
+# a bss in a PT_NOTE of PHDRS: the ELF writer would make it a note, a binary image leaves it out
+cat > pn.lds <<'EOF2'
+PHDRS { text PT_LOAD FILEHDR PHDRS; note PT_NOTE; }
+SECTIONS { . = 0; .text : { *(.text) } :text .data : { *(.data) } :note .bss : { *(.bss) *(COMMON) } }
+EOF2
+as_obj pn.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+	.comm cm,4,4
+EOF2
+link_both -T pn.lds --oformat binary pn.o
+same "a bss in a PT_NOTE"
