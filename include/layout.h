@@ -212,6 +212,8 @@ static inline size_t ghost_node(const struct layout *L, const struct layout_osec
 	return SIZE_MAX;
 }
 
+bool osec_bfd_readonly(const struct layout_osec *lo);
+
 /* bfd's SEC_LOAD: an allocated input with contents or a data statement gives it (a DSECT/COPY/
  * INFO/OVERLAY section keeps only its inputs'), NOLOAD takes it away; a section whose
  * contents are all unallocated inputs has none */

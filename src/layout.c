@@ -606,6 +606,16 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	return made;
 }
 
+/* bfd's SEC_READONLY of the output section, as its mapping left it (a writable name with a
+ * data statement first and no writable input is read-only to bfd) */
+bool osec_bfd_readonly(const struct layout_osec *lo)
+{
+	unsigned f;
+	uint32_t t;
+	osec_gnu_flags(lo, &f, &t);
+	return f & G_RO;
+}
+
 static bool osec_has_inputs(const struct layout_osec *lo)
 {
 	for (size_t i = 0; i < lo->items.n; i++)

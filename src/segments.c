@@ -70,6 +70,12 @@ static int cmp_lma_only(const struct output_section *a, const struct output_sect
 	return 0;
 }
 
+/* no SEC_READONLY: what decides whether a writable section may join a read-only PT_LOAD */
+static bool bfd_writable(const struct output_section *os)
+{
+	return os->layout ? !osec_bfd_readonly(os->layout) : (os->flags & SHF_WRITE) != 0;
+}
+
 static int cmp_lma(const void *pa, const void *pb)
 {
 	const struct output_section *a = *(struct output_section *const *)pa, *b = *(struct output_section *const *)pb;
@@ -141,7 +147,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			new_seg = false;
 		else if (ctx->opt.separate_code && executable != s->sec_code)
 			new_seg = true;
-		else if (!writable && (s->flags & SHF_WRITE))
+		else if (!writable && bfd_writable(s))
 			new_seg = true;
 		else
 			new_seg = false;
@@ -156,7 +162,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			phdr_in_segment = false;
 			writable = executable = false;
 		}
-		if (s->flags & SHF_WRITE)
+		if (bfd_writable(s))
 			writable = true;
 		if (s->sec_code)
 			executable = true;

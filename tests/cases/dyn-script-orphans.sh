@@ -103,3 +103,24 @@ echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata) } .data : { *(.data
 link_both -shared -Bsymbolic -T cm.ld cm.o
 compare_outputs
 compare_warnings
+# a section whose first statement is data and that got no input is read-only to bfd (whatever
+# its name's flags show), so it joins a read-only PT_LOAD where a writable one would not
+as_obj rw3.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .note.my,"a",@note
+	.long 4,4,1
+	.ascii "abc\0"
+	.long 7
+E
+cat > rw3.ld <<'E'
+SECTIONS {
+  .note.my 0x1003000 : { *(.note.my) }
+  .rodata : { *(.rodata) }
+  . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), 0x1000);
+  .data : { SQUAD(0x10000); }
+}
+E
+link_both -pie --gc-sections -T rw3.ld rw3.o
+compare_outputs
