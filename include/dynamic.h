@@ -16,6 +16,8 @@ struct output_section *dynamic_after_map(struct ctx *ctx, bool *symbols_resized)
 /* the output sections of .dynsym, .dynstr, the hash tables and the version sections: up to 6
  * into v, their number returned */
 size_t dynamic_symbol_outputs(struct output_section **v);
+/* after the segments: a dynamic table PHDRS made a note fails the link, as in GNU ld */
+void dynamic_check_notes(struct ctx *ctx);
 /* after the relocations were applied: write the dynamic sections' contents */
 void dynamic_finish(struct ctx *ctx, uint8_t *image);
 bool dynamic_active(const struct ctx *ctx);

@@ -766,6 +766,32 @@ size_t dynamic_symbol_outputs(struct output_section **v)
 	return n;
 }
 
+/* bfd's final link refuses a .dynamic entry pointing into a section PHDRS made a note
+ * (elflink.c bfd_elf_final_link): the first such entry fails the link */
+void dynamic_check_notes(struct ctx *ctx)
+{
+	if (!D.active)
+		return;
+	for (size_t i = 0; i < D.tags.n; i++) {
+		const struct input_section *isec = NULL;
+		switch (D.tags.v[i]) {
+		case DT_HASH: isec = D.hash; break;
+		case DT_GNU_HASH: isec = D.gnu_hash; break;
+		case DT_STRTAB: isec = D.dynstr; break;
+		case DT_SYMTAB: isec = D.dynsym; break;
+		case DT_VERDEF: isec = D.verdef_sec; break;
+		case DT_VERNEED: isec = D.verneed_sec; break;
+		case DT_VERSYM: isec = D.versym_sec; break;
+		default: continue;
+		}
+		if (isec && isec->out && isec->out->type == SHT_NOTE) {
+			warn(ctx, "section '%s' is being made into a note", isec->name);
+			error(ctx, "final link failed: nonrepresentable section on output");
+			return;
+		}
+	}
+}
+
 /* ---- contents, after the relocations were applied ---- */
 
 static uint8_t *place_of(struct ctx *ctx, const struct input_section *isec, uint8_t *image)

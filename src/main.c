@@ -135,6 +135,7 @@ int main(int argc, char **argv)
 	/* NOCROSSREFS: relocations from one listed section to a symbol defined in another */
 	check_nocrossrefs(ctx);
 	check_required(ctx);
+	dynamic_check_notes(ctx);
 	checkpoint(ctx);
 	/* bytes, relocations, symbol table, headers; renamed over the output on success */
 	output_write(ctx);

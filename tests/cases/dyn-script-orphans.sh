@@ -124,3 +124,17 @@ SECTIONS {
 E
 link_both -pie --gc-sections -T rw3.ld rw3.o
 compare_outputs
+# a dynamic table PHDRS makes a note (here .hash, an orphan after a PT_NOTE section) fails the
+# link when .dynamic is written, as in GNU ld
+as_obj hn.o <<'E'
+	.text
+	.globl f
+f:	ret
+	.section .note.my,"a",@note
+	.long 4,4,1
+	.ascii "abc\0"
+	.long 7
+E
+echo 'PHDRS { text PT_LOAD; note PT_NOTE; } SECTIONS { .text : { *(.text) } :text .note.my : { *(.note.my) } :text :note }' > hn.ld
+expect_fail_both "section '.hash' is being made into a note" -shared -T hn.ld hn.o
+expect_grep "final link failed: nonrepresentable section on output" "$WORK/fail.stderr"
