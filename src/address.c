@@ -1134,7 +1134,9 @@ static void presize(struct layout *L)
 		 * data, fill, ASSERT) */
 		if (ctx_relocatable(L->ctx))
 			/* (an overlay's member is made by the __load_start_X PROVIDE naming it) */
-			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input && !lo->overlay;
+			/* (... or that an ADDR/LOADADDR made) */
+			lo->removed = !any_input && !has_statement(lo) && !lo->has_linker_input && !lo->overlay &&
+				      !lo->named_early;
 		else if (L->ctx->opt.emit_relocs && any_input)
 			lo->removed = false;
 		lo->removal_by_mark_walk = lo->removed && any_input && !ctx_relocatable(L->ctx);

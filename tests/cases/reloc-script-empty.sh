@@ -65,3 +65,17 @@ as_obj cp.o cp.s
 echo 'SECTIONS { .text : { *(.text*) } .text.foo (COPY) : { x = 1; *(.text.foo) } .init_array (INFO) : { y = 2; } }' > cp.ld
 link_both -r -T cp.ld cp.o
 compare_outputs
+# -r keeps an empty section an ADDR or LOADADDR made, wherever the reference stands
+as_obj ad.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+E
+for sc in 'SECTIONS { .text : { *(.text) } .foo : { *(.nothing) } .data : { *(.data) x = LOADADDR(.foo); } }' \
+	  'SECTIONS { .text : { *(.text) } x = ADDR(.foo); .foo : { *(.nothing) } .data : { *(.data) } }'; do
+	echo "$sc" > ad.ld
+	link_both -r -T ad.ld ad.o
+	compare_outputs
+done
