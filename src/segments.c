@@ -70,10 +70,19 @@ static int cmp_lma_only(const struct output_section *a, const struct output_sect
 	return 0;
 }
 
+/* bfd's SEC_READONLY: from the mapping (a data-only section of a writable name is read-only),
+ * except .text's, which GNU ld sets (read-only unless -N, as its flags already say) */
+static bool bfd_readonly(const struct output_section *os)
+{
+	if (!os->layout || !strcmp(os->name, ".text"))
+		return !(os->flags & SHF_WRITE);
+	return osec_bfd_readonly(os->layout);
+}
+
 /* no SEC_READONLY: what decides whether a writable section may join a read-only PT_LOAD */
 static bool bfd_writable(const struct output_section *os)
 {
-	return os->layout ? !osec_bfd_readonly(os->layout) : (os->flags & SHF_WRITE) != 0;
+	return !bfd_readonly(os);
 }
 
 static int cmp_lma(const void *pa, const void *pb)
@@ -1077,7 +1086,7 @@ static unsigned bfd_flags(const struct layout *L, const struct output_section *o
 	} else if (os->layout && os->layout->noalloc_load) {
 		f |= BF_LOAD; /* DSECT/COPY/INFO/OVERLAY keep SEC_LOAD from allocated inputs */
 	}
-	if (!(os->flags & SHF_WRITE))
+	if (bfd_readonly(os))
 		f |= BF_READONLY;
 	if (os->sec_code)
 		f |= BF_CODE;

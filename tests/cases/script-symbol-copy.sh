@@ -199,3 +199,17 @@ SECTIONS {
 E
 link_both -shared -Bsymbolic -T hc.ld hc.o
 compare_outputs
+# a symbol of a removed (empty) section goes to the nearby section bfd would pick by its flags:
+# a .data holding only data is read-only to bfd, like the note before it, so the earlier one
+as_obj nb.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.section .note.my,"a",@note
+	.long 4,4,1
+	.ascii "abc\0"
+	.long 7
+E
+echo 'SECTIONS { .text : { *(.text) } .note.my 0x3800 : { *(.note.my) } empty : { s2 = .; *(.nothing) } .data 0x14800 : { QUAD(16); *(.nothing) } /DISCARD/ : { *(.data) *(.bss) } }' > nb.ld
+link_both -T nb.ld nb.o --no-warn-rwx-segments
+compare_outputs
