@@ -170,6 +170,7 @@ struct layout {
 	bool no_region_reported;
 	uint64_t maxpagesize, commonpagesize;
 	VEC(bool) segment_used;                 /* per opt.section_starts: SEGMENT_START() asked */
+	bool sizing_semantics;                  /* evaluating what only GNU ld's sizing decides */
 	bool load_phdrs;                        /* SIZEOF_HEADERS was used: headers are loaded */
 	bool relro_enabled;                     /* -z relro and some relro section exists */
 	bool in_relro;                          /* walking between DATA_SEGMENT_ALIGN and RELRO_END */

@@ -51,6 +51,10 @@ static bool env_defined(void *ud, const char *name)
 {
 	struct layout *L = ud;
 	struct symbol *s = symbol_find(L->ctx, name);
+	/* GNU ld runs a constraint-dropped statement's assignments only in its assignment passes,
+	 * never while sizing: what sizing decides (a section's address) sees them undefined */
+	if (L->sizing_semantics && s && s->kind == SYM_SCRIPT && s->dropped_def)
+		return false;
 	/* a script's symbol only once its assignment has run in this walk (GNU ld's
 	 * lang_definedness iteration) */
 	return s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON ||
@@ -765,9 +769,9 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			dot = a;
 		explicit_addr = true;
 	} else if (!lo->overlay && d && d->addr) {
-		L->forward_check = true;
+		L->forward_check = L->sizing_semantics = true;
 		uint64_t a = sizing_eval(L, d->addr, dot, NULL, &ok);
-		L->forward_check = false;
+		L->forward_check = L->sizing_semantics = false;
 		if (ok)
 			dot = a;
 		else if (forward_ref(L, d->addr, dot, NULL)) {

@@ -191,3 +191,15 @@ echo 'SECTIONS { .text : { *(.text) } .ro : ONLY_IF_RO { sd = .; sx = 5; both = 
 link_both -shared -Bsymbolic -T so.ld so.o --no-warn-rwx-segments
 compare_outputs
 readelf --dyn-syms -W "$WORK/bfd.out" | grep -q ' live$' || fail "the test expects live in ld.bfd's .dynsym"
+# DEFINED of a symbol only a dropped statement assigns: true for later assignments, false for a
+# section address (GNU ld's sizing passes never run the dropped statement)
+as_obj dd.o <<'EOF2'
+	.text
+	.globl _start
+_start: ret
+	.section .mycode,"ax",@progbits
+	nop
+EOF2
+echo 'SECTIONS { .text 0x11000 : { *(.text) } .mycode : ONLY_IF_RW { *(.mycode) s2 = .; } .other (DEFINED(s2) ? ADDR(.text) : ALIGN(0x10)) : { LONG(1) } x = DEFINED(s2) ? 1 : 2; }' > dd.ld
+link_both -T dd.ld dd.o --no-warn-rwx-segments
+compare_outputs
