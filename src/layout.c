@@ -1486,6 +1486,12 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		else
 			lo->bfd_type = 0;
 		os->type = lo->bfd_type ? lo->bfd_type : dflt;
+		/* allocated without contents, with a type of its own (.preinit_array holding only
+		 * bss): its PT_LOAD makes it NOBITS (bfd's assign_file_positions_for_load_sections;
+		 * not for -r, nor under PHDRS without a :phdr of its own) */
+		if (alloc && !contents && !os->noload && os->type != SHT_NOBITS && !ctx_relocatable(L->ctx) &&
+		    !(L->ctx->script && L->ctx->script->phdrs && !(lo->desc && lo->desc->phdrs)))
+			os->type = SHT_NOBITS;
 		if (os->type == SHT_NOBITS && dflt == SHT_PROGBITS && alloc) {
 			os->type = SHT_PROGBITS;
 			lo->type_changed = true;

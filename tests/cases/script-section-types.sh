@@ -195,3 +195,16 @@ for n in .fini_array .foo; do
 	link_both -T fa.ld fa.o
 	compare_outputs
 done
+# a section with a type of its own by name that gets only bss (commons here) has no contents:
+# its PT_LOAD makes it NOBITS (not with -r, which has no segments)
+as_obj pc.o <<'E'
+	.text
+	.globl _start
+_start: ret
+	.comm cc,100,8
+E
+echo 'SECTIONS { .text : { *(.text) } .preinit_array : { *(COMMON) } }' > pc.ld
+link_both -T pc.ld pc.o --no-warn-rwx-segments
+compare_outputs
+link_both -r -T pc.ld pc.o
+compare_outputs
