@@ -690,7 +690,8 @@ static void nonalloc_offsets(struct ctx *ctx, struct layout *L, uint64_t off, co
 			off += os->size;
 			continue;
 		}
-		off = align_to(off, os->align);
+		/* (to sh_addralign, which an address a DSECT/COPY/INFO section keeps may lower) */
+		off = align_to(off, shdr_addralign(os));
 		os->offset = off;
 		if (os->type != SHT_NOBITS)
 			off += os->size;

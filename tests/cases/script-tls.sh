@@ -219,3 +219,16 @@ E
 echo 'SECTIONS { .text : { *(.text) } .t 0x30800 : { *(.cm) *(.tbss) } .d : { LONG(0x11223344) } }' > tm.ld
 link_both -T tm.ld tm.o --oformat binary
 cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the images differ"
+# an unallocated (DSECT) TLS section at an address its alignment does not divide: its file
+# offset follows sh_addralign as the address lowered it (PT_TLS shows the offset)
+as_obj dt.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.balign 4
+	.long 1,2,3
+E
+echo 'SECTIONS { .text 0x1000 : { *(.text) } .tdata 0x101d (DSECT) : { *(.tdata) } }' > dt.ld
+link_both -T dt.ld dt.o
+compare_outputs
