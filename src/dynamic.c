@@ -766,6 +766,21 @@ size_t dynamic_symbol_outputs(struct output_section **v)
 	return n;
 }
 
+/* the dynamic table a .dynamic entry gives the address of, NULL for other entries */
+static const struct input_section *tag_table(uint64_t tag)
+{
+	switch (tag) {
+	case DT_HASH: return D.hash;
+	case DT_GNU_HASH: return D.gnu_hash;
+	case DT_STRTAB: return D.dynstr;
+	case DT_SYMTAB: return D.dynsym;
+	case DT_VERDEF: return D.verdef_sec;
+	case DT_VERNEED: return D.verneed_sec;
+	case DT_VERSYM: return D.versym_sec;
+	default: return NULL;
+	}
+}
+
 /* bfd's final link refuses a .dynamic entry pointing into a section PHDRS made a note
  * (elflink.c bfd_elf_final_link): the first such entry fails the link */
 void dynamic_check_notes(struct ctx *ctx)
@@ -773,17 +788,7 @@ void dynamic_check_notes(struct ctx *ctx)
 	if (!D.active)
 		return;
 	for (size_t i = 0; i < D.tags.n; i++) {
-		const struct input_section *isec = NULL;
-		switch (D.tags.v[i]) {
-		case DT_HASH: isec = D.hash; break;
-		case DT_GNU_HASH: isec = D.gnu_hash; break;
-		case DT_STRTAB: isec = D.dynstr; break;
-		case DT_SYMTAB: isec = D.dynsym; break;
-		case DT_VERDEF: isec = D.verdef_sec; break;
-		case DT_VERNEED: isec = D.verneed_sec; break;
-		case DT_VERSYM: isec = D.versym_sec; break;
-		default: continue;
-		}
+		const struct input_section *isec = tag_table(D.tags.v[i]);
 		if (isec && isec->out && isec->out->type == SHT_NOTE) {
 			warn(ctx, "section '%s' is being made into a note", isec->name);
 			error(ctx, "final link failed: nonrepresentable section on output");
@@ -994,18 +999,15 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 			case DT_INIT_ARRAYSZ: val = D.arrays[1]->size; break;
 			case DT_FINI_ARRAY: val = D.arrays[2]->addr; break;
 			case DT_FINI_ARRAYSZ: val = D.arrays[2]->size; break;
-			case DT_HASH: val = addr_of(D.hash); break;
-			case DT_GNU_HASH: val = addr_of(D.gnu_hash); break;
-			case DT_STRTAB: val = addr_of(D.dynstr); break;
-			case DT_SYMTAB: val = addr_of(D.dynsym); break;
+			case DT_HASH: case DT_GNU_HASH: case DT_STRTAB: case DT_SYMTAB: case DT_VERDEF: case DT_VERSYM:
+				val = addr_of(tag_table(tag));
+				break;
 			case DT_STRSZ: val = D.str.buf.n; break;
 			case DT_SYMENT: val = D.dynsym->entsize; break;
 			case DT_RELA: case DT_REL: val = addr_of(D.reldyn); break;
 			case DT_RELASZ: case DT_RELSZ: val = D.reldyn->size; break;
 			case DT_RELAENT: case DT_RELENT: val = D.reldyn->entsize; break;
-			case DT_VERDEF: val = addr_of(D.verdef_sec); break;
 			case DT_VERDEFNUM: val = D.verdefs.n; break;
-			case DT_VERSYM: val = addr_of(D.versym_sec); break;
 			case DT_FLAGS: val = D.flags; break;
 			case DT_FLAGS_1: val = D.flags_1; break;
 			case DT_NULL:

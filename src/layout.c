@@ -1698,16 +1698,20 @@ static void sort_dynobj(struct input_section **v, size_t n)
 	}
 }
 
-/* the names a statement list assigns (not `.`), flagged in `mark` by symbol order */
+/* the symbol a statement assigns (not `.`), flagged in `mark` by symbol order */
+static void assigned_name(struct ctx *ctx, const struct stmt *s, bool *mark)
+{
+	if (s->kind != ST_ASSIGN || !strcmp(s->assign.name, "."))
+		return;
+	const struct symbol *sym = symbol_find(ctx, s->assign.name);
+	if (sym)
+		mark[sym->order] = true;
+}
+
 static void assigned_names(struct ctx *ctx, const struct stmt *s, bool *mark)
 {
-	for (; s; s = s->next) {
-		if (s->kind != ST_ASSIGN || !strcmp(s->assign.name, "."))
-			continue;
-		const struct symbol *sym = symbol_find(ctx, s->assign.name);
-		if (sym)
-			mark[sym->order] = true;
-	}
+	for (; s; s = s->next)
+		assigned_name(ctx, s, mark);
 }
 
 /* A symbol only constraint-dropped statements assign: GNU ld never records those assignments
@@ -1726,16 +1730,10 @@ static void mark_dropped_only_assignments(struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		const struct lnode *nd = &L->nodes.v[i];
 		if (nd->kind == LN_ASSIGN && nd->st) {
-			const struct stmt *one = nd->st;
-			if (one->kind == ST_ASSIGN && strcmp(one->assign.name, ".")) {
-				const struct symbol *sym = symbol_find(ctx, one->assign.name);
-				if (sym)
-					live[sym->order] = true;
-			}
+			assigned_name(ctx, nd->st, live);
 		} else if (nd->kind == LN_OSEC && nd->lo->desc) {
 			assigned_names(ctx, nd->lo->desc->body, live);
 		} else if (nd->kind == LN_DROPPED && nd->st && nd->st->kind == ST_OUTPUT_SECTION) {
-			nd->st->osec->dropped = true;
 			assigned_names(ctx, nd->st->osec->body, dropped);
 			any = true;
 		}
@@ -1924,6 +1922,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		if (nd->kind == LN_OSEC && nd->lo->constraint_failed) {
 			if (named_before(L, i))
 				keep_ghost(L, i);
+			if (nd->lo->desc)
+				((struct output_section_desc *)nd->lo->desc)->dropped = true;
 			nd->kind = LN_DROPPED;
 			nd->lo = NULL;
 		}

@@ -79,12 +79,6 @@ static bool bfd_readonly(const struct output_section *os)
 	return osec_bfd_readonly(os->layout);
 }
 
-/* no SEC_READONLY: what decides whether a writable section may join a read-only PT_LOAD */
-static bool bfd_writable(const struct output_section *os)
-{
-	return !bfd_readonly(os);
-}
-
 static int cmp_lma(const void *pa, const void *pb)
 {
 	const struct output_section *a = *(struct output_section *const *)pa, *b = *(struct output_section *const *)pb;
@@ -156,7 +150,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			new_seg = false;
 		else if (ctx->opt.separate_code && executable != s->sec_code)
 			new_seg = true;
-		else if (!writable && bfd_writable(s))
+		else if (!writable && !bfd_readonly(s))
 			new_seg = true;
 		else
 			new_seg = false;
@@ -171,7 +165,7 @@ static size_t map_loads(struct ctx *ctx, struct layout *L, struct output_section
 			phdr_in_segment = false;
 			writable = executable = false;
 		}
-		if (bfd_writable(s))
+		if (!bfd_readonly(s))
 			writable = true;
 		if (s->sec_code)
 			executable = true;
