@@ -418,7 +418,9 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case FN_ABSOLUTE:
 			return static_value(m, e->a, v);
 		case FN_SEGMENT_START:
-			if (!m->first_phase || !static_value(m, e->a, v))
+			/* valid in every pass; in a section GNU ld's mark phase makes it relative
+			 * to a section that has no address yet, so the value is the same */
+			if (!static_value(m, e->a, v))
 				return false;
 			*v = segment_start_option(&ctx->opt, e->name, *v, NULL);
 			return true;

@@ -137,6 +137,17 @@ SECTIONS {
 EOF
 link_both -T pv.ld pv.o --no-warn-rwx-segments
 compare_outputs
+# SEGMENT_START has a value in every pass, in a section too: only the branch taken references
+cat > pvseg.ld <<'EOF'
+k = 0x1000;
+SECTIONS {
+  .text : { *(.text) }
+  PROVIDE(p = 0x11);
+  .data : { *(.data) HIDDEN(x = -k < SEGMENT_START("bss", 0x8) ? p : 0x20); }
+}
+EOF
+link_both -T pvseg.ld pv.o --no-warn-rwx-segments
+compare_outputs
 # GNU ld folds the script's statements one by one where it reaches them: a PROVIDE that only a
 # later statement references is not settled then, so an object opened afterwards defines the
 # symbol (and a reference before it settles it: the script's value wins)
