@@ -1186,16 +1186,16 @@ static bool size_segment(struct dataseg *seg)
 }
 
 /* GNU ld's lang_size_relro_segment_1: move the relro sections up so that the relro region ends
- * on a page boundary. */
+ * on a page boundary.  It walks bfd's section list backwards, whatever the addresses. */
 static uint64_t relro_adjust(struct layout *L)
 {
 	struct dataseg *seg = &L->seg;
 	uint64_t relro_end = align_to(seg->relro_end, seg->relropagesize);
 	uint64_t desired_end = relro_end - seg->relro_offset;
-	for (size_t i = L->nodes.n; i-- > 0;) {
-		if (L->nodes.v[i].kind != LN_OSEC)
-			continue;
-		struct layout_osec *lo = L->nodes.v[i].lo;
+	size_t n;
+	struct layout_osec **list = layout_section_list(L, &n);
+	for (size_t i = n; i-- > 0;) {
+		struct layout_osec *lo = list[i];
 		struct output_section *os = lo->os;
 		if (lo->removed || !(os->flags & SHF_ALLOC))
 			continue;
@@ -1208,6 +1208,7 @@ static uint64_t relro_adjust(struct layout *L)
 			desired_end = start;
 		}
 	}
+	free(list);
 	seg->phase = SEG_RELRO_ADJUST;
 	seg->base = desired_end;
 	return relro_end;

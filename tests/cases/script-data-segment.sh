@@ -66,3 +66,32 @@ E
 echo 'SECTIONS { .text : { *(.text) } x = DATA_SEGMENT_END(.); y = DATA_SEGMENT_RELRO_END(4, .); }' > sym.ld
 link_both -T sym.ld d64.o
 compare_outputs
+# The relro sections are moved up walking GNU ld's section list backwards, not the addresses
+# or the statements: an ADDR() before its statement makes .data.rel.ro ahead of .init_array
+as_obj al.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .data.rel.ro,"aw"
+	.p2align 6
+	.quad 1, 2, 3
+	.section .init_array,"aw",@init_array
+	.p2align 3
+	.quad 4
+	.data
+	.long 5
+E
+cat > order.ld <<'E'
+SECTIONS {
+  .text 0x400000 : { *(.text) }
+  . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE));
+  q = ADDR(.data.rel.ro);
+  .init_array : { KEEP(*(.init_array)) }
+  .data.rel.ro : { *(.data.rel.ro) }
+  . = DATA_SEGMENT_RELRO_END(0, .);
+  .data : { *(.data) }
+  . = DATA_SEGMENT_END(.);
+}
+E
+link_both -z relro -T order.ld al.o
+compare_outputs
