@@ -37,7 +37,7 @@ struct layout_osec {
 	bool object_symbols;                    /* CREATE_OBJECT_SYMBOLS: made, and never stripped */
 	bool keep_input;                        /* a KEEP pattern gave it an input: bfd's SEC_KEEP
 						 * keeps the section even when it stays empty */
-	bool constraint_ro, constraint_failed;
+	bool constraint_checked, constraint_failed;
 	size_t create_node, create_sub;         /* when bfd made it: node index, order within */
 	bool created;
 	/* made by the walk of an INSERT block between two of the block's own sections: bfd's

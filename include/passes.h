@@ -132,6 +132,7 @@ void scripts_load_default(struct ctx *ctx);
 void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len,
 		       struct load_state *g);
 void script_declare_symbols(struct ctx *ctx);
+void script_declare_kept_constraints(struct ctx *ctx);
 void script_declare_stmt(struct ctx *ctx, const struct stmt *s);
 
 #endif

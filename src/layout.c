@@ -1819,41 +1819,31 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	bool *takes_nothing = xcalloc(L->rules.n + 1, sizeof(bool));
 	for (size_t r = 0; r < L->rules.n && !oformat_is_elf(ctx); r++)
 		takes_nothing[r] = L->rules.v[r].desc->has_flags;
-	for (int round = 0; round < 2; round++) {
-		for (size_t r = 0; r < L->rules.n; r++)
-			if (L->rules.v[r].lo->desc && L->rules.v[r].lo->desc->constraint != CONSTRAINT_NONE) {
-				L->rules.v[r].lo->constraint_ro = true;
-			}
-		for (size_t i = 0; i < all.n; i++) {
-			struct input_section *isec = all.v[i];
-			for (size_t r = 0; r < L->rules.n; r++) {
-				if (rule_off[r])
-					continue;
-				/* the check ignores INPUT_SECTION_FLAGS, which only decide whether a rule
-				 * takes the section (else a later rule may) */
-				struct layout_osec *lo = L->rules.v[r].lo;
-				if (lo->desc && lo->desc->constraint != CONSTRAINT_NONE && (isec->flags & SHF_WRITE) &&
-				    rule_matches_any_flags(&L->rules.v[r], isec))
-					lo->constraint_ro = false;
-				if (rule_matches(&L->rules.v[r], isec))
-					break;
-			}
+	/* GNU ld checks each constrained statement as its mapping walk reaches it: the inputs its
+	 * patterns match that no earlier statement kept has taken (the check ignores
+	 * INPUT_SECTION_FLAGS, which only decide whether a rule takes a section) */
+	bool *taken = xcalloc(all.n + 1, sizeof(bool));
+	for (size_t r = 0; r < L->rules.n; r++) {
+		struct layout_osec *lo = L->rules.v[r].lo;
+		if (lo->desc && lo->desc->constraint != CONSTRAINT_NONE && !lo->constraint_checked) {
+			lo->constraint_checked = true;
+			bool ro = true; /* no input at all counts as read-only */
+			for (size_t k = r; k < L->rules.n && ro; k++)
+				for (size_t i = 0; i < all.n && ro && L->rules.v[k].lo == lo; i++)
+					if (!taken[i] && (all.v[i]->flags & SHF_WRITE) &&
+					    rule_matches_any_flags(&L->rules.v[k], all.v[i]))
+						ro = false;
+			lo->constraint_failed = ro != (lo->desc->constraint == CONSTRAINT_ONLY_IF_RO);
 		}
-		bool changed = false;
-		for (size_t r = 0; r < L->rules.n; r++) {
-			struct layout_osec *lo = L->rules.v[r].lo;
-			if (rule_off[r] || !lo->desc || lo->desc->constraint == CONSTRAINT_NONE)
-				continue;
-			bool want_ro = lo->desc->constraint == CONSTRAINT_ONLY_IF_RO;
-			if (lo->constraint_ro != want_ro) { /* no input at all counts as read-only */
-				rule_off[r] = true;
-				lo->constraint_failed = true;
-				changed = true;
-			}
+		if (lo->constraint_failed) {
+			rule_off[r] = true;
+			continue;
 		}
-		if (!changed)
-			break;
+		for (size_t i = 0; i < all.n && !takes_nothing[r]; i++)
+			if (!taken[i] && rule_matches(&L->rules.v[r], all.v[i]))
+				taken[i] = true;
 	}
+	free(taken);
 	/* (the message comes from the rules of the sections that stay) */
 	for (size_t r = 0; r < L->rules.n; r++)
 		for (size_t i = 0; i < all.n && takes_nothing[r] && !rule_off[r] && !L->rules.v[r].discard; i++)

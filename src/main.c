@@ -102,6 +102,8 @@ int main(int argc, char **argv)
 	dynamic_create(ctx);
 	/* every input section to its output section: script rules, then orphans */
 	layout_map(ctx, L);
+	/* PROVIDEs wanted only by the addresses of ONLY_IF_RO/RW statements that stayed */
+	script_declare_kept_constraints(ctx);
 	/* -pie/-shared: .dynamic's tags name output sections, known now; relocations of
 	 * sections /DISCARD/ took leave .rela.dyn */
 	bool symbols_resized;

@@ -371,6 +371,8 @@ struct marker {
 	int in_section;
 	bool unknown_both;           /* a condition still unknown counts both branches */
 	bool first_phase;            /* open_input_bfds' fold: `.` is 0, SEGMENT_START its value */
+	bool constraints_known;      /* which ONLY_IF_RO/RW statements stay (after mapping) */
+	bool look_up_only;           /* symbols named here are not references (yet) */
 };
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
@@ -591,7 +593,7 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 			s = symbol_intern(ctx, arena_strdup(&ctx->arena, e->name));
 			s->weak_ref_only = false;
 		}
-		if (s->kind == SYM_UNDEF && !s->referenced) {
+		if (s->kind == SYM_UNDEF && !s->referenced && !m->look_up_only) {
 			s->referenced = true;
 			changed = true;
 		}
@@ -639,9 +641,16 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			break;
 		case ST_OUTPUT_SECTION: {
 			const struct output_section_desc *d = s->osec;
-			const struct expr *es[] = {d->addr, d->lma, d->align, d->subalign, d->fill};
-			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
+			const struct expr *es[] = {d->fill, d->addr, d->lma, d->align, d->subalign};
+			changed |= mark_expr(m, es[0]);
+			/* GNU ld's sizing passes fold the address, AT, ALIGN and SUBALIGN only of a
+			 * statement its constraint kept: until that is known they reference nothing */
+			bool was = m->look_up_only;
+			if (d->constraint == CONSTRAINT_ONLY_IF_RO || d->constraint == CONSTRAINT_ONLY_IF_RW)
+				m->look_up_only |= !m->constraints_known || d->dropped;
+			for (size_t k = 1; k < sizeof(es) / sizeof(es[0]); k++)
 				changed |= mark_expr(m, es[k]);
+			m->look_up_only = was;
 			m->in_section++;
 			changed |= mark_list(m, d->body);
 			m->in_section--;
@@ -713,14 +722,17 @@ void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 	((struct stmt *)s)->next = (struct stmt *)next;
 }
 
-void script_declare_symbols(struct ctx *ctx)
+/* The references GNU ld's passes over the statements make, repeated until no PROVIDE they
+ * reach is newly wanted */
+static void mark_script(struct ctx *ctx, bool constraints_known)
 {
 	struct known_values values = {0};
 	/* before any input is open, the references are the ones GNU ld's fold makes where it
 	 * reaches each statement (first_fold): a later statement's do not count yet */
 	for (int both = 0; both < 2 && ctx->script && ctx->files.n; both++)
 		for (int i = 0; i < 16; i++) {
-			struct marker m = {.ctx = ctx, .values = &values, .unknown_both = both};
+			struct marker m = {.ctx = ctx, .values = &values, .unknown_both = both,
+					   .constraints_known = constraints_known};
 			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);
@@ -729,6 +741,20 @@ void script_declare_symbols(struct ctx *ctx)
 				break;
 		}
 	free(values.v);
+}
+
+/* Once the inputs are mapped, the statements ONLY_IF_RO/RW kept reference what their
+ * addresses name: PROVIDEs only those want are defined now. */
+void script_declare_kept_constraints(struct ctx *ctx)
+{
+	mark_script(ctx, true);
+	if (ctx->script)
+		declare_list(ctx, ctx->script->cmds);
+}
+
+void script_declare_symbols(struct ctx *ctx)
+{
+	mark_script(ctx, false);
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {
 		const struct assign *a = &ctx->defsym_stmts.v[i]->assign;
 		declare_assign(ctx, a);

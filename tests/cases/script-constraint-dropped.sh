@@ -203,3 +203,28 @@ EOF2
 echo 'SECTIONS { .text 0x11000 : { *(.text) } .mycode : ONLY_IF_RW { *(.mycode) s2 = .; } .other (DEFINED(s2) ? ADDR(.text) : ALIGN(0x10)) : { LONG(1) } x = DEFINED(s2) ? 1 : 2; }' > dd.ld
 link_both -T dd.ld dd.o --no-warn-rwx-segments
 compare_outputs
+# GNU ld folds the address, AT(), ALIGN() and SUBALIGN() only of a statement its constraint
+# kept: a PROVIDE only a dropped one's names is not defined, one a kept one's names is
+as_obj pa.o <<'EOF2'
+	.text
+	.globl _start
+_start:	nop
+	.data
+	.long 1
+EOF2
+cat > pa.ld <<'EOF2'
+PROVIDE_HIDDEN(pa = 0x100);
+PROVIDE(pb = 0x8000);
+PROVIDE(pc = 0x40);
+SECTIONS {
+  .text : { *(.text) }
+  .ro (pa + 0x10) : AT(pc) ONLY_IF_RO { *(.data) }
+  .rw (pb) : ONLY_IF_RW { *(.data) }
+}
+EOF2
+link_both -T pa.ld pa.o --no-warn-rwx-segments
+compare_outputs
+# (-r sizes once: there GNU ld would find pb, first named in that pass, still undefined)
+sed 's/(pb)/(0x8000)/' pa.ld > par.ld
+link_both -r -T par.ld pa.o
+compare_outputs
