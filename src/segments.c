@@ -1331,7 +1331,9 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 	for (size_t e = 0; e < nev; e++) {
 		struct layout_osec *lo = events[e];
 		size_t at = n; /* made by joining: appended */
-		if (lo->orphan) {
+		/* (as is the .bss GNU ld makes for commons: a statement it looks up, never moved) */
+		const struct input_section *first = lo->items.n && lo->items.v[0].secs.n ? lo->items.v[0].secs.v[0] : NULL;
+		if (lo->orphan && !(first && first->file->common == first)) {
 			size_t p = node_of(L, lo);
 			const struct layout_osec *prev = NULL;
 			while (p-- > 0 && !prev) {

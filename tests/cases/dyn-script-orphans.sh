@@ -103,6 +103,30 @@ echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata) } .data : { *(.data
 link_both -shared -Bsymbolic -T cm.ld cm.o
 compare_outputs
 compare_warnings
+# with no .bss statement, GNU ld looks one up for the commons as it places orphans: made
+# then, its section goes last in bfd's list (never moved after another as an orphan is), here
+# after the orphans of nm.o, a file the script names and so loads before cm2.o
+as_obj cm2.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata.x,"a"
+	.long 1
+	.data
+	.quad bdata
+	.comm cm,100,4
+E
+as_obj nm.o <<'E'
+	.section .rodata.b,"a"
+	.long 5
+	.data
+	.globl bdata
+bdata:	.long 6
+E
+make_archive nm.a nm.o
+echo 'SECTIONS { .text : { } .data 0x400900 : { } .rodata : ONLY_IF_RO { nm.o(.rodata.a) } }' > nm.ld
+link_both -shared --gc-sections -T nm.ld cm2.o nm.a
+compare_outputs
 # a section whose first statement is data and that got no input is read-only to bfd (whatever
 # its name's flags show), so it joins a read-only PT_LOAD where a writable one would not
 as_obj rw3.o <<'E'
