@@ -182,6 +182,7 @@ struct layout {
 	 * SIZEOF and ALIGNOF of it are 0 */
 	bool sizing_only;
 	bool presizing;                         /* address.c presize: not a GNU ld pass */
+	bool mark_phase;                        /* the walk that models GNU ld's mark-phase sizing */
 	bool forward_check;                     /* evaluating AT, a section address or `. =`: ADDR and
 						 * LOADADDR of sections not placed yet are invalid */
 	bool missing_seen;                      /* an expression asked about a section that does not exist */

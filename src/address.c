@@ -104,6 +104,8 @@ static uint64_t env_sizeof_headers(void *ud)
 		return 0; /* binary, ihex, srec...: no headers in the output (GNU ld's bfd_sizeof_headers) */
 	if (!L->presizing) /* a script that asks for the header size wants them loaded */
 		L->load_phdrs = true;
+	if (L->mark_phase) /* GNU ld does not size the headers only to mark sections */
+		return 0;
 	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 }
 
@@ -1163,7 +1165,9 @@ static void mark_walk(struct layout *L)
 	if (!any)
 		return;
 	L->seg.phase = SEG_NONE;
+	L->mark_phase = true;
 	walk(L);
+	L->mark_phase = false;
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
 		if (lo && lo->removal_by_mark_walk)

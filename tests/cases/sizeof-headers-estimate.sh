@@ -156,3 +156,19 @@ for x in 'SEGMENT_START("data-segment", 0x40) <= ABSOLUTE(.)' '0x40 <= ABSOLUTE(
 	link_both -T dz.ld dh.o -Ttext-segment=0x1000
 	compare_outputs
 done
+# GNU ld's mark-phase sizing pass (the one that decides which sections are empty) takes
+# SIZEOF_HEADERS as 0: there `.` does not move in .mynonalloc, later it does, which makes it
+# allocated for good
+cat > mh.s <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 1
+	.section .mynonalloc,"",@progbits
+	.long 2
+EOF2
+as_obj mh.o mh.s
+echo 'SECTIONS { .text : { *(.text) } .data 0x800 : { *(.data) } .mynonalloc (SIZEOF_HEADERS % 0xb0) : { . = ALIGN(0x80); *(.mynonalloc) } }' > mh.ld
+link_both -T mh.ld mh.o --no-warn-rwx-segments
+compare_outputs
