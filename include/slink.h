@@ -142,6 +142,8 @@ struct symbol {
 	bool keep_in_symtab;
 	bool dropped_def;                /* assigned in a constraint-dropped output section */
 	bool dyn_excluded;               /* assigned by the script only there: never exported */
+	bool sizing_ref;                 /* referenced only by what GNU ld folds first when it sizes
+					  * (section addresses...): after it chose the dynamic symbols */
 	bool discarded_def;              /* a definition in a dropped COMDAT or linkonce copy made
 					  * it (bfd's indx -3): left undefined, .symtab strips it */
 	uint32_t got_index;              /* slot in .got when needs_got */

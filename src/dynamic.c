@@ -280,7 +280,10 @@ static int by_recording(const void *a, const void *b)
 
 static bool wants_dynsym(struct ctx *ctx, struct symbol *s)
 {
-	if (ctx->opt.kind != OUT_SHARED || s->is_local || s->dyn_excluded || dynamic_forced_local(ctx, s))
+	/* (GNU ld records the script's assignments for export before it sizes: a PROVIDE only
+	 * sizing wanted was not defined then) */
+	if (ctx->opt.kind != OUT_SHARED || s->is_local || s->dyn_excluded || dynamic_forced_local(ctx, s) ||
+	    (s->kind == SYM_SCRIPT && s->provide && s->sizing_ref))
 		return false;
 	if (defined_here(s))
 		return true;

@@ -373,6 +373,7 @@ struct marker {
 	bool first_phase;            /* open_input_bfds' fold: `.` is 0, SEGMENT_START its value */
 	bool constraints_known;      /* which ONLY_IF_RO/RW statements stay (after mapping) */
 	bool look_up_only;           /* symbols named here are not references (yet) */
+	bool sizing;                 /* in what only GNU ld's sizing passes fold (addresses...) */
 };
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
@@ -595,6 +596,10 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 		}
 		if (s->kind == SYM_UNDEF && !s->referenced && !m->look_up_only) {
 			s->referenced = true;
+			s->sizing_ref = m->sizing;
+			changed = true;
+		} else if (!m->sizing && !m->look_up_only && s->sizing_ref) {
+			s->sizing_ref = false;
 			changed = true;
 		}
 		return changed;
@@ -617,7 +622,12 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			const struct assign *a = &s->assign;
 			bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
 			if (!provide || provide_wanted(ctx, a->name)) {
+				/* (a PROVIDE only sizing wants is folded from then on) */
+				const struct symbol *sym = provide ? symbol_find(ctx, a->name) : NULL;
+				bool was = m->sizing;
+				m->sizing |= sym && sym->sizing_ref;
 				changed |= mark_expr(m, a->expr);
+				m->sizing = was;
 				vec_push(m->seen, a->name);
 				/* (one assigned something not constant, or in a section, is unknown) */
 				uint64_t v = 0;
@@ -645,12 +655,14 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			changed |= mark_expr(m, es[0]);
 			/* GNU ld's sizing passes fold the address, AT, ALIGN and SUBALIGN only of a
 			 * statement its constraint kept: until that is known they reference nothing */
-			bool was = m->look_up_only;
+			bool was = m->look_up_only, was_sizing = m->sizing;
 			if (d->constraint == CONSTRAINT_ONLY_IF_RO || d->constraint == CONSTRAINT_ONLY_IF_RW)
 				m->look_up_only |= !m->constraints_known || d->dropped;
+			m->sizing = true;
 			for (size_t k = 1; k < sizeof(es) / sizeof(es[0]); k++)
 				changed |= mark_expr(m, es[k]);
 			m->look_up_only = was;
+			m->sizing = was_sizing;
 			m->in_section++;
 			changed |= mark_list(m, d->body);
 			m->in_section--;
@@ -658,9 +670,13 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 		}
 		case ST_OVERLAY: {
 			const struct overlay_desc *o = s->overlay;
-			const struct expr *es[] = {o->start, o->lma, o->subalign, o->fill};
-			for (size_t k = 0; k < sizeof(es) / sizeof(es[0]); k++)
+			const struct expr *es[] = {o->fill, o->start, o->lma, o->subalign};
+			changed |= mark_expr(m, es[0]);
+			bool was_sizing = m->sizing;
+			m->sizing = true;
+			for (size_t k = 1; k < sizeof(es) / sizeof(es[0]); k++)
 				changed |= mark_expr(m, es[k]);
+			m->sizing = was_sizing;
 			changed |= mark_list(m, o->sections);
 			break;
 		}

@@ -53,3 +53,25 @@ E
 link_both -shared -Bsymbolic -T sd.ld sd.o
 compare_outputs
 readelf -W --dyn-syms slink.out | grep -q " 1 sdot" || fail "sdot is not in .text in .dynsym"
+# GNU ld records the script's symbols for export before its sizing passes fold the section
+# addresses: a PROVIDE only an address or AT names is defined, yet not dynamic; one an
+# assignment also names is
+cat > sz.ld <<'E'
+SECTIONS {
+  .text : { *(.text) PROVIDE(p_addr = 0x20000); PROVIDE(p_both = 0x30000); }
+  PROVIDE(p_at = 0x40000);
+  .data (p_addr) : AT(p_at) { *(.data) }
+  .bss (p_both) : { *(.bss) }
+  x = p_both;
+}
+E
+as_obj sz.o --64 <<'E'
+	.text
+	ret
+	.data
+	.long 1
+	.bss
+	.zero 4
+E
+link_both -shared -Bsymbolic -T sz.ld sz.o --no-warn-rwx-segments
+compare_outputs
