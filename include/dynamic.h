@@ -24,6 +24,8 @@ bool dynamic_active(const struct ctx *ctx);
 /* made local in the output (.symtab binding STB_LOCAL): hidden symbols of a shared object,
  * VERSION `local:` matches, the linker's own (_DYNAMIC, _GLOBAL_OFFSET_TABLE_) */
 bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s);
+/* -shared: is the symbol in .dynsym */
+bool dynamic_exports(const struct ctx *ctx, const struct symbol *s);
 /* relocation scan: does this relocation need a RELATIVE dynamic relocation? (then count it) */
 bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r);
 void dynamic_count_reloc(struct input_section *isec, const struct symbol *sym);

@@ -278,7 +278,7 @@ static int by_recording(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-static bool wants_dynsym(struct ctx *ctx, struct symbol *s)
+bool dynamic_exports(const struct ctx *ctx, const struct symbol *s)
 {
 	/* (GNU ld records the script's assignments for export before it sizes: a PROVIDE only
 	 * sizing wanted was not defined then) */
@@ -397,7 +397,7 @@ static void size_dynamic_symbols(struct ctx *ctx)
 	}
 	qsort(rec, n, sizeof(*rec), by_recording);
 	for (size_t i = 0; i < n; i++)
-		if (wants_dynsym(ctx, (struct symbol *)rec[i].sym) && !is_version_symbol(rec[i].sym))
+		if (dynamic_exports(ctx, (struct symbol *)rec[i].sym) && !is_version_symbol(rec[i].sym))
 			strtab_add(&D.str, rec[i].sym->name);
 	free(rec);
 	free(seq);
@@ -412,7 +412,7 @@ static void size_dynamic_symbols(struct ctx *ctx)
 	/* dynsym order: hash-table order, then (with .gnu.hash) stably by bucket, unhashed first */
 	struct symbol **ho = symbol_hash_order(ctx, &n);
 	for (size_t i = 0; i < n; i++)
-		if (wants_dynsym(ctx, ho[i]))
+		if (dynamic_exports(ctx, ho[i]))
 			vec_push(D.hash_order, ho[i]);
 	free(ho);
 	size_t ndyn = D.hash_order.n;

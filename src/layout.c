@@ -1740,7 +1740,9 @@ static void mark_dropped_only_assignments(struct layout *L)
 	}
 	for (size_t i = 0; i < n && any; i++) {
 		struct symbol *sym = all[i];
-		sym->dyn_excluded = sym->kind == SYM_SCRIPT && dropped[sym->order] && !live[sym->order];
+		/* (one an object mentions was made dynamic as that object was loaded) */
+		sym->dyn_excluded = sym->kind == SYM_SCRIPT && dropped[sym->order] && !live[sym->order] &&
+				    !sym->object_seq;
 		ctx->dropped_assignments |= dropped[sym->order];
 	}
 	free(live);

@@ -3,6 +3,7 @@
  * them like any other input (`*(.got)`). */
 #include <stdlib.h>
 
+#include "dynamic.h"
 #include "passes.h"
 #include "target.h"
 #include "hash.h"
@@ -244,7 +245,7 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 		 * --gc-sections kept) or needed by an output relocation (elflink.c
 		 * elf_link_output_extsym) */
 		return !s->dropped_def || s->cmdline_ref || (s->gc_marked && !s->forced_local) || ctx_relocatable(ctx) ||
-		       (ctx->opt.emit_relocs && s->used_by_reloc);
+		       (ctx->opt.emit_relocs && s->used_by_reloc) || dynamic_exports(ctx, s);
 	case SYM_UNDEF:
 		if (s->discarded_def)
 			return false; /* bfd strips it, whatever refers to it */

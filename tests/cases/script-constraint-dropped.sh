@@ -191,6 +191,17 @@ echo 'SECTIONS { .text : { *(.text) } .ro : ONLY_IF_RO { sd = .; sx = 5; both = 
 link_both -shared -Bsymbolic -T so.ld so.o --no-warn-rwx-segments
 compare_outputs
 readelf --dyn-syms -W "$WORK/bfd.out" | grep -q ' live$' || fail "the test expects live in ld.bfd's .dynsym"
+# ... but one an object mentions was made dynamic when that object was loaded: it stays in
+# .dynsym (and so in .symtab), undefined, with the value the dropped statement gave it
+as_obj soref.o <<'EOF2'
+	.text
+	.globl g
+g:	ret
+	.data
+	.quad sd
+EOF2
+link_both -shared -Bsymbolic -T so.ld so.o soref.o --no-warn-rwx-segments
+compare_outputs
 # DEFINED of a symbol only a dropped statement assigns: true for later assignments, false for a
 # section address (GNU ld's sizing passes never run the dropped statement)
 as_obj dd.o <<'EOF2'
