@@ -1969,13 +1969,33 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	}
 	find_relro_sections(L, all.v, all.n);
 	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only);
-	 * the first section of the name in bfd's list, which a ghost always is */
+	 * the first section of the name bfd made: the mapping walk makes the statements INSERT
+	 * moves first, where their script stands, then the others in the order of bfd's list,
+	 * before any orphan's */
 	if (!ctx_relocatable(ctx)) {
-		size_t t = find_node(L, ".text");
-		struct output_section *text = t != (size_t)-1 ? L->nodes.v[t].lo->os : NULL;
-		for (size_t g = 0; g < L->ghosts.n; g++)
-			if (!strcmp(L->ghosts.v[g]->os->name, ".text"))
-				text = L->ghosts.v[g]->os;
+		size_t n;
+		struct layout_osec **list = layout_section_list(L, &n);
+		struct output_section *text = NULL;
+		size_t text_event = SIZE_MAX;
+		uint32_t walk = UINT32_MAX;
+		for (size_t i = 0; i < L->nodes.n; i++) {
+			const struct lnode *nd = &L->nodes.v[i];
+			if (nd->kind == LN_OSEC && nd->insert_walk && nd->insert_walk < walk && osec_made(nd->lo) &&
+			    !strcmp(nd->lo->os->name, ".text")) {
+				text = nd->lo->os;
+				text_event = 0;
+				walk = nd->insert_walk;
+			}
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct layout_osec *lo = list[i];
+			size_t event = lo->orphan ? lo->orphan_seq : lo->made_by_orphan;
+			if (strcmp(lo->os->name, ".text") || (text && !text_event) || event >= text_event)
+				continue;
+			text = lo->os;
+			text_event = event;
+		}
+		free(list);
 		if (text) {
 			if (ctx->opt.magic == MAGIC_OMAGIC)
 				text->flags |= SHF_WRITE;

@@ -25,6 +25,20 @@ for opt in -N -n "-N -z noseparate-code" "-n -z separate-code" "-N --no-omagic";
 	link_both $opt c.o
 	compare_outputs
 done
+# -N makes writable the .text bfd made first: one an INSERT script (walked before the built-in
+# script it goes into) holds, not the built-in script's own
+printf 'SECTIONS {\n  .text : { KEEP(*(.text)) }\n}\nINSERT BEFORE .rodata;\n' > nt.ld
+as_obj nt.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .text.unlikely.z,"ax",@progbits
+	ret
+	.section .rodata,"a"
+	.long 1
+EOF2
+link_both -N -T nt.ld nt.o --no-warn-rwx-segments
+compare_outputs
 need_cmd musl-gcc
 cat > m.c <<'EOF2'
 #include <stdio.h>
