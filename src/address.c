@@ -1131,11 +1131,14 @@ static void presize(struct layout *L)
 		 * section that got an input, an assignment or data (and --emit-relocs keeps those with
 		 * an input); a KEEP that matched an input keeps it too (SEC_KEEP) */
 		lo->removed = dot == 0 && !lo->has_linker_input && !lo->keep_input && !keeps_by_dot_assignment(lo);
-		bool any_input = false;
+		bool any_input = false, excluded_input = false;
 		for (size_t k = 0; k < lo->items.n; k++)
-			for (size_t j = 0; j < lo->items.v[k].secs.n; j++)
+			for (size_t j = 0; j < lo->items.v[k].secs.n; j++) {
 				if (!linker_section_excluded(lo->items.v[k].secs.v[j]))
 					any_input = true;
+				else
+					excluded_input = true;
+			}
 		/* -r strips no empty section bfd made: one with an input or a statement (assignment,
 		 * data, fill, ASSERT) */
 		if (ctx_relocatable(L->ctx))
@@ -1145,7 +1148,9 @@ static void presize(struct layout *L)
 				      !lo->named_early;
 		else if (L->ctx->opt.emit_relocs && any_input)
 			lo->removed = false;
-		lo->removal_by_mark_walk = lo->removed && any_input && !ctx_relocatable(L->ctx);
+		/* (the mark pass also places one whose inputs the linker excluded as empty, .plt:
+		 * they gave it their alignment) */
+		lo->removal_by_mark_walk = lo->removed && (any_input || excluded_input) && !ctx_relocatable(L->ctx);
 	}
 	L->presizing = false;
 }

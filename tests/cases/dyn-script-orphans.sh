@@ -162,3 +162,18 @@ E
 echo 'PHDRS { text PT_LOAD; note PT_NOTE; } SECTIONS { .text : { *(.text) } :text .note.my : { *(.note.my) } :text :note }' > hn.ld
 expect_fail_both "section '.hash' is being made into a note" -shared -T hn.ld hn.o
 expect_grep "final link failed: nonrepresentable section on output" "$WORK/fail.stderr"
+# GNU ld's mark-phase sizing pass still places the empty .plt (its input excluded only as the
+# dynamic sections were sized), aligned as that input asked: `.` was unaligned in .hot then,
+# the padding made it allocated (and NOBITS) for good
+as_obj pl.o <<'E'
+	.text
+	.globl f
+f:	.fill 25, 1, 0x90
+	.section .rodata,"a"
+	.long 2
+	.data
+	.long 1
+E
+echo 'SECTIONS { .text : { *(.text*) } . += 3; .hot : { *(.hot) . = ALIGN(4); } .rodata : { *(.rodata) } .data : { *(.data) } }' > pl.ld
+link_both -shared -T pl.ld pl.o --no-warn-rwx-segments
+compare_outputs
