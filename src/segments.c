@@ -1676,8 +1676,9 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			if (s->align > align)
 				align = s->align;
 			/* p_filesz runs to the file end of the last section with contents (bfd's
-			 * assign_file_positions_for_non_load_sections) */
-			if ((sg->type == PT_TLS ? !nobits : is_load(s)) && s->offset + s->size >= a->offset)
+			 * assign_file_positions_for_non_load_sections; for PT_TLS even when that
+			 * lies before the first section's offset, and the size wraps) */
+			if (sg->type == PT_TLS ? !nobits : is_load(s) && s->offset + s->size >= a->offset)
 				filesz = s->offset + s->size - a->offset;
 			if (sg->type != PT_TLS) {
 				memsz = s->addr + s->size - a->addr;

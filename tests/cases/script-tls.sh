@@ -232,3 +232,26 @@ E
 echo 'SECTIONS { .text 0x1000 : { *(.text) } .tdata 0x101d (DSECT) : { *(.tdata) } }' > dt.ld
 link_both -T dt.ld dt.o
 compare_outputs
+# PT_TLS's p_filesz runs from its first section's file offset to the end of its last one with
+# contents, as bfd computes it even when that ends before the start (a .tbss an OVERLAY put
+# at a later offset than .tdata): the size wraps
+as_obj ov.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata.x,"a"
+	.quad 1
+	.section .tbss,"awT",@nobits
+	.zero 0x1004
+	.section .tdata,"awT",@progbits
+	.long 1, 2, 3, 4
+E
+cat > ov.ld <<'E'
+SECTIONS {
+  .text 0x110000 : { *(.text) }
+  OVERLAY 0x111800 : { .rodata { *(.rodata.*) } .tbss { *(.tbss) } }
+  .tdata ALIGN(0x8) : { *(.tdata) }
+}
+E
+link_both -T ov.ld ov.o
+compare_outputs
