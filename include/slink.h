@@ -295,6 +295,7 @@ static inline bool linker_section_excluded(const struct input_section *isec)
 /* "slink: error: ..." ; counts the error and carries on. */
 void error(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void warn(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "a.o:(.text+0x1a): ..." */
 const char *section_label(struct ctx *ctx, const struct input_section *isec);
 void error_at(struct ctx *ctx, const struct input_section *isec, uint64_t off, const char *fmt,

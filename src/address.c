@@ -815,10 +815,8 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 			L->prefer_next_section = false;
 		}
 		walk_body(L, lo, &dot, false);
-		if (os->type == SHT_NOBITS && osec_bfd_tls(os))
-			dot = os->addr;
-		else
-			dot = os->addr + os->size;
+		/* (as the sizing passes left it: a .tbss takes no room) */
+		dot = os->addr + (is_tbss_os(os) && !ctx_relocatable(L->ctx) ? 0 : os->size);
 		if (lo->overlay_last)
 			dot = overlay_end(L, lo);
 		*dotp = dot;

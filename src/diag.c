@@ -34,6 +34,16 @@ void warn(struct ctx *ctx, const char *fmt, ...)
 		ctx->errors++;
 }
 
+/* A message GNU ld's BFD library prints as it writes the output (no "warning:", and
+ * --fatal-warnings does not count it) */
+void notice(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("", fmt, ap);
+	va_end(ap);
+}
+
 /* An input section as bfd names it in messages: a group member with its group's signature
  * (".text.f[f]"), as %pA prints it. */
 const char *section_label(struct ctx *ctx, const struct input_section *isec)

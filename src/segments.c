@@ -18,10 +18,10 @@ size_t node_of(const struct layout *L, const struct layout_osec *lo)
 	return L->nodes.n;
 }
 
-/* bfd's IS_TBSS, on its section flags (segment map) */
+/* bfd's IS_TBSS, on its section flags (segment map): thread-local without SEC_LOAD */
 static bool is_tbss(const struct output_section *os)
 {
-	return os->type == SHT_NOBITS && osec_bfd_tls(os);
+	return osec_bfd_tls(os) && !osec_bfd_load(os);
 }
 
 /* ... and on the ELF header (file positions, ELF_SECTION_IN_SEGMENT): a name gives SHF_TLS */
@@ -974,7 +974,7 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				if (adjust && (s->lma < p_end || p_end < sg->paddr)) {
 					/* GNU ld's ELF writer does this; a binary image keeps the LMA */
 					if (elf_out) {
-						warn(ctx, "%s: section %s lma %#llx adjusted to %#llx", out, s->name,
+						notice("%s: section %s lma %#llx adjusted to %#llx", out, s->name,
 						     (unsigned long long)s->lma, (unsigned long long)p_end);
 						s->lma = p_end;
 					}
@@ -1576,10 +1576,34 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 		/* with the headers, bfd moves the file position on to the first section and
 		 * p_memsz (p_filesz when the segment has contents) with it, whatever that section
 		 * is (a .tbss too) */
-		uint64_t file_end = sg->offset, mem_end = sg->vaddr;
+		uint64_t file_end = sg->offset;
 		bool contents = false;
 		if (mp->headers)
-			file_end = off, mem_end = first->addr;
+			file_end = off;
+		/* p_memsz as bfd grows it, from LMA to LMA: a section whose LMA falls back inside
+		 * what came before (after a thread-local section that got contents and takes no
+		 * room) has its LMA moved up, with GNU ld's warning */
+		uint64_t p_memsz = first->lma - sg->paddr;
+		for (size_t i = mp->first; i < mp->last; i++) {
+			struct output_section *s = secs[i];
+			bool nobits = s->type == SHT_NOBITS, alloc = s->flags & SHF_ALLOC, tls = s->flags & SHF_TLS;
+			if (!nobits || (alloc && !tls)) {
+				uint64_t p_end = sg->paddr + p_memsz, adjust = s->lma - p_end;
+				if (adjust && (s->lma < p_end || p_end < sg->paddr)) {
+					/* (GNU ld's ELF writer does this; a binary image keeps the LMA) */
+					if (oformat_is_elf(ctx)) {
+						notice("%s: section %s lma %#llx adjusted to %#llx",
+						       ctx->opt.output ? ctx->opt.output : "a.out", s->name,
+						       (unsigned long long)s->lma, (unsigned long long)p_end);
+						s->lma = p_end;
+					}
+					adjust = 0;
+				}
+				p_memsz += adjust;
+			}
+			if (alloc && (!nobits || !tls))
+				p_memsz += s->size;
+		}
 		for (size_t i = mp->first; i < mp->last; i++) {
 			struct output_section *s = secs[i];
 			s->segment = NULL;
@@ -1596,20 +1620,15 @@ void layout_segments(struct ctx *ctx, struct layout *L)
 			} else if (!elf_tbss(s) && !first_nobits) {
 				s->offset = file_end > s->offset ? s->offset : file_end;
 			}
-			if (elf_tbss(s)) {
-				if (!first_nobits)
-					s->offset = file_end;
-				continue;
-			}
-			if (s->addr + s->size > mem_end)
-				mem_end = s->addr + s->size;
+			if (elf_tbss(s) && !first_nobits)
+				s->offset = file_end;
 		}
 		/* NOBITS sections sit at the file position reached so far */
 		for (size_t i = mp->first; i < mp->last; i++)
 			if (!is_load(secs[i]))
 				secs[i]->offset = secs[i]->offset < file_end ? secs[i]->offset : file_end;
 		sg->filesz = mp->headers && !contents ? hsize : file_end - sg->offset;
-		sg->memsz = mem_end - sg->vaddr;
+		sg->memsz = p_memsz;
 		off = file_end;
 		/* a segment of bss only has no file contents: bfd keeps its p_offset within the
 		 * first page (the file position modulo the page size; 0 when not demand paged, where

@@ -255,3 +255,27 @@ SECTIONS {
 E
 link_both -T ov.ld ov.o
 compare_outputs
+# a .tbss that got non-allocated contents (type PROGBITS, no SEC_LOAD) is still a .tbss to
+# GNU ld: it takes no room from `.` or its region, the .bss after it shares its PT_LOAD, and
+# that PT_LOAD, grown LMA by LMA, moves the .bss's LMA past it (with GNU ld's warning)
+as_obj tc.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tbss,"awT",@nobits
+	.zero 0x75
+	.section .comment.my,"MS",@progbits,1
+	.asciz "abcdefgh"
+	.bss
+	.zero 12
+E
+cat > tc.ld <<'E'
+MEMORY { ROM (rx) : ORIGIN = 0x8000000, LENGTH = 0x1000 }
+SECTIONS {
+  .text : { *(.text) } >ROM
+  .other : { *(.tbss* .comment.my) } >ROM
+}
+E
+link_both -T tc.ld tc.o --no-warn-rwx-segments
+compare_outputs
+compare_warnings
