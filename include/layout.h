@@ -165,6 +165,8 @@ struct layout {
 	VEC(struct layout_osec *) ghosts;
 	struct region *default_region;
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
+	bool bfd_sizing;                        /* this sizing is one GNU ld makes too */
+	bool phnum_changed;                     /* ... as the program header count changed */
 	uint32_t walk_no;                       /* counts walks of the statements (DEFINED) */
 	uint32_t first_sizing_walk;             /* walk_no of the first pass of GNU ld's sizing */
 	bool no_region_reported;

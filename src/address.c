@@ -938,7 +938,7 @@ static void place_section(struct layout *L, struct layout_osec *lo, uint64_t *do
 	} else if (r->last_os && alloc) {
 		struct output_section *last = r->last_os->os;
 		if (dot < last->addr && os->size && dot + os->size <= last->addr) {
-			if (last->addr != last->lma && L->sizing_iteration == 1)
+			if (last->addr != last->lma && L->bfd_sizing && !L->mark_phase)
 				warn(L->ctx, "dot moved backwards before `%s'", os->name);
 		} else {
 			uint64_t lma;
@@ -1321,6 +1321,10 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 	int recounts = 0;
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		uint64_t phnum = L->phnum;
+		/* GNU ld sizes once, and again only when the program header count changed (its
+		 * warnings come from those passes); ours also repeat until nothing moves */
+		L->bfd_sizing = pass == 0 || L->phnum_changed;
+		L->phnum_changed = false;
 		size_sections(L);
 		/* did anything move since the previous full sizing? */
 		for (size_t i = 0; i < L->nodes.n; i++) {
@@ -1336,6 +1340,7 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 		uint64_t count = segments_count(ctx, L);
 		if (count != L->phnum && (recounts < 4 || count > L->phnum)) {
 			L->phnum = count;
+			L->phnum_changed = true;
 			recounts++;
 		}
 		if (!moved && phnum == L->phnum && pass > 0)

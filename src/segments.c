@@ -753,11 +753,10 @@ static void relro_extent(const struct layout *L, struct segment *sg, const struc
 		}
 		break;
 	}
-	/* (the segment is made only when a PT_LOAD in the range has contents) */
-	sg->vaddr = sg->paddr = start;
-	sg->offset = sg->first->offset - (sg->first->addr - start);
-	sg->memsz = sg->filesz = end - start;
-	sg->align = 1;
+	/* the first PT_LOAD reaching into the range has no section starting in it (with -n
+	 * one that starts before the range can): bfd warns and leaves an all-zero header */
+	warn(L->ctx, "%s: unable to allocate any sections to PT_GNU_RELRO segment", L->ctx->opt.output);
+	*sg = (struct segment){0};
 }
 
 /* A PHDRS PT_GNU_RELRO: from the first non-empty section inside the relro range of the first

@@ -18,3 +18,46 @@ link_both -T ri.ld r.o --no-warn-rwx-segments
 compare_outputs
 link_both r.o --no-warn-rwx-segments
 compare_outputs
+# when the first PT_LOAD that reaches into the relro range has no section starting in it (with
+# -n, sections at fixed addresses make one that spans the range), bfd warns and writes an
+# all-zero program header in PT_GNU_RELRO's place
+as_obj rn.o --32 <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .ctors.00100,"aw"
+	.long 1, 2
+	.section .data.rel.ro,"aw"
+	.long 2
+	.section .init_array,"aw",@init_array
+	.long 3
+	.section .preinit_array,"aw",@preinit_array
+	.byte 4
+	.section .rodata,"a"
+	.long 9
+	.bss
+	.zero 16
+EOF2
+cat > rn.ld <<'EOF2'
+SECTIONS {
+  .text : { }
+  .text.unlikely.z 0x100800 : { }
+  .rodata : AT(0x910800) { }
+  .rodata.cst8 : SUBALIGN(0x1) { }
+  . = DATA_SEGMENT_ALIGN(0x1000, CONSTANT(COMMONPAGESIZE));
+  .ctors.00100 : { }
+  .fini_array (COPY) : AT(0x910900) ALIGN(4) { }
+  .init_array 0x111900 : { }
+  . = MAX(., 0x112100);
+  .preinit_array : { *(.preinit_array) }
+  .tbss (COPY) : AT(ADDR(.init_array) + 0x40) { }
+  . = DATA_SEGMENT_RELRO_END(0x10, .);
+  .bss 0x113100 : { }
+  .comment.my : AT(ADDR(.ctors.00100) + 0x1000) { } =0xff
+  . = DATA_SEGMENT_END(.);
+}
+EOF2
+link_both -m elf_i386 -n -T rn.ld rn.o --no-warn-rwx-segments
+compare_outputs
+compare_warnings
+readelf -lW bfd.out | grep -q '^  NULL' || fail "the test expects ld.bfd's all-zero program header"
