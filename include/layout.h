@@ -167,6 +167,9 @@ struct layout {
 	unsigned sizing_iteration;              /* GNU ld's lang_sizing_iteration */
 	bool bfd_sizing;                        /* this sizing is one GNU ld makes too */
 	bool phnum_changed;                     /* ... as the program header count changed */
+	bool headers_sized;                     /* a sizing pass read SIZEOF_HEADERS */
+	bool refreshed;                         /* GNU ld ran the assignments on the last layout
+						 * before this sizing */
 	uint32_t walk_no;                       /* counts walks of the statements (DEFINED) */
 	uint32_t first_sizing_walk;             /* walk_no of the first pass of GNU ld's sizing */
 	bool no_region_reported;

@@ -63,6 +63,8 @@ bool place_offset(const struct input_section *isec, uint64_t off, uint64_t *out)
 /* eh_frame.c: .eh_frame editing (CIE merging, dead FDEs dropped) and .eh_frame_hdr */
 struct eh_section;
 void eh_frame_process(struct ctx *ctx);
+/* did editing change the size of an .eh_frame input (bfd_elf_discard_info's answer) */
+bool eh_frame_resized(void);
 void eh_frame_hdr_create(struct ctx *ctx);
 void merge_attach_eh(struct ctx *ctx, struct input_section *isec, struct eh_section *eh);
 uint64_t eh_frame_offset(const struct eh_section *eh, const struct input_section *isec, uint64_t off, bool *dropped);

@@ -106,6 +106,8 @@ static uint64_t env_sizeof_headers(void *ud)
 		L->load_phdrs = true;
 	if (L->mark_phase) /* GNU ld does not size the headers only to mark sections */
 		return 0;
+	if (!L->presizing)
+		L->headers_sized = true;
 	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
 }
 
@@ -349,7 +351,12 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	if (!L->final_pass && reads_symbol(a->expr, &env, a->name) &&
 	    !(s && s->kind == SYM_SCRIPT && !s->osec && s->script_seen && s->script_walk == L->walk_no))
 		return;
+	/* an ADDR or LOADADDR of a section this sizing pass has not placed yet has no value
+	 * (GNU ld resets them before each pass): the symbol keeps the one it had, unless GNU ld
+	 * ran all the assignments on the last layout before this pass */
+	L->forward_check = !L->refreshed;
 	struct value v = script_eval(a->expr, &env);
+	L->forward_check = false;
 	if (!v.ok) {
 		if (s && (s->kind == SYM_SCRIPT || s->kind == SYM_DEFINED))
 			return; /* keep last pass's value */
@@ -1323,7 +1330,10 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 		uint64_t phnum = L->phnum;
 		/* GNU ld sizes once, and again only when the program header count changed (its
 		 * warnings come from those passes); ours also repeat until nothing moves */
-		L->bfd_sizing = pass == 0 || L->phnum_changed;
+		/* GNU ld lays out again (after running the assignments on the last layout) when
+		 * editing .eh_frame resized it, then whenever the header count changed */
+		L->refreshed = (pass == 1 && eh_frame_resized()) || L->phnum_changed;
+		L->bfd_sizing = pass == 0 || L->refreshed;
 		L->phnum_changed = false;
 		size_sections(L);
 		/* did anything move since the previous full sizing? */
@@ -1343,6 +1353,9 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 			L->phnum_changed = true;
 			recounts++;
 		}
+		/* (a size GNU ld never computed, SIZEOF_HEADERS unread, changes as it maps) */
+		if (pass == 0 && !L->headers_sized)
+			L->phnum_changed = true;
 		if (!moved && phnum == L->phnum && pass > 0)
 			break;
 		if (pass == MAX_PASSES - 1)

@@ -652,6 +652,18 @@ static void discard_section(struct eh_section *es, bool last_in_output)
 	es->size = align_to(offset, 4);
 }
 
+bool eh_frame_resized(void)
+{
+	const struct output_section *os = S.eh_out;
+	for (size_t i = 0; os && i < os->layout->items.n; i++)
+		for (size_t j = 0; j < os->layout->items.v[i].secs.n; j++) {
+			const struct input_section *isec = os->layout->items.v[i].secs.v[j];
+			if (isec->size && isec_output_size(isec) != isec->size)
+				return true;
+		}
+	return false;
+}
+
 void eh_frame_process(struct ctx *ctx)
 {
 	/* bfd's generic linker (non-ELF output) copies .eh_frame as it is */
