@@ -374,6 +374,8 @@ struct marker {
 	bool constraints_known;      /* which ONLY_IF_RO/RW statements stay (after mapping) */
 	bool look_up_only;           /* symbols named here are not references (yet) */
 	bool sizing;                 /* in what only GNU ld's sizing passes fold (addresses...) */
+	bool headers_known;          /* SIZEOF_HEADERS is `headers' (one pass's value) */
+	uint64_t headers;
 };
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
@@ -420,6 +422,9 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		}
 		case FN_ABSOLUTE:
 			return static_value(m, e->a, v);
+		case FN_SIZEOF_HEADERS:
+			*v = m->headers;
+			return m->headers_known && !m->first_phase;
 		case FN_SEGMENT_START:
 			/* valid in every pass; in a section GNU ld's mark phase makes it relative
 			 * to a section that has no address yet, so the value is the same */
@@ -583,6 +588,29 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	if (e->kind == EXPR_COND && static_value(m, e->a, &c)) {
 		changed = mark_expr(m, e->a);
 		return mark_expr(m, c ? e->b : e->c) || changed;
+	}
+	/* a condition on SIZEOF_HEADERS: 0 in GNU ld's mark phase, then the headers' size, which
+	 * is not known yet but is some count of program headers: the branches those values take */
+	if (e->kind == EXPR_COND && !m->first_phase && !m->headers_known && reads_sizeof_headers(m, e->a)) {
+		bool take[2] = {false, false}, known = true;
+		const struct target *t = ctx->target ? ctx->target : &target_x86_64;
+		bool is64 = t->elfclass == ELFCLASS64;
+		m->headers_known = true;
+		for (uint64_t n = 0; n <= 32 && known; n++) {
+			m->headers = n ? (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) +
+					 (n - 1) * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)) : 0;
+			known = static_value(m, e->a, &c);
+			take[!c] = true;
+		}
+		m->headers_known = false;
+		if (known) {
+			changed = mark_expr(m, e->a);
+			if (take[0])
+				changed |= mark_expr(m, e->b);
+			if (take[1])
+				changed |= mark_expr(m, e->c);
+			return changed;
+		}
 	}
 	/* a condition not known yet (a symbol a later pass gives a constant) folds neither
 	 * branch; one that stays unknown (addresses) counts both, as either may be taken */

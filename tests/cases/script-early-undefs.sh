@@ -148,6 +148,19 @@ SECTIONS {
 EOF
 link_both -T pvseg.ld pv.o --no-warn-rwx-segments
 compare_outputs
+# SIZEOF_HEADERS is 0 in GNU ld's mark phase and the headers' size in its sizing passes: a
+# PROVIDE named only in a branch neither takes is not defined; each branch one takes counts
+cat > pvhdr.ld <<'EOF'
+SECTIONS {
+  .text : { *(.text) }
+  PROVIDE(p = 0x11); PROVIDE(q = 0x12); PROVIDE(r = 0x13);
+  .data : { *(.data) }
+  x = 256 != SIZEOF_HEADERS ? 2 : p;
+  y = SIZEOF_HEADERS > 0 ? q : r;
+}
+EOF
+link_both -T pvhdr.ld pv.o --no-warn-rwx-segments
+compare_outputs
 # GNU ld folds the script's statements one by one where it reaches them: a PROVIDE that only a
 # later statement references is not settled then, so an object opened afterwards defines the
 # symbol (and a reference before it settles it: the script's value wins)
