@@ -494,6 +494,12 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case OP_GE: *v = a >= b; return true;
 		case OP_SHL: *v = a << (b & 63); return true;
 		case OP_SHR: *v = a >> (b & 63); return true;
+		case OP_DIV:
+		case OP_MOD: /* signed, as GNU ld's; by zero is an error it reports */
+			if (!b || (a == (uint64_t)INT64_MIN && b == (uint64_t)-1))
+				return false;
+			*v = e->op == OP_DIV ? (uint64_t)((int64_t)a / (int64_t)b) : (uint64_t)((int64_t)a % (int64_t)b);
+			return true;
 		default: return false;
 		}
 	}

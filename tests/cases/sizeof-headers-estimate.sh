@@ -172,3 +172,17 @@ as_obj mh.o mh.s
 echo 'SECTIONS { .text : { *(.text) } .data 0x800 : { *(.data) } .mynonalloc (SIZEOF_HEADERS % 0xb0) : { . = ALIGN(0x80); *(.mynonalloc) } }' > mh.ld
 link_both -T mh.ld mh.o --no-warn-rwx-segments
 compare_outputs
+# ... where `/' and `%' fold as GNU ld's (signed): here the first fold reaches SIZEOF_HEADERS
+# (DEFINED(_start) is false before the object is read), so the headers are loaded
+cat > dm.ld <<'EOF'
+SECTIONS {
+  . = 0x10000;
+  .text (NOLOAD) : { } =0x12345678
+  .myro 0x11000 : { } =0x1234
+  .mydata 0x21000 : { }
+  .mynonalloc : { }
+  s = ABSOLUTE(0x100) > CONSTANT(MAXPAGESIZE) % 0x8 ? DEFINED(_start) ? 0x1 : SIZEOF_HEADERS : 2;
+}
+EOF
+link_both -T dm.ld -z noseparate-code dh.o
+compare_outputs
