@@ -1750,6 +1750,36 @@ static void mark_dropped_only_assignments(struct layout *L)
 	free(all);
 }
 
+/* The first output section of the name bfd made: the mapping walk makes the statements INSERT
+ * moves first, where their script stands, then the others in the order of bfd's list; orphans
+ * come after them all, in their own order. */
+static struct output_section *first_made_named(struct layout *L, const char *name)
+{
+	const struct lnode *moved = NULL;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct lnode *nd = &L->nodes.v[i];
+		if (nd->kind == LN_OSEC && nd->insert_walk && (!moved || nd->insert_walk < moved->insert_walk) &&
+		    osec_made(nd->lo) && !strcmp(nd->lo->os->name, name))
+			moved = nd;
+	}
+	if (moved)
+		return moved->lo->os;
+	size_t n;
+	struct layout_osec **list = layout_section_list(L, &n);
+	struct output_section *found = NULL;
+	size_t found_event = SIZE_MAX;
+	for (size_t i = 0; i < n && found_event; i++) {
+		const struct layout_osec *lo = list[i];
+		size_t event = lo->orphan ? lo->orphan_seq : lo->made_by_orphan; /* 0: the walk made it */
+		if (!strcmp(lo->os->name, name) && event < found_event) {
+			found = lo->os;
+			found_event = event;
+		}
+	}
+	free(list);
+	return found;
+}
+
 void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
@@ -1969,33 +1999,9 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	}
 	find_relro_sections(L, all.v, all.n);
 	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only);
-	 * the first section of the name bfd made: the mapping walk makes the statements INSERT
-	 * moves first, where their script stands, then the others in the order of bfd's list,
-	 * before any orphan's */
+	 * the first section of the name bfd made */
 	if (!ctx_relocatable(ctx)) {
-		size_t n;
-		struct layout_osec **list = layout_section_list(L, &n);
-		struct output_section *text = NULL;
-		size_t text_event = SIZE_MAX;
-		uint32_t walk = UINT32_MAX;
-		for (size_t i = 0; i < L->nodes.n; i++) {
-			const struct lnode *nd = &L->nodes.v[i];
-			if (nd->kind == LN_OSEC && nd->insert_walk && nd->insert_walk < walk && osec_made(nd->lo) &&
-			    !strcmp(nd->lo->os->name, ".text")) {
-				text = nd->lo->os;
-				text_event = 0;
-				walk = nd->insert_walk;
-			}
-		}
-		for (size_t i = 0; i < n; i++) {
-			const struct layout_osec *lo = list[i];
-			size_t event = lo->orphan ? lo->orphan_seq : lo->made_by_orphan;
-			if (strcmp(lo->os->name, ".text") || (text && !text_event) || event >= text_event)
-				continue;
-			text = lo->os;
-			text_event = event;
-		}
-		free(list);
+		struct output_section *text = first_made_named(L, ".text");
 		if (text) {
 			if (ctx->opt.magic == MAGIC_OMAGIC)
 				text->flags |= SHF_WRITE;
