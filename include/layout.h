@@ -102,6 +102,10 @@ struct rule {
 	size_t item;                            /* index in lo->items */
 	bool discard;
 	bool in_relro;                          /* between DATA_SEGMENT_ALIGN and RELRO_END */
+	bool sorted;                            /* a SORT* applies to some of its sections */
+	/* sections its patterns name that another rule took (or its INPUT_SECTION_FLAGS refused):
+	 * GNU ld's sort tree holds them all the same */
+	VEC(struct input_section *) unplaced;
 };
 
 struct region_alias { const char *name; struct region *region; };

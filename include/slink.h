@@ -40,6 +40,7 @@ struct input_section {
 	uint64_t entsize;
 	const uint8_t *data;   /* in-place bytes, NULL for NOBITS */
 	uint32_t rel_index;    /* index of the SHT_REL(A) section applying to this one, 0 if none */
+	uint32_t map_seq;      /* where the script's mapping met it (layout.c) */
 	struct output_section *out;  /* NULL when not (yet) placed */
 	uint64_t out_offset;   /* offset within `out` */
 	bool discarded;        /* COMDAT loser, /DISCARD/, SHF_EXCLUDE, gc */

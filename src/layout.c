@@ -54,7 +54,7 @@ static void build_osec_body(struct layout *L, struct layout_osec *lo, const stru
 		case ST_INPUT_SECTION:
 			it.kind = IT_INPUTS;
 			vec_push(lo->items, it);
-			vec_push(L->rules, ((struct rule){s->input, lo, lo->items.n - 1, discard, false}));
+			vec_push(L->rules, ((struct rule){.desc = s->input, .lo = lo, .item = lo->items.n - 1, .discard = discard}));
 			break;
 		case ST_ASSIGN:
 			it.kind = IT_ASSIGN;
@@ -380,15 +380,17 @@ static int compare_files(const struct input_file *a, const struct input_file *b)
 
 struct sort_node {
 	struct input_section *isec;
-	enum sort_kind outer, inner;
+	bool own;           /* the rule took it */
 	size_t left, right; /* 1 + node index, 0 for none */
 };
 
+/* the rule's own sections, in tree order */
 static void sort_walk(const struct sort_node *t, size_t at, struct input_section **out, size_t *n)
 {
 	while (at) {
 		sort_walk(t, t[at - 1].left, out, n);
-		out[(*n)++] = t[at - 1].isec;
+		if (t[at - 1].own)
+			out[(*n)++] = t[at - 1].isec;
 		at = t[at - 1].right;
 	}
 }
@@ -397,23 +399,37 @@ static void sort_walk(const struct sort_node *t, size_t at, struct input_section
  * them, go into a binary tree; one whose pattern is not sorted is appended at the right end,
  * one whose pattern is sorted descends comparing by its own pattern's sort (after the file
  * names, with SORT(file pattern)).  The tree read in order is the output order. */
-static void sort_rule(struct layout *L, struct rule *r)
+static bool rule_sorted(struct layout *L, const struct rule *r)
 {
-	struct lo_item *it = &r->lo->items.v[r->item];
-	bool any = r->desc->file.sort_by_name;
 	enum sort_kind global = (enum sort_kind)L->ctx->opt.sort_section;
+	bool any = r->desc->file.sort_by_name;
 	for (const struct section_pattern *sp = r->desc->sections; sp; sp = sp->next) {
 		/* --sort-section leaves .init and .fini alone */
 		bool global_here = global && strcmp(sp->pattern, ".init") && strcmp(sp->pattern, ".fini");
 		if ((sp->sort != SORT_UNSET && sp->sort != SORT_NONE) || (sp->sort == SORT_UNSET && global_here))
 			any = true;
 	}
-	if (!any || it->secs.n < 2)
+	return any;
+}
+
+/* ... the tree holds every section the patterns name, in the order the mapping met them, the
+ * ones another rule took included: they shape the tree, yet only the rule's own come out */
+static void sort_rule(struct layout *L, struct rule *r)
+{
+	struct lo_item *it = &r->lo->items.v[r->item];
+	enum sort_kind global = (enum sort_kind)L->ctx->opt.sort_section;
+	if (!r->sorted || it->secs.n + r->unplaced.n < 2)
 		return;
-	struct sort_node *t = xcalloc(it->secs.n, sizeof(*t));
+	size_t total = it->secs.n + r->unplaced.n;
+	struct sort_node *t = xcalloc(total, sizeof(*t));
+	for (size_t a = 0, b = 0, k = 0; k < total; k++) {
+		bool own = b == r->unplaced.n ||
+			   (a < it->secs.n && it->secs.v[a]->map_seq < r->unplaced.v[b]->map_seq);
+		t[k] = (struct sort_node){own ? it->secs.v[a++] : r->unplaced.v[b++], own, 0, 0};
+	}
 	size_t root = 0, *rightmost = &root;
-	for (size_t i = 0; i < it->secs.n; i++) {
-		struct input_section *isec = it->secs.v[i];
+	for (size_t i = 0; i < total; i++) {
+		struct input_section *isec = t[i].isec;
 		const struct section_pattern *sp = matching_pattern(r, isec);
 		enum sort_kind outer = sp ? sp->sort : SORT_UNSET, inner = sp ? sp->sort_inner : SORT_UNSET;
 		bool global_here = global && sp && strcmp(sp->pattern, ".init") && strcmp(sp->pattern, ".fini");
@@ -424,7 +440,6 @@ static void sort_rule(struct layout *L, struct rule *r)
 			inner = global;
 		if (outer == SORT_NONE)
 			outer = SORT_UNSET;
-		t[i] = (struct sort_node){isec, outer, inner, 0, 0};
 		size_t *link = rightmost;
 		if (r->desc->file.sort_by_name || outer != SORT_UNSET) {
 			link = &root;
@@ -1892,19 +1907,27 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	}
 
 	VEC(struct input_section *) orphans = {0};
+	for (size_t r = 0; r < L->rules.n; r++)
+		L->rules.v[r].sorted = !rule_off[r] && !L->rules.v[r].discard && rule_sorted(L, &L->rules.v[r]);
 	for (size_t i = 0; i < all.n; i++) {
 		struct input_section *isec = all.v[i];
 		bool placed = false;
 		if (isec->dropped_unmapped)
 			continue;
-		for (size_t r = 0; r < L->rules.n; r++) {
+		isec->map_seq = (uint32_t)i;
+		/* -r keeps section groups: their members match no rule but /DISCARD/ and each
+		 * becomes an output section of its own (GNU ld's unique_section_p) */
+		bool apart = group_member_kept_apart(ctx, isec);
+		size_t r = 0;
+		for (; r < L->rules.n; r++) {
 			struct rule *rl = &L->rules.v[r];
-			if (rule_off[r] || takes_nothing[r] || !rule_matches(rl, isec))
+			if (rule_off[r] || (apart && !rl->discard))
 				continue;
-			/* -r keeps section groups: their members match no rule but /DISCARD/ and
-			 * each becomes an output section of its own (GNU ld's unique_section_p) */
-			if (group_member_kept_apart(ctx, isec) && !rl->discard)
+			if (takes_nothing[r] || !rule_matches(rl, isec)) {
+				if (rl->sorted && rule_matches_any_flags(rl, isec))
+					vec_push(rl->unplaced, isec);
 				continue;
+			}
 			if (rl->discard) {
 				isec->discarded = true;
 				isec->discard_by_script = true;
@@ -1916,13 +1939,19 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			placed = true;
 			break;
 		}
+		for (r++; placed && !apart && r < L->rules.n; r++)
+			if (L->rules.v[r].sorted && rule_matches_any_flags(&L->rules.v[r], isec))
+				vec_push(L->rules.v[r].unplaced, isec);
 		if (!placed) /* .note.GNU-stack too: an empty orphan, yet placed (it moves `.`) */
 			vec_push(orphans, isec);
 	}
 	free(rule_off);
 	free(takes_nothing);
-	for (size_t r = 0; r < L->rules.n; r++)
+	for (size_t r = 0; r < L->rules.n; r++) {
 		sort_rule(L, &L->rules.v[r]);
+		free(L->rules.v[r].unplaced.v);
+		memset(&L->rules.v[r].unplaced, 0, sizeof(L->rules.v[r].unplaced));
+	}
 
 	/* constrained sections that failed are gone entirely; GNU ld still evaluates a `.`
 	 * assignment in one, and rejects it for want of a section (unless an ADDR or LOADADDR

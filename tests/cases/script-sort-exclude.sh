@@ -139,3 +139,26 @@ link_both -T mixed.ld p1.o p2.o --no-warn-rwx-segments
 compare_outputs
 link_both -T mixed.ld p1.o p2.o --no-warn-rwx-segments --sort-section=alignment
 compare_outputs
+# GNU ld's sort tree holds every section a rule's patterns name, in the order it meets them,
+# also those an earlier statement took: here .rodata.str1.1 (init priority 1, from its
+# trailing number) shapes the tree, so .rodata comes out before .ctors.00100
+as_obj ip.o <<'EOF2'
+	.section .rodata.str1.1,"aMS",@progbits,1
+	.asciz "ab"
+	.section .ctors.00100,"aw"
+	.quad 1
+	.section .rodata,"a"
+	.long 2
+	.text
+	.globl _start
+_start:	ret
+EOF2
+cat > ip.ld <<'EOF2'
+SECTIONS {
+  .text : { *(.text) }
+  .rodata.str1.1 : { *(.rodata.str1.1) }
+  .rodata : { *(SORT_BY_INIT_PRIORITY(.rodata.*) SORT_BY_INIT_PRIORITY(.rodata) SORT_BY_INIT_PRIORITY(.ctors.00100)) }
+}
+EOF2
+link_both -T ip.ld ip.o --no-warn-rwx-segments
+compare_outputs
