@@ -1279,17 +1279,20 @@ bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *ma
 }
 
 /* bfd's _bfd_elf_tls_setup, before sizing: the first output section with thread-local data
- * takes the largest alignment of the TLS sections from it on, so the TLS segment starts
- * aligned (bfd's list still holds the sections that will be stripped as empty).  A
- * statement's ALIGN(n) counts: GNU ld set it when it made the section (init_os). */
+ * takes the largest alignment of the run of TLS sections it starts in bfd's list (not the
+ * statements' order), so the TLS segment starts aligned (the list still holds the sections
+ * that will be stripped as empty).  A statement's ALIGN(n) counts: GNU ld set it when it
+ * made the section (init_os). */
 static void tls_align_first(struct layout *L)
 {
 	struct output_section *first = NULL;
 	uint64_t align = 1;
-	for (size_t i = 0; i < L->nodes.n; i++) {
-		if (L->nodes.v[i].kind != LN_OSEC || !osec_made(L->nodes.v[i].lo))
+	size_t n;
+	struct layout_osec **list = layout_section_list(L, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!osec_made(list[i]))
 			continue;
-		const struct layout_osec *lo = L->nodes.v[i].lo;
+		const struct layout_osec *lo = list[i];
 		struct output_section *os = lo->os;
 		if (!osec_bfd_tls(os)) {
 			if (first)
@@ -1305,6 +1308,7 @@ static void tls_align_first(struct layout *L)
 		if (os->align > align)
 			align = os->align;
 	}
+	free(list);
 	if (first)
 		first->align = align;
 }

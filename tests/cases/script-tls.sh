@@ -279,3 +279,35 @@ E
 link_both -T tc.ld tc.o --no-warn-rwx-segments
 compare_outputs
 compare_warnings
+# the first TLS section takes the largest alignment of the run of TLS sections it starts in
+# bfd's section list: mydata_c, between them in the script, gets its input only as an orphan
+# joining it by name (its pattern names no file), so bfd makes it last and .data follows .tdata
+as_obj tr.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.long 1
+	.section .tbss,"awT",@nobits
+	.p2align 5
+	.zero 4
+	.section .data.x,"aw"
+	.long 3
+E
+as_obj trm.o <<'E'
+	.section mydata_c,"aw"
+	.globl f1
+f1:	.long 2
+E
+make_archive tr.a trm.o
+cat > tr.ld <<'E'
+SECTIONS {
+  .text : { *(.text) }
+  .tdata 0x1000 : { tr.o(.tdata) }
+  mydata_c 0x2000 : { :tr.o(mydata_c*) }
+  . = ALIGN(., 0x20);
+  .data : { *(.tbss .data.x) }
+}
+E
+link_both -T tr.ld tr.o -u f1 tr.a --no-warn-rwx-segments
+compare_outputs
