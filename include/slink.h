@@ -204,6 +204,13 @@ struct output_section {
  * section its symbols belong to (the section itself when kept) */
 /* bfd's SEC_THREAD_LOCAL: from the inputs; a section only its name makes TLS (a .tbss of
  * `. += n' alone) has SHF_TLS in its header but is laid out as any other */
+/* Is the symbol undefined in bfd's hash table, so that a PROVIDE defines it: referenced, or
+ * defined only in a COMDAT/linkonce copy that lost (bfd reads that one as undefined) */
+static inline bool symbol_wants_provide(const struct symbol *s)
+{
+	return s->kind == SYM_UNDEF && (s->referenced || s->discarded_def);
+}
+
 static inline bool osec_bfd_tls(const struct output_section *os)
 {
 	return (os->flags & SHF_TLS) && os->has_inputs;

@@ -304,7 +304,7 @@ static bool provide_defines(const struct symbol *s)
 {
 	if (!s || !(s->kind == SYM_UNDEF || (s->kind == SYM_SCRIPT && s->provide)))
 		return false;
-	return s->kind != SYM_UNDEF || s->referenced;
+	return s->kind != SYM_UNDEF || symbol_wants_provide(s);
 }
 
 /* An empty output section leaves the output, but GNU ld still places it like any other

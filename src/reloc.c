@@ -233,6 +233,9 @@ void relocs_check_undefined(struct ctx *ctx)
 			GElf_Shdr sh;
 			if (!section_relocated(isec) || !rel_header(isec, &sh))
 				continue;
+			/* an ELF output section without contents (NOLOAD) is not relocated at all */
+			if (oformat_is_elf(ctx) && (isec->out->type == SHT_NOBITS || isec->out->noload))
+				continue;
 			size_t n = reloc_count(f, &sh);
 			for (size_t i = 0; i < n; i++) {
 				struct reloc r;

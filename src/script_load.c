@@ -253,7 +253,7 @@ static void declare_assign(struct ctx *ctx, const struct assign *a)
 		return;
 	struct symbol *s = symbol_find(ctx, a->name);
 	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
-	if (provide && (!s || s->kind != SYM_UNDEF || !s->referenced))
+	if (provide && (!s || !symbol_wants_provide(s)))
 		return;
 	/* before the inputs, a symbol already referenced (-u) is defined only by a value the
 	 * first fold has: otherwise archive members may still define it.  A PROVIDE the fold
@@ -345,7 +345,7 @@ static bool provide_wanted(struct ctx *ctx, const char *name)
 {
 	struct symbol *s = symbol_find(ctx, name);
 	/* (or already provided where the inputs were opened, in statement order) */
-	return s && ((s->kind == SYM_UNDEF && s->referenced) || (s->kind == SYM_SCRIPT && s->provide));
+	return s && (symbol_wants_provide(s) || (s->kind == SYM_SCRIPT && s->provide));
 }
 
 /* The walk over the script's expressions, in statement order: `seen` holds the symbols

@@ -141,3 +141,8 @@ link_both -r -u f1x lk1.o lk2.o
 compare_outputs
 link_both -r -u f1x lk1.o lk2.o lk3.o
 compare_outputs
+# bfd reads the definition in the copy that lost as an undefined symbol: a PROVIDE of it
+# defines it, referenced or not
+echo 'SECTIONS { .text : { *(.text) PROVIDE(f1x = .); PROVIDE(unnamed = .); } .rodata : { *(.gnu.linkonce.r.*) } }' > lkp.ld
+link_both -T lkp.ld lk1.o lk2.o --no-warn-rwx-segments
+compare_outputs

@@ -208,3 +208,16 @@ link_both -T pc.ld pc.o --no-warn-rwx-segments
 compare_outputs
 link_both -r -T pc.ld pc.o
 compare_outputs
+# GNU ld relocates nothing in an ELF NOLOAD section (it has no contents): an undefined symbol
+# only such a section refers to is no error, and stays out of .symtab
+as_obj nlu.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad undefined_x
+EOF2
+echo 'SECTIONS { .text : { *(.text) } .data (NOLOAD) : { *(.data) } }' > nlu.ld
+link_both -T nlu.ld nlu.o --no-warn-rwx-segments
+compare_outputs
+expect_fail_both "undefined reference to .undefined_x'" -T nlu.ld nlu.o --oformat binary
