@@ -1320,7 +1320,9 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 		error(ctx, "common page size (0x%llx) > maximum page size (0x%llx)",
 		      (unsigned long long)L->commonpagesize, (unsigned long long)L->maxpagesize);
 	presize(L);
-	tls_align_first(L);
+	/* (the ELF back end's: a binary image leaves the alignments alone) */
+	if (oformat_is_elf(ctx))
+		tls_align_first(L);
 	mark_walk(L);
 	/* The number of program headers feeds SIZEOF_HEADERS, which moves everything: estimate,
 	 * lay out, count, and go again until the count is stable. */
