@@ -309,14 +309,16 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 					 .memsz = ctx->opt.z_stack_size,
 					 .align = ctx->target->elfclass == ELFCLASS64 ? 16 : 16}));
 	if (L->relro_enabled && L->relro_end) {
-		/* only when some PT_LOAD starting inside the relro range has contents */
+		/* only when some PT_LOAD starting inside the relro range has contents (bfd's
+		 * SEC_LOAD: a section given only unallocated inputs' bytes has none) */
 		for (size_t i = 0; i < out->n; i++) {
 			struct segment *sg = &out->v[i];
 			if (sg->type != PT_LOAD || !sg->first || sg->first->addr < L->relro_start || sg->first->addr >= L->relro_end)
 				continue;
 			bool content = false;
 			for (size_t k = 0; k < count; k++)
-				if (secs[k]->addr >= sg->first->addr && secs[k]->addr <= sg->last->addr && secs[k]->size && is_load(secs[k]))
+				if (secs[k]->addr >= sg->first->addr && secs[k]->addr <= sg->last->addr && secs[k]->size && is_load(secs[k]) &&
+				    osec_bfd_load(secs[k]))
 					content = true;
 			if (content) {
 				struct output_section *first = sg->first; /* vec_push may move *out */

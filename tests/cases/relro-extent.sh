@@ -61,3 +61,32 @@ link_both -m elf_i386 -n -T rn.ld rn.o --no-warn-rwx-segments
 compare_outputs
 compare_warnings
 readelf -lW bfd.out | grep -q '^  NULL' || fail "the test expects ld.bfd's all-zero program header"
+# PT_GNU_RELRO is made only when a PT_LOAD starting in the range has a section with SEC_LOAD:
+# .rodata here got only an unallocated input's bytes (allocated by `.' moving), so none
+as_obj rl.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .mynonalloc,"",@progbits
+	.byte 1, 2, 3, 4, 5
+	.section .myro,"a"
+	.long 1
+	.section .data.x,"aw"
+	.long 1
+	.data
+	.byte 1
+EOF2
+cat > rl.ld <<'EOF2'
+SECTIONS {
+  .text : { }
+  . = DATA_SEGMENT_ALIGN(CONSTANT(MAXPAGESIZE), CONSTANT(COMMONPAGESIZE));
+  .data (COPY) : { }
+  .data.x 0x11000 : { *(.data.x) }
+  . = DATA_SEGMENT_RELRO_END(24, .);
+  .rodata : AT(ADDR(.data.x) + 0x100) { *(.mynonalloc*) . = ALIGN(4); }
+  .myro : ALIGN(0x200) { }
+  . = DATA_SEGMENT_END(.);
+}
+EOF2
+link_both -T rl.ld rl.o --no-warn-rwx-segments
+compare_outputs
