@@ -376,6 +376,9 @@ struct marker {
 	bool sizing;                 /* in what only GNU ld's sizing passes fold (addresses...) */
 	bool headers_known;          /* SIZEOF_HEADERS is `headers' (one pass's value) */
 	uint64_t headers;
+	bool dot_known;              /* outside sections, `.' is `dot' in every pass (only
+				      * constant assignments to it so far, no section) */
+	uint64_t dot;
 };
 
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
@@ -391,8 +394,8 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		*v = e->num;
 		return true;
 	case EXPR_DOT:
-		*v = 0;
-		return m->first_phase;
+		*v = m->first_phase ? 0 : m->dot;
+		return m->first_phase || (m->dot_known && !m->in_section);
 	case EXPR_SYMBOL:
 		/* a constant the script assigned outside the sections: known once GNU ld's passes
 		 * have assigned it */
@@ -438,9 +441,19 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 			for (*v = 0; *v < 64 && ((uint64_t)1 << *v) < a; (*v)++)
 				;
 			return true;
+		case FN_NEXT: /* `.' aligned up, where the later passes know it */
+			if (m->first_phase || !m->dot_known || m->in_section || !static_value(m, e->a, &a))
+				return false;
+			*v = a <= 1 ? m->dot : (m->dot + a - 1) / a * a;
+			return true;
 		case FN_ALIGN: /* ALIGN(exp, align); ALIGN(align) needs `.` */
 		case FN_MAX:
 		case FN_MIN:
+			if (!e->b && e->fn == FN_ALIGN && !m->first_phase && m->dot_known && !m->in_section &&
+			    static_value(m, e->a, &a)) {
+				*v = a <= 1 ? m->dot : (m->dot + a - 1) / a * a;
+				return true;
+			}
 			if (!e->b || !static_value(m, e->a, &a) || !static_value(m, e->b, &b))
 				return false;
 			if (e->fn == FN_ALIGN)
@@ -655,6 +668,11 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 		case ST_ASSIGN: {
 			const struct assign *a = &s->assign;
 			bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
+			if (!strcmp(a->name, ".") && !m->in_section) {
+				uint64_t v = 0;
+				m->dot_known = m->dot_known && a->kind == ASSIGN_PLAIN && static_value(m, a->expr, &v);
+				m->dot = v;
+			}
 			if (!provide || provide_wanted(ctx, a->name)) {
 				/* (a PROVIDE only sizing wants is folded from then on) */
 				const struct symbol *sym = provide ? symbol_find(ctx, a->name) : NULL;
@@ -700,6 +718,7 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			m->in_section++;
 			changed |= mark_list(m, d->body);
 			m->in_section--;
+			m->dot_known = false; /* (past a section: its size, not known here) */
 			break;
 		}
 		case ST_OVERLAY: {
@@ -712,6 +731,7 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 				changed |= mark_expr(m, es[k]);
 			m->sizing = was_sizing;
 			changed |= mark_list(m, o->sections);
+			m->dot_known = false;
 			break;
 		}
 		default:
@@ -782,7 +802,7 @@ static void mark_script(struct ctx *ctx, bool constraints_known)
 	for (int both = 0; both < 2 && ctx->script && ctx->files.n; both++)
 		for (int i = 0; i < 16; i++) {
 			struct marker m = {.ctx = ctx, .values = &values, .unknown_both = both,
-					   .constraints_known = constraints_known};
+					   .constraints_known = constraints_known, .dot_known = true};
 			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);

@@ -161,6 +161,23 @@ SECTIONS {
 EOF
 link_both -T pvhdr.ld pv.o --no-warn-rwx-segments
 compare_outputs
+# `.' set to constants outside the sections has its value in every pass: NEXT() and ALIGN()
+# of it are known, so only the branch taken references anything (with -r too)
+cat > pvdot.ld <<'EOF'
+PROVIDE(p = 0x2000);
+SECTIONS {
+  . = 0x100000;
+  PROVIDE(x = NEXT(64) < 2 ? LOG2CEIL(p) : 1);
+  PROVIDE(y = ALIGN(16) == 0x100000 ? 3 : q);
+  .text : { *(.text) }
+  .data : { *(.data) }
+  PROVIDE(q = 7);
+}
+EOF
+link_both -T pvdot.ld pv.o --no-warn-rwx-segments -u x -u y
+compare_outputs
+link_both -r -T pvdot.ld pv.o -u x -u y
+compare_outputs
 # GNU ld folds the script's statements one by one where it reaches them: a PROVIDE that only a
 # later statement references is not settled then, so an object opened afterwards defines the
 # symbol (and a reference before it settles it: the script's value wins)
