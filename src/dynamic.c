@@ -792,8 +792,14 @@ void dynamic_check_notes(struct ctx *ctx)
 		return;
 	for (size_t i = 0; i < D.tags.n; i++) {
 		const struct input_section *isec = tag_table(D.tags.v[i]);
-		if (isec && isec->out && isec->out->type == SHT_NOTE) {
-			warn(ctx, "section '%s' is being made into a note", isec->name);
+		const struct output_section *os = isec ? isec->out : NULL;
+		/* (the array tags name the output section of the name) */
+		int array = D.tags.v[i] == DT_PREINIT_ARRAY ? 0 : D.tags.v[i] == DT_INIT_ARRAY ? 1
+			  : D.tags.v[i] == DT_FINI_ARRAY ? 2 : -1;
+		if (array >= 0)
+			os = D.arrays[array];
+		if (os && os->type == SHT_NOTE) {
+			warn(ctx, "section '%s' is being made into a note", isec ? isec->name : os->name);
 			error(ctx, "final link failed: nonrepresentable section on output");
 			return;
 		}

@@ -162,6 +162,17 @@ E
 echo 'PHDRS { text PT_LOAD; note PT_NOTE; } SECTIONS { .text : { *(.text) } :text .note.my : { *(.note.my) } :text :note }' > hn.ld
 expect_fail_both "section '.hash' is being made into a note" -shared -T hn.ld hn.o
 expect_grep "final link failed: nonrepresentable section on output" "$WORK/fail.stderr"
+# ... and so does DT_FINI_ARRAY pointing at a .fini_array made a note (the dynamic tables
+# placed before the note here)
+as_obj fn.o <<'E'
+	.text
+	.globl f
+f:	ret
+	.section .fini_array,"aw",@fini_array
+	.quad 0
+E
+echo 'PHDRS { text PT_LOAD; note PT_NOTE; } SECTIONS { .text : { *(.text) } :text .dynsym : { *(.dynsym) } .dynstr : { *(.dynstr) } .hash : { *(.hash) } .gnu.hash : { *(.gnu.hash) } .data : { LONG(0) } :note .fini_array : { *(.fini_array) } }' > fn.ld
+expect_fail_both "section '.fini_array' is being made into a note" -shared -T fn.ld fn.o
 # GNU ld's mark-phase sizing pass still places the empty .plt (its input excluded only as the
 # dynamic sections were sized), aligned as that input asked: `.` was unaligned in .hot then,
 # the padding made it allocated (and NOBITS) for good
