@@ -993,6 +993,8 @@ static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_
 		return 0; /* SEC_READONLY added */
 	if (data_before && (!contents || (!noalloc && !alloc)))
 		return 0; /* the data gave SEC_HAS_CONTENTS (and SEC_ALLOC, SEC_LOAD) */
+	if (first->file && first == first->file->common)
+		return 0; /* a COMMON section is no ELF section: it has no type to give */
 	return first->type;
 }
 

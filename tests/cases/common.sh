@@ -135,3 +135,16 @@ compare_outputs
 compare_warnings
 expect_fail_both "unplaced orphan section \`.data' from \`tc.o'" -T nb.ld tc.o --orphan-handling=error
 if grep -q COMMON "$WORK/fail.stderr"; then fail "slink reports COMMON as an orphan"; fi
+# a COMMON section is no ELF section: an output section it came first in has no ELF type to
+# bfd, so an orphan of the same name (NOBITS) does not join it but gets a section of its own
+as_obj cz.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.comm cm,8,8
+	.section .bss.z,"aw",@nobits
+	.zero 16
+EOF2
+echo 'SECTIONS { .text : { *(.text) } .data : { LONG(1) } .bss.z : { *(COMMON) } }' > cz.ld
+link_both -T cz.ld cz.o --no-warn-rwx-segments
+compare_outputs
