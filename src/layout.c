@@ -785,7 +785,7 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 				}
 				/* the type check is on the output's ELF type as bfd has it so far */
 				bool mt = match_type && has && !(step == 1 && ((sf & G_TLS) || !(sf & G_ALLOC)));
-				if (mt && lo->bfd_type != bfd_input_type(isec))
+							if (mt && lo->bfd_type != bfd_input_type(isec))
 					continue;
 				unsigned d = lf ^ sf;
 				if (step == 0) {
@@ -995,7 +995,7 @@ static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_
 		return 0; /* the data gave SEC_HAS_CONTENTS (and SEC_ALLOC, SEC_LOAD) */
 	if (first->file && first == first->file->common)
 		return 0; /* a COMMON section is no ELF section: it has no type to give */
-	return first->type;
+	return bfd_input_type(first);
 }
 
 /* Are the output section's bfd flags none at all?  `lf' are those osec_gnu_flags models; the
@@ -1496,7 +1496,18 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		bool contents = (!all_nobits || lo->has_data) && !os->noload;
 		uint32_t dflt = alloc && !contents ? SHT_NOBITS : SHT_PROGBITS;
 		uint32_t st;
-		if (first)
+		/* (bfd took the type from the first input it added, a linker-made one it strips
+		 * later as empty included) */
+		const struct input_section *made_by = NULL;
+		bool data_first = false;
+		for (size_t i = 0; i < lo->items.n && !made_by; i++) {
+			data_first |= lo->items.v[i].kind == IT_DATA;
+			if (lo->items.v[i].secs.n)
+				made_by = lo->items.v[i].secs.v[0];
+		}
+		if (made_by && made_by != first && linker_section_excluded(made_by))
+			lo->bfd_type = bfd_first_type(lo, made_by, data_first);
+		else if (first)
 			lo->bfd_type = bfd_first_type(lo, first, data_before);
 		else if (name_own_type(os->name, &st))
 			lo->bfd_type = st;

@@ -188,3 +188,21 @@ E
 echo 'SECTIONS { .text : { *(.text*) } . += 3; .hot : { *(.hot) . = ALIGN(4); } .rodata : { *(.rodata) } .data : { *(.data) } }' > pl.ld
 link_both -shared -T pl.ld pl.o --no-warn-rwx-segments
 compare_outputs
+# the dynamic object's own .data.rel.ro (empty, stripped later) made .data.y first and gave it
+# bfd's type for the name (PROGBITS): data orphans follow .data.y as the section of their kind
+as_obj dy1.o <<'E'
+	.text
+	.globl f
+f:	ret
+	.section .mydata,"aw"
+	.long 1
+	.section .rodata,"a"
+	.long 2
+E
+as_obj dy2.o <<'E'
+	.section .data.y,"aw"
+	.quad 3
+E
+echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata) } .data.y : ALIGN(128) { *dy1.o(.data.*) } .mybss : { *(.mybss) } }' > dy.ld
+link_both -shared -Bsymbolic -T dy.ld dy1.o dy2.o --no-warn-rwx-segments
+compare_outputs
