@@ -428,6 +428,12 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case FN_SIZEOF_HEADERS:
 			*v = m->headers;
 			return m->headers_known && !m->first_phase;
+		case FN_LENGTH:
+		case FN_ORIGIN: /* of a MEMORY region (not an alias) given constants */
+			for (const struct memory_region *r = ctx->script ? ctx->script->memory : NULL; r; r = r->next)
+				if (!strcmp(r->name, e->name))
+					return static_value(m, e->fn == FN_LENGTH ? r->length : r->origin, v);
+			return false;
 		case FN_SEGMENT_START:
 			/* valid in every pass; in a section GNU ld's mark phase makes it relative
 			 * to a section that has no address yet, so the value is the same */

@@ -161,6 +161,15 @@ SECTIONS {
 EOF
 link_both -T pvhdr.ld pv.o --no-warn-rwx-segments
 compare_outputs
+# ... LENGTH() and ORIGIN() of a region are constants there too
+cat > pvmem.ld <<'EOF'
+MEMORY { ROM (rwx) : ORIGIN = 0x10000, LENGTH = 0x100000 }
+PROVIDE(p = 0x11);
+x = LENGTH(ROM) > SIZEOF_HEADERS ? 2 : p;
+SECTIONS { .text : { *(.text) } >ROM .data : { *(.data) } >ROM }
+EOF
+link_both -T pvmem.ld pv.o --no-warn-rwx-segments
+compare_outputs
 # `.' set to constants outside the sections has its value in every pass: NEXT() and ALIGN()
 # of it are known, so only the branch taken references anything (with -r too)
 cat > pvdot.ld <<'EOF'
