@@ -828,9 +828,76 @@ void script_declare_kept_constraints(struct ctx *ctx)
 		declare_list(ctx, ctx->script->cmds);
 }
 
+/* GNU ld's mark phase (lang_do_assignments before any section is mapped) folds every
+ * assignment, data statement and assertion with SIZEOF_HEADERS 0 and `.' moved only by
+ * assignments to it (sections have no size yet): reaching SIZEOF_HEADERS there asks for the
+ * headers to be loaded, as in any pass */
+static void mark_phase_headers(struct marker *m, const struct stmt *s)
+{
+	for (; s && !m->ctx->sizeof_headers_read; s = s->next) {
+		const struct expr *e = NULL;
+		switch (s->kind) {
+		case ST_ASSIGN:
+			if ((s->assign.kind == ASSIGN_PROVIDE || s->assign.kind == ASSIGN_PROVIDE_HIDDEN) &&
+			    !provide_wanted(m->ctx, s->assign.name))
+				break;
+			e = s->assign.expr;
+			if (!strcmp(s->assign.name, ".") && !m->in_section) {
+				uint64_t v = 0;
+				m->dot_known = m->dot_known && s->assign.kind == ASSIGN_PLAIN && static_value(m, e, &v);
+				m->dot = v;
+			} else if (strcmp(s->assign.name, ".")) {
+				/* (DEFINED sees it from here on; a constant has its value) */
+				uint64_t v = 0;
+				bool known = !m->in_section && static_value(m, e, &v);
+				if (reads_sizeof_headers(m, e))
+					m->ctx->sizeof_headers_read = true;
+				vec_push(m->seen, s->assign.name);
+				set_known_value(m->values, s->assign.name, v, known);
+				e = NULL;
+			}
+			break;
+		case ST_ASSERT:
+			e = s->assert_.cond;
+			break;
+		case ST_DATA:
+			e = s->data.value;
+			break;
+		case ST_SECTIONS:
+			mark_phase_headers(m, s->sections);
+			break;
+		case ST_OUTPUT_SECTION:
+		case ST_OVERLAY: {
+			const struct stmt *body = s->kind == ST_OUTPUT_SECTION ? s->osec->body : s->overlay->sections;
+			m->in_section++;
+			mark_phase_headers(m, body);
+			m->in_section--;
+			/* (what moves `.' in a section moves it here too) */
+			for (const struct stmt *b = body; b; b = b->next)
+				if (b->kind != ST_INPUT_SECTION && !(b->kind == ST_ASSIGN && strcmp(b->assign.name, ".")))
+					m->dot_known = false;
+			break;
+		}
+		default:
+			break;
+		}
+		if (e && reads_sizeof_headers(m, e))
+			m->ctx->sizeof_headers_read = true;
+	}
+}
+
 void script_declare_symbols(struct ctx *ctx)
 {
 	mark_script(ctx, false);
+	if (ctx->script && ctx->files.n) {
+		struct known_values values = {0};
+		struct marker m = {.ctx = ctx, .values = &values, .dot_known = true, .headers_known = true};
+		for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
+			vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
+		mark_phase_headers(&m, ctx->script->cmds);
+		free(m.seen.v);
+		free(values.v);
+	}
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {
 		const struct assign *a = &ctx->defsym_stmts.v[i]->assign;
 		declare_assign(ctx, a);
