@@ -345,16 +345,18 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	env_init(L, &env);
 	env.dot = dot;
 	env.section = cur;
-	/* GNU ld assigns `x = x + 1` (and `x += 1`) only in the final pass, unless x is an
-	 * absolute script symbol already assigned in this walk: while sizing, x keeps the value
-	 * its other assignments give it (ldexp.c's assign_name) */
-	if (!L->final_pass && reads_symbol(a->expr, &env, a->name) &&
-	    !(s && s->kind == SYM_SCRIPT && !s->osec && s->script_seen && s->script_walk == L->walk_no))
-		return;
 	/* an ADDR or LOADADDR of a section this sizing pass has not placed yet has no value
 	 * (GNU ld resets them before each pass): the symbol keeps the one it had, unless GNU ld
 	 * ran all the assignments on the last layout before this pass */
 	L->forward_check = !L->refreshed;
+	/* GNU ld assigns `x = x + 1` (and `x += 1`) only in the final pass, unless x is an
+	 * absolute script symbol already assigned in this walk: while sizing, x keeps the value
+	 * its other assignments give it (ldexp.c's assign_name) */
+	if (!L->final_pass && reads_symbol(a->expr, &env, a->name) &&
+	    !(s && s->kind == SYM_SCRIPT && !s->osec && s->script_seen && s->script_walk == L->walk_no)) {
+		L->forward_check = false;
+		return;
+	}
 	struct value v = script_eval(a->expr, &env);
 	L->forward_check = false;
 	if (!v.ok) {
