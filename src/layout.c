@@ -1457,9 +1457,17 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		switch (lo->desc->type) {
 		case OSEC_NOLOAD:
 			/* data allocates it (without contents); with neither inputs nor data only
-			 * `.` moving does (dot_advanced), and unallocated it stays PROGBITS */
-			if (!any_input && lo->has_data)
-				os->type = SHT_NOBITS;
+			 * `.` moving does (dot_advanced), and unallocated it stays PROGBITS.  With no
+			 * PT_LOAD to make it NOBITS (-r, or PHDRS not naming it) the type bfd's table
+			 * gives the name stays (.rodata's PROGBITS too) */
+			if (!any_input && lo->has_data) {
+				uint32_t st;
+				uint64_t sf;
+				bool no_load_segment = ctx_relocatable(L->ctx) ||
+						       (L->ctx->script && L->ctx->script->phdrs && !lo->desc->phdrs);
+				if (!(elf_special_section(os->name, &st, &sf) && no_load_segment))
+					os->type = SHT_NOBITS;
+			}
 			os->noload = true;
 			if (lo->noalloc)
 				os->flags &= ~(uint64_t)SHF_ALLOC;

@@ -221,3 +221,14 @@ echo 'SECTIONS { .text : { *(.text) } .data (NOLOAD) : { *(.data) } }' > nlu.ld
 link_both -T nlu.ld nlu.o --no-warn-rwx-segments
 compare_outputs
 expect_fail_both "undefined reference to .undefined_x'" -T nlu.ld nlu.o --oformat binary
+# -r: a NOLOAD section made only by data keeps the type bfd's table gives its name (.rodata's
+# PROGBITS), as no PT_LOAD makes it NOBITS; a name without one is NOBITS
+as_obj nlr.o <<'EOF2'
+	.section .rodata,"a"
+	.long 1
+	.section .foo,"a"
+	.long 2
+EOF2
+echo 'SECTIONS { .rodata (NOLOAD) : { LONG(1) } .foo (NOLOAD) : { LONG(2) } }' > nlr.ld
+link_both -r -T nlr.ld nlr.o
+compare_outputs
