@@ -1339,8 +1339,10 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 		/* GNU ld sizes once, and again only when the program header count changed (its
 		 * warnings come from those passes); ours also repeat until nothing moves */
 		/* GNU ld lays out again (after running the assignments on the last layout) when
-		 * editing .eh_frame resized it, then whenever the header count changed */
-		L->refreshed = (pass == 1 && eh_frame_resized()) || L->phnum_changed;
+		 * editing .eh_frame resized it, then whenever the header count changed (an ELF
+		 * output's, not -r's) */
+		L->refreshed = oformat_is_elf(ctx) && !ctx_relocatable(ctx) &&
+			       ((pass == 1 && eh_frame_resized()) || L->phnum_changed);
 		L->bfd_sizing = pass == 0 || L->refreshed;
 		L->phnum_changed = false;
 		size_sections(L);

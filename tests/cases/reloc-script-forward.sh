@@ -64,3 +64,8 @@ for sc in stale.ld stale-ph.ld stale-nh.ld; do
 	compare_outputs
 done
 readelf -SW bfd.out | grep -q '\.c .* 0000000000003000 ' || fail "the test expects .c at 0x3000 from ld.bfd (stale-nh.ld)"
+# ... nor does it for a binary image or -r, which have no segments to map
+link_both -T stale-nh.ld o.o --oformat binary
+cmp "$WORK/bfd.out" "$WORK/slink.out" || fail "the images differ"
+link_both -r -T stale-nh.ld o.o
+compare_outputs
