@@ -2309,10 +2309,15 @@ static void assign_regions(struct layout *L)
 	for (size_t i = 0; i < L->nodes.n; i++) {
 		struct lnode *nd = &L->nodes.v[i];
 		if (nd->kind == LN_DROPPED && nd->st && nd->st->kind == ST_OUTPUT_SECTION) {
+			/* (the propagation reaches it too, and goes on from it) */
 			const struct output_section_desc *d = nd->st->osec;
-			prev_lma = d->lma_region ? region_find(L, d->lma_region) : NULL;
-			prev_region = d->region ? region_find(L, d->region)
-				      : d->lma_region && !d->addr ? prev_lma : L->default_region;
+			struct region *lma = d->lma_region ? region_find(L, d->lma_region) : NULL;
+			struct region *region = d->region ? region_find(L, d->region)
+						: d->lma_region && !d->addr ? lma : L->default_region;
+			if (have_prev && !lma && !d->lma && !d->addr && region == prev_region)
+				lma = prev_lma;
+			prev_lma = lma;
+			prev_region = region;
 			have_prev = true;
 			continue;
 		}

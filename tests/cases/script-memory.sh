@@ -132,3 +132,16 @@ SECTIONS {
 EOF2
 link_both -T cm.ld cm.o
 compare_outputs
+# ... and to a dropped statement itself, which passes it on
+cat > cm2.ld <<'EOF2'
+MEMORY { ROM : ORIGIN = 0x8000000, LENGTH = 0x10000
+ RAM2 : ORIGIN = 0x8020000, LENGTH = 0x100000 }
+SECTIONS {
+  .text : { *(.text) } >ROM
+  .other : { LONG(1) } >RAM2 AT>ROM
+  .dropped : ONLY_IF_RO { *(.init_array) } >RAM2
+  .data : { *(.data) } >RAM2
+}
+EOF2
+link_both -T cm2.ld cm.o --no-warn-rwx-segments
+compare_outputs
