@@ -5,6 +5,7 @@
 #include "slink.h"
 
 struct reloc_args;
+struct layout;
 
 /* before layout, after the relocation scan and the GOT: make and size the dynamic sections */
 void dynamic_create(struct ctx *ctx);
@@ -12,7 +13,7 @@ void dynamic_create(struct ctx *ctx);
 /* returns the output section of .rela.dyn when the relocations of sections /DISCARD/ took
  * left it with a new size (its mapping is to be finished again), else NULL;
  * *symbols_resized: symbols left the dynamic symbol table (dynamic_symbol_outputs changed) */
-struct output_section *dynamic_after_map(struct ctx *ctx, bool *symbols_resized);
+struct output_section *dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized);
 /* the output sections of .dynsym, .dynstr, the hash tables and the version sections: up to 6
  * into v, their number returned */
 size_t dynamic_symbol_outputs(struct output_section **v);

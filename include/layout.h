@@ -283,6 +283,8 @@ struct layout_osec *layout_find_osec(struct layout *L, const char *name);
 /* the output section statements in bfd's section list order (the section headers' order);
  * sets each one's list_pos */
 struct layout_osec **layout_section_list(struct layout *L, size_t *count);
+/* the first output section of the name bfd made (its bfd_get_section_by_name) */
+struct output_section *layout_first_made(struct layout *L, const char *name);
 /* bfd's first guess at that count, before any layout (get_program_header_size) */
 uint64_t segments_estimate(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 
 #include "dynamic.h"
+#include "layout.h"
 #include "output.h"
 #include "passes.h"
 #include "script.h"
@@ -611,20 +612,22 @@ void dynamic_create(struct ctx *ctx)
 }
 
 /* bfd_elf_size_dynamic_sections: DT_PREINIT_ARRAY, DT_INIT_ARRAY and DT_FINI_ARRAY (with their
- * sizes) for output sections of those names that got an input section, even an empty one */
-static void array_tags(struct ctx *ctx)
+ * sizes) when the first output section of the name bfd made got an input section, even an
+ * empty one (a later one of the name, an orphan's, does not count) */
+static void array_tags(struct ctx *ctx, struct layout *L)
 {
 	static const char *const names[3] = {".preinit_array", ".init_array", ".fini_array"};
 	static const uint64_t tags[3][2] = {{DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ},
 					    {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
 					    {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}};
+	for (int k = 0; k < 3; k++) {
+		struct output_section *os = layout_first_made(L, names[k]);
+		D.arrays[k] = os && os->has_inputs ? os : NULL;
+	}
 	for (size_t i = 0; i < ctx->files.n; i++) {
 		const struct input_file *f = ctx->files.v[i];
 		for (size_t j = 0; f->sections && j < f->shnum; j++) {
 			const struct input_section *isec = f->sections[j];
-			for (int k = 0; isec && isec->out && k < 3; k++)
-				if (!D.arrays[k] && !strcmp(isec->out->name, names[k]))
-					D.arrays[k] = isec->out;
 			if (isec && isec->type == SHT_PREINIT_ARRAY && ctx->opt.kind == OUT_SHARED && D.arrays[0]) {
 				error(ctx, "%s: .preinit_array section is not allowed in DSO", f->name);
 				return;
@@ -667,7 +670,7 @@ static bool textrel(struct ctx *ctx)
 }
 
 /* .dynamic's tags, in bfd_elf_size_dynamic_sections' order, once sections are mapped */
-static void build_tags(struct ctx *ctx)
+static void build_tags(struct ctx *ctx, struct layout *L)
 {
 	const struct target *t = ctx->target;
 	struct options *o = &ctx->opt;
@@ -684,7 +687,7 @@ static void build_tags(struct ctx *ctx)
 		add_tag(DT_INIT);
 	if (fini && defined_here(fini))
 		add_tag(DT_FINI);
-	array_tags(ctx);
+	array_tags(ctx, L);
 	if (D.hash)
 		add_tag(DT_HASH);
 	if (D.gnu_hash)
@@ -735,7 +738,7 @@ static void build_tags(struct ctx *ctx)
 }
 
 /* After mapping: the tags, which name output sections, and .dynamic's size */
-struct output_section *dynamic_after_map(struct ctx *ctx, bool *symbols_resized)
+struct output_section *dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized)
 {
 	*symbols_resized = false;
 	if (!D.active)
@@ -753,7 +756,7 @@ struct output_section *dynamic_after_map(struct ctx *ctx, bool *symbols_resized)
 	}
 	if (D.reldyn)
 		D.reldyn->size = D.nrelocs * D.reldyn->entsize;
-	build_tags(ctx);
+	build_tags(ctx, L);
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
 	return D.nrelocs != before && D.reldyn ? D.reldyn->out : NULL;
 }

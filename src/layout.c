@@ -1789,7 +1789,7 @@ static void mark_dropped_only_assignments(struct layout *L)
 /* The first output section of the name bfd made: the mapping walk makes the statements INSERT
  * moves first, where their script stands, then the others in the order of bfd's list; orphans
  * come after them all, in their own order. */
-static struct output_section *first_made_named(struct layout *L, const char *name)
+struct output_section *layout_first_made(struct layout *L, const char *name)
 {
 	const struct lnode *moved = NULL;
 	for (size_t i = 0; i < L->nodes.n; i++) {
@@ -2051,7 +2051,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 	/* GNU ld (lang_process): .text is read-only, writable with -N (config.text_read_only);
 	 * the first section of the name bfd made */
 	if (!ctx_relocatable(ctx)) {
-		struct output_section *text = first_made_named(L, ".text");
+		struct output_section *text = layout_first_made(L, ".text");
 		if (text) {
 			if (ctx->opt.magic == MAGIC_OMAGIC)
 				text->flags |= SHF_WRITE;

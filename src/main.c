@@ -107,7 +107,7 @@ int main(int argc, char **argv)
 	/* -pie/-shared: .dynamic's tags name output sections, known now; relocations of
 	 * sections /DISCARD/ took leave .rela.dyn */
 	bool symbols_resized;
-	const struct output_section *resized = dynamic_after_map(ctx, &symbols_resized);
+	const struct output_section *resized = dynamic_after_map(ctx, L, &symbols_resized);
 	if (resized)
 		layout_refinish(L, resized);
 	struct output_section *dynsecs[6];

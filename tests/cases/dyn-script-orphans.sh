@@ -206,3 +206,17 @@ E
 echo 'SECTIONS { .text : { *(.text) } .rodata : { *(.rodata) } .data.y : ALIGN(128) { *dy1.o(.data.*) } .mybss : { *(.mybss) } }' > dy.ld
 link_both -shared -Bsymbolic -T dy.ld dy1.o dy2.o --no-warn-rwx-segments
 compare_outputs
+# DT_INIT_ARRAY is there when the first .init_array bfd made got an input: here the script's
+# (NOLOAD, only data) got none, and the orphan .init_array made after it does not count
+as_obj ia1.o <<'E'
+	.text
+	.globl f
+f:	ret
+E
+as_obj ia2.o <<'E'
+	.section .init_array,"aw",@init_array
+	.byte 1
+E
+echo 'SECTIONS { .text : { *(.text) } .init_array (NOLOAD) : { SQUAD(16); ia1.o(.init_array) } .data : { *(.data) } }' > ia.ld
+link_both -shared -Bsymbolic -T ia.ld ia1.o ia2.o --no-warn-rwx-segments
+compare_outputs
