@@ -88,7 +88,11 @@ static struct input_file *dyn_file(struct ctx *ctx)
 	f->name = f->path = "<internal>";
 	for (size_t i = 0; i < ctx->files.n; i++)
 		if (!ctx->files.v[i]->synthetic && ctx->files.v[i]->elf) {
+			/* (a script's file pattern names it as it names that object: `a.o(.data.*)') */
 			f->name = ctx->files.v[i]->name;
+			f->given = ctx->files.v[i]->given;
+			f->archive = ctx->files.v[i]->archive;
+			f->member = ctx->files.v[i]->member;
 			break;
 		}
 	f->synthetic = true;

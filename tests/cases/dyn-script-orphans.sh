@@ -220,3 +220,7 @@ E
 echo 'SECTIONS { .text : { *(.text) } .init_array (NOLOAD) : { SQUAD(16); ia1.o(.init_array) } .data : { *(.data) } }' > ia.ld
 link_both -shared -Bsymbolic -T ia.ld ia1.o ia2.o --no-warn-rwx-segments
 compare_outputs
+# ... named by the object's plain file name too (the dynamic sections are that object's)
+sed 's/\*dy1\.o(/dy1.o(/' dy.ld > dyn.ld
+link_both -shared -Bsymbolic -T dyn.ld dy1.o dy2.o --no-warn-rwx-segments
+compare_outputs
