@@ -1677,6 +1677,7 @@ static void keep_ghost(struct layout *L, size_t i)
 	if (!elf_special_section(os->name, &type, &flags))
 		type = SHT_PROGBITS, flags = 0;
 	os->type = type;
+	os->entsize = elf_type_entsize(L->ctx, type); /* (elf_fake_sections: by the type) */
 	os->flags = SHF_WRITE | flags;
 	os->addr = os->lma = os->size = 0;
 	os->align = 1;
@@ -1693,6 +1694,9 @@ static bool named_before(struct layout *L, size_t at)
 		if (n->kind == LN_ASSIGN || n->kind == LN_ASSERT) {
 			statement_section_refs(n->st, name_search, &ns);
 		} else if (n->kind == LN_OSEC) {
+			/* (making a section reads its address and AT: exp_init_os) */
+			if (osec_made(n->lo))
+				osec_address_refs(n->lo, name_search, &ns);
 			for (size_t k = 0; k < n->lo->items.n; k++)
 				if (n->lo->items.v[k].kind != IT_INPUTS)
 					statement_section_refs(n->lo->items.v[k].st, name_search, &ns);

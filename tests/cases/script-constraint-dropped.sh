@@ -239,3 +239,18 @@ compare_outputs
 sed 's/(pb)/(0x8000)/' pa.ld > par.ld
 link_both -r -T par.ld pa.o
 compare_outputs
+# making a section reads its AT() (GNU ld's exp_init_os): an ADDR() there makes the section it
+# names before that one's constraint is checked, so the dropped statement stays as an empty
+# section of its name's type (entry size included), and a `.' assignment in it is fine
+as_obj at.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .init_array,"aw",@init_array
+	.quad 1
+	.section .preinit_array,"aw",@preinit_array
+	.quad 2
+EOF2
+echo 'SECTIONS { .text 0x110000 : { *(.text) } .init_array 0x110800 : AT(ADDR(.preinit_array) + 0x100) { *(.init_array) } .preinit_array : ONLY_IF_RO { *(.preinit_array) . = ALIGN(0x20); } }' > at.ld
+link_both -T at.ld at.o --no-warn-rwx-segments
+compare_outputs
