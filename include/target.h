@@ -68,4 +68,11 @@ extern const struct target target_i386;
 const struct target *target_by_emulation(const char *name);
 const struct target *target_by_machine(uint16_t machine, int elfclass);
 
+/* the ELF header and `phnum' program headers of the target's class: SIZEOF_HEADERS */
+static inline uint64_t target_headers_size(const struct target *t, uint64_t phnum)
+{
+	bool is64 = t->elfclass == ELFCLASS64;
+	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
+}
+
 #endif

@@ -99,7 +99,6 @@ static bool env_region(void *ud, const char *name, uint64_t *origin, uint64_t *l
 static uint64_t env_sizeof_headers(void *ud)
 {
 	struct layout *L = ud;
-	bool is64 = L->ctx->target->elfclass == ELFCLASS64;
 	if (!oformat_is_elf(L->ctx))
 		return 0; /* binary, ihex, srec...: no headers in the output (GNU ld's bfd_sizeof_headers) */
 	if (!L->presizing) /* a script that asks for the header size wants them loaded */
@@ -108,7 +107,7 @@ static uint64_t env_sizeof_headers(void *ud)
 		return 0;
 	if (!L->presizing)
 		L->headers_sized = true;
-	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + L->phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
+	return target_headers_size(L->ctx->target, L->phnum);
 }
 
 static uint64_t env_segment_start(void *ud, const char *segment, uint64_t deflt)

@@ -381,6 +381,12 @@ struct marker {
 	uint64_t dot;
 };
 
+/* GNU ld's align_n: up to a multiple of `a' (any value, not only a power of two) */
+static uint64_t align_up(uint64_t x, uint64_t a)
+{
+	return a <= 1 ? x : (x + a - 1) / a * a;
+}
+
 /* The value of a condition that does not depend on the layout: numbers, and DEFINED, which in
  * GNU ld is true for a symbol an object defines or one a script assignment has set earlier in
  * the same walk over the statements (lang_statement_iteration).  False when it cannot be
@@ -450,20 +456,20 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case FN_NEXT: /* `.' aligned up, where the later passes know it */
 			if (m->first_phase || !m->dot_known || m->in_section || !static_value(m, e->a, &a))
 				return false;
-			*v = a <= 1 ? m->dot : (m->dot + a - 1) / a * a;
+			*v = align_up(m->dot, a);
 			return true;
 		case FN_ALIGN: /* ALIGN(exp, align); ALIGN(align) needs `.` */
 		case FN_MAX:
 		case FN_MIN:
 			if (!e->b && e->fn == FN_ALIGN && !m->first_phase && m->dot_known && !m->in_section &&
 			    static_value(m, e->a, &a)) {
-				*v = a <= 1 ? m->dot : (m->dot + a - 1) / a * a;
+				*v = align_up(m->dot, a);
 				return true;
 			}
 			if (!e->b || !static_value(m, e->a, &a) || !static_value(m, e->b, &b))
 				return false;
 			if (e->fn == FN_ALIGN)
-				*v = b <= 1 ? a : (a + b - 1) / b * b;
+				*v = align_up(a, b);
 			else
 				*v = (e->fn == FN_MAX) == (a > b) ? a : b;
 			return true;
@@ -527,9 +533,16 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	}
 }
 
-/* Does folding the expression now reach SIZEOF_HEADERS?  A condition known now (DEFINED of
- * what the inputs opened so far define, constants) folds only its branch; one not known folds
- * neither. */
+/* `.' assigned outside the sections: known from here on while only constants are assigned */
+static void track_dot(struct marker *m, const struct assign *a)
+{
+	if (strcmp(a->name, ".") || m->in_section)
+		return;
+	uint64_t v = 0;
+	m->dot_known = m->dot_known && a->kind == ASSIGN_PLAIN && static_value(m, a->expr, &v);
+	m->dot = v;
+}
+
 /* Does GNU ld's first fold (open_input_bfds, lang_first_phase_enum) give the expression a
  * value?  Not what needs the layout (one-argument ALIGN or BLOCK, NEXT, ADDR, LOADADDR,
  * SIZEOF, ALIGNOF, SIZEOF_HEADERS, DATA_SEGMENT_*), nor a symbol nothing defined yet. */
@@ -586,6 +599,9 @@ static bool first_fold_valid(struct ctx *ctx, const struct expr *e)
 	return first_fold_valid(ctx, e->a) && first_fold_valid(ctx, e->b) && first_fold_valid(ctx, e->c);
 }
 
+/* Does folding the expression now reach SIZEOF_HEADERS?  A condition known now (DEFINED of
+ * what the inputs opened so far define, constants) folds only its branch; one not known folds
+ * neither. */
 static bool reads_sizeof_headers(struct marker *m, const struct expr *e)
 {
 	if (!e)
@@ -619,11 +635,9 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	if (e->kind == EXPR_COND && !m->first_phase && !m->headers_known && reads_sizeof_headers(m, e->a)) {
 		bool take[2] = {false, false}, known = true;
 		const struct target *t = ctx->target ? ctx->target : &target_x86_64;
-		bool is64 = t->elfclass == ELFCLASS64;
 		m->headers_known = true;
 		for (uint64_t n = 0; n <= 32 && known; n++) {
-			m->headers = n ? (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) +
-					 (n - 1) * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)) : 0;
+			m->headers = n ? target_headers_size(t, n - 1) : 0;
 			known = static_value(m, e->a, &c);
 			take[!c] = true;
 		}
@@ -674,11 +688,7 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 		case ST_ASSIGN: {
 			const struct assign *a = &s->assign;
 			bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
-			if (!strcmp(a->name, ".") && !m->in_section) {
-				uint64_t v = 0;
-				m->dot_known = m->dot_known && a->kind == ASSIGN_PLAIN && static_value(m, a->expr, &v);
-				m->dot = v;
-			}
+			track_dot(m, a);
 			if (!provide || provide_wanted(ctx, a->name)) {
 				/* (a PROVIDE only sizing wants is folded from then on) */
 				const struct symbol *sym = provide ? symbol_find(ctx, a->name) : NULL;
@@ -842,11 +852,8 @@ static void mark_phase_headers(struct marker *m, const struct stmt *s)
 			    !provide_wanted(m->ctx, s->assign.name))
 				break;
 			e = s->assign.expr;
-			if (!strcmp(s->assign.name, ".") && !m->in_section) {
-				uint64_t v = 0;
-				m->dot_known = m->dot_known && s->assign.kind == ASSIGN_PLAIN && static_value(m, e, &v);
-				m->dot = v;
-			} else if (strcmp(s->assign.name, ".")) {
+			track_dot(m, &s->assign);
+			if (strcmp(s->assign.name, ".")) {
 				/* (DEFINED sees it from here on; a constant has its value) */
 				uint64_t v = 0;
 				bool known = !m->in_section && static_value(m, e, &v);

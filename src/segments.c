@@ -331,8 +331,7 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 
 static uint64_t headers_size(struct ctx *ctx, uint64_t phnum)
 {
-	bool is64 = ctx->target->elfclass == ELFCLASS64;
-	return (is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) + phnum * (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
+	return target_headers_size(ctx->target, phnum);
 }
 
 /* ---- PHDRS: the script lists the segments; sections name theirs with :phdr ---- */
