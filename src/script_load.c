@@ -368,6 +368,7 @@ struct marker {
 	struct ctx *ctx;
 	VEC(const char *) seen;
 	struct known_values *values; /* constants assigned outside sections, as walked so far */
+	VEC(const char *) seen_some; /* assigned so far in some passes only (DEFINED varies) */
 	int in_section;
 	bool unknown_both;           /* a condition still unknown counts both branches */
 	bool first_phase;            /* open_input_bfds' fold: `.` is 0, SEGMENT_START its value */
@@ -380,6 +381,27 @@ struct marker {
 				      * constant assignments to it so far, no section) */
 	uint64_t dot;
 };
+
+static bool name_listed(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+/* Does the expression read the address or load address of an output section?  GNU ld's mark
+ * phase, which walks the statements before any section is placed (processed_vma), finds no
+ * value there, so the assignment defines nothing in that walk: DEFINED of its symbol further
+ * on is false there and true in the later passes. */
+static bool reads_section_address(const struct expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR))
+		return true;
+	return reads_section_address(e->a) || reads_section_address(e->b) || reads_section_address(e->c);
+}
 
 /* GNU ld's align_n: up to a multiple of `a' (any value, not only a power of two) */
 static uint64_t align_up(uint64_t x, uint64_t a)
@@ -416,9 +438,8 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		case FN_DEFINED: {
 			const struct symbol *s = symbol_find(ctx, e->name);
 			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
-			for (size_t i = 0; i < m->seen.n && !*v; i++)
-				*v = !strcmp(m->seen.v[i], e->name);
-			return true;
+			*v = *v || name_listed(m->seen.v, m->seen.n, e->name);
+			return *v || !name_listed(m->seen_some.v, m->seen_some.n, e->name);
 		}
 		case FN_CONSTANT: {
 			/* before any object is read: the emulation's (GNU ld's output target) */
@@ -696,7 +717,10 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 				m->sizing |= sym && sym->sizing_ref;
 				changed |= mark_expr(m, a->expr);
 				m->sizing = was;
-				vec_push(m->seen, a->name);
+				if (reads_section_address(a->expr))
+					vec_push(m->seen_some, a->name);
+				else
+					vec_push(m->seen, a->name);
 				/* (one assigned something not constant, or in a section, is unknown) */
 				uint64_t v = 0;
 				bool known = !m->in_section && static_value(m, a->expr, &v);
@@ -775,7 +799,13 @@ static void first_fold(struct ctx *ctx, const struct stmt *s)
 			ctx->sizeof_headers_read = true;
 		/* the symbols this fold looks up are referenced (a branch DEFINED takes now) */
 		mark_expr(&m, a->expr);
-		vec_push(ctx->first_fold_assigned, a->name);
+		/* the fold defines the symbol (for DEFINED later in this walk) with its value, or
+		 * with 0 when it has none and nothing has named the symbol yet; never one that
+		 * reads itself (GNU ld allows that only in its final pass) */
+		const struct symbol *sym = symbol_find(ctx, a->name);
+		bool is_new = !sym || (sym->kind == SYM_UNDEF && !sym->referenced && !sym->object_seq);
+		if (!expr_reads_symbol(a->expr, a->name) && (is_new || first_fold_valid(ctx, a->expr)))
+			vec_push(ctx->first_fold_assigned, a->name);
 		break;
 	}
 	case ST_SECTIONS:
@@ -823,6 +853,7 @@ static void mark_script(struct ctx *ctx, bool constraints_known)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);
 			free(m.seen.v);
+			free(m.seen_some.v);
 			if (!changed)
 				break;
 		}
@@ -859,7 +890,10 @@ static void mark_phase_headers(struct marker *m, const struct stmt *s)
 				bool known = !m->in_section && static_value(m, e, &v);
 				if (reads_sizeof_headers(m, e))
 					m->ctx->sizeof_headers_read = true;
-				vec_push(m->seen, s->assign.name);
+				if (reads_section_address(e))
+					vec_push(m->seen_some, s->assign.name);
+				else
+					vec_push(m->seen, s->assign.name);
 				set_known_value(m->values, s->assign.name, v, known);
 				e = NULL;
 			}
@@ -903,6 +937,7 @@ void script_declare_symbols(struct ctx *ctx)
 			vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 		mark_phase_headers(&m, ctx->script->cmds);
 		free(m.seen.v);
+		free(m.seen_some.v);
 		free(values.v);
 	}
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++) {

@@ -226,3 +226,31 @@ for a in 'PROVIDE(pv = ALIGN(8))' 'pv = ALIGN(8)' 'PROVIDE(pv = 4)' 'pv = 4'; do
 		compare_outputs
 	done
 done
+# that fold defines a symbol (for DEFINED further on in the same walk) with the value it
+# finds, or with 0 when it finds none and nothing has named the symbol yet: a symbol the entry
+# or -u named stays undefined there, so DEFINED takes the other branch once and references
+# what that names (p is then PROVIDEd).  GNU ld's mark phase walks the statements again
+# before any section has an address: an ADDR or LOADADDR has no value there, so DEFINED is
+# false after such an assignment in that walk (and true in the later ones).
+for v in 's1 = SIZEOF_HEADERS' 's1 = ADDR(.text)' 's1 = LOADADDR(.data)' 's1 = ALIGN(16)' 's1 = 0x120' \
+	 's1 = SIZEOF(.data)'; do
+	for e in '' 'ENTRY(s1)'; do
+		cat > fd.ld <<EOF2
+$e
+$v;
+SECTIONS { .text 0x100000 : { *(.text) } .data : { *(.data) x = DEFINED(s1) ? 1 : p; }
+  PROVIDE_HIDDEN(p = 0x1234); }
+EOF2
+		link_both -T fd.ld main.o --no-warn-rwx-segments
+		compare_outputs
+		link_both -T fd.ld main.o -u s1 --no-warn-rwx-segments
+		compare_outputs
+		cat > fs.ld <<EOF2
+$e
+SECTIONS { .text 0x100000 : { *(.text) } $v; .data : { *(.data) x = DEFINED(s1) ? 1 : p; }
+  PROVIDE_HIDDEN(p = 0x1234); }
+EOF2
+		link_both -T fs.ld main.o --no-warn-rwx-segments
+		compare_outputs
+	done
+done
