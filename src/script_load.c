@@ -413,6 +413,8 @@ static uint64_t align_up(uint64_t x, uint64_t a)
  * GNU ld is true for a symbol an object defines or one a script assignment has set earlier in
  * the same walk over the statements (lang_statement_iteration).  False when it cannot be
  * known this early. */
+static bool static_truth(struct marker *m, const struct expr *e, uint64_t *t);
+
 static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 {
 	struct ctx *ctx = m->ctx;
@@ -498,7 +500,7 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 			return false;
 		}
 	case EXPR_COND:
-		if (!static_value(m, e->a, &a))
+		if (!static_truth(m, e->a, &a))
 			return false;
 		return static_value(m, a ? e->b : e->c, v);
 	case EXPR_UNARY:
@@ -552,6 +554,33 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 	default:
 		return false;
 	}
+}
+
+/* Whether a condition holds (1) or not (0), also where its value is not known: `x | 1' and
+ * `x || 1' are true, `x && 0' false, in every pass where x has a value */
+static bool static_truth(struct marker *m, const struct expr *e, uint64_t *t)
+{
+	uint64_t a, b;
+	if (static_value(m, e, t)) {
+		*t = *t != 0;
+		return true;
+	}
+	if (e->kind == EXPR_UNARY && e->op == OP_NOT && static_truth(m, e->a, &a)) {
+		*t = !a;
+		return true;
+	}
+	if (e->kind != EXPR_BINARY)
+		return false;
+	bool ka = static_truth(m, e->a, &a), kb = static_truth(m, e->b, &b);
+	if ((e->op == OP_OR || e->op == OP_OROR) && ((ka && a) || (kb && b))) {
+		*t = 1;
+		return true;
+	}
+	if (e->op == OP_ANDAND && ((ka && !a) || (kb && !b))) {
+		*t = 0;
+		return true;
+	}
+	return false;
 }
 
 /* `.' assigned outside the sections: known from here on while only constants are assigned */
@@ -610,7 +639,7 @@ static bool first_fold_valid(struct ctx *ctx, const struct expr *e)
 			return false;
 		struct marker m = {.ctx = ctx, .first_phase = true};
 		uint64_t c;
-		if (static_value(&m, e->a, &c))
+		if (static_truth(&m, e->a, &c))
 			return first_fold_valid(ctx, c ? e->b : e->c);
 		return first_fold_valid(ctx, e->b) && first_fold_valid(ctx, e->c);
 	}
@@ -633,7 +662,7 @@ static bool reads_sizeof_headers(struct marker *m, const struct expr *e)
 		uint64_t c;
 		if (reads_sizeof_headers(m, e->a))
 			return true;
-		return static_value(m, e->a, &c) && reads_sizeof_headers(m, c ? e->b : e->c);
+		return static_truth(m, e->a, &c) && reads_sizeof_headers(m, c ? e->b : e->c);
 	}
 	return reads_sizeof_headers(m, e->a) || reads_sizeof_headers(m, e->b) || reads_sizeof_headers(m, e->c);
 }
@@ -647,7 +676,7 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	/* GNU ld folds only the branch a condition takes: a symbol in the other one is not
 	 * looked up, so it does not count as a reference */
 	uint64_t c;
-	if (e->kind == EXPR_COND && static_value(m, e->a, &c)) {
+	if (e->kind == EXPR_COND && static_truth(m, e->a, &c)) {
 		changed = mark_expr(m, e->a);
 		return mark_expr(m, c ? e->b : e->c) || changed;
 	}
@@ -659,7 +688,7 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 		m->headers_known = true;
 		for (uint64_t n = 0; n <= 32 && known; n++) {
 			m->headers = n ? target_headers_size(t, n - 1) : 0;
-			known = static_value(m, e->a, &c);
+			known = static_truth(m, e->a, &c);
 			take[!c] = true;
 		}
 		m->headers_known = false;

@@ -107,7 +107,9 @@ done
 # once the objects are read (GNU ld folds no DEFINED before); a condition whose value changes between passes
 # (SIZEOF_HEADERS is 0 in the mark pass) references both branches.  An assignment is also
 # folded where the inputs are opened, with DEFINED seeing only the objects opened so far: a
-# branch taken then references too (-T before the object, then after it)
+# branch taken then references too (-T before the object, then after it).  A bitwise or
+# logical or with a side that is never 0 is true in every pass, whatever the other side's
+# value (`.', an address); a logical and with a false side is false.
 n=0
 while IFS= read -r sc; do
 	n=$((n + 1))
@@ -125,6 +127,7 @@ PROVIDE(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } s = SI
 PROVIDE(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } s = SIZEOF_HEADERS == 0 ? p1 : 3; t = (ADDR(.text) & 0) ? p2 : 1; .data : { *(.data) } }
 PROVIDE_HIDDEN(p1 = 16); SECTIONS { .text 0x1000 : { *(.text) } .data : { QUAD(DEFINED(_start) ? 1 : p1) *(.data) } }
 PROVIDE_HIDDEN(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } .data : { s = ALIGN(4, 4) >= CONSTANT(MAXPAGESIZE) ? -p1 : 3; t = MAX(1 << 4, LOG2CEIL(9)) == 16 ? (0 ? p2 : 5) : p2; *(.data) } }
+PROVIDE_HIDDEN(p1 = 16); PROVIDE(p2 = 2); SECTIONS { .text 0x1000 : { *(.text) } .data : { s = ABSOLUTE(.) | 0x10 < 0x1000 ? 1 : p1; t = !(ADDR(.text) || 2) && . ? p2 : 1; *(.data) } }
 E2
 # `sym = .' outside output sections belongs to the section before it (or, after a `.'
 # assignment, the next one, unless that follows `_end'); a TLS or stripped one gives way to the
