@@ -9,11 +9,11 @@ struct layout;
 
 /* before layout, after the relocation scan and the GOT: make and size the dynamic sections */
 void dynamic_create(struct ctx *ctx);
-/* after mapping: .dynamic's tags (array sections, DT_TEXTREL) and its size */
-/* returns the output section of .rela.dyn when the relocations of sections /DISCARD/ took
- * left it with a new size (its mapping is to be finished again), else NULL;
- * *symbols_resized: symbols left the dynamic symbol table (dynamic_symbol_outputs changed) */
-struct output_section *dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized);
+/* after mapping: .dynamic's tags (array sections, DT_TEXTREL) and its size; the relocations
+ * of sections /DISCARD/ took leave their .rela<name> sections (whose output sections are
+ * finished again); *symbols_resized: symbols left the dynamic symbol table
+ * (dynamic_symbol_outputs changed) */
+void dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized);
 /* the output sections of .dynsym, .dynstr, the hash tables and the version sections: up to 6
  * into v, their number returned */
 size_t dynamic_symbol_outputs(struct output_section **v);
@@ -30,7 +30,13 @@ bool dynamic_exports(const struct ctx *ctx, const struct symbol *s);
 /* relocation scan: does this relocation need a RELATIVE dynamic relocation? (then count it) */
 bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r);
 void dynamic_count_reloc(struct input_section *isec, const struct symbol *sym);
-/* relocation apply: record a RELATIVE relocation at `place` whose address is `value` */
-void dynamic_add_relative(uint64_t place, uint64_t value);
+/* relocation apply: record a RELATIVE relocation of `isec` at `place` whose address is `value` */
+void dynamic_add_relative(const struct input_section *isec, uint64_t place, uint64_t value);
+/* a .rela<name> section bfd makes as it scans the relocations (after its other sections) */
+bool dynamic_scan_made(const struct ctx *ctx, const struct input_section *isec);
+/* the output's relocation sections (not -r): sh_link to the symbol table they use, sh_info
+ * and SHF_INFO_LINK to the section their name says they apply to (bfd's
+ * assign_section_numbers) */
+void dynamic_link_reloc_sections(struct ctx *ctx, uint32_t symtab_index);
 
 #endif

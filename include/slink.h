@@ -61,6 +61,7 @@ struct input_section {
 	/* -pie/-shared: the dynamic relocations the scan counted for it, taken back when a
 	 * /DISCARD/ statement takes it (bfd scans relocations after mapping) */
 	uint32_t dyn_relocs;
+	uint32_t dynrel_index; /* 1 + which .rela<name> section holds them (dynamic.c) */
 };
 
 /* room for the sections the linker makes itself in each of its two files (synthetic.c,

@@ -5,7 +5,11 @@
  * attaches them to that object (the "dynobj"), so its messages name it; we make them input
  * sections of a linker file that carries the dynobj's name, placed by the script like any input:
  *   .interp (PIE with a dynamic linker), .gnu.version_d, .gnu.version, .gnu.version_r, .dynsym,
- *   .dynstr, .hash (--hash-style sysv/both), .gnu.hash (gnu/both), .dynamic, .rela.dyn/.rel.dyn.
+ *   .dynstr, .hash (--hash-style sysv/both), .gnu.hash (gnu/both), .dynamic, and the dynamic
+ *   relocations: one .rela<name> (.rel<name>) per name of the sections they apply to, as bfd
+ *   makes them while it scans relocations, those of GOT slots in .rela.got.  The default
+ *   -z combreloc scripts gather them all in .rela.dyn, where they are sorted; a -z nocombreloc
+ *   script keeps .rela.data, .rela.got... apart.
  * Sections that end up empty leave the output (GNU ld strips them), after any orphan warning.
  *
  * Everything is sized before layout (dynamic_create): which symbols are dynamic, the string
@@ -45,12 +49,13 @@ struct textrel_site {
 
 struct dynrel {
 	uint64_t offset, addend;
+	uint32_t sec;                    /* which of D.relsecs */
 };
 
 static struct {
 	bool active;
 	struct input_section *interp, *verdef_sec, *versym_sec, *verneed_sec, *dynsym, *dynstr, *hash, *gnu_hash,
-		*dynamic, *reldyn;
+		*dynamic;
 	VEC(struct symbol *) syms;    /* dynsym entries 1..n */
 	VEC(uint32_t) names;          /* .dynstr handle per dynsym entry 1..n */
 	VEC(uint16_t) versym;         /* per dynsym entry 1..n */
@@ -63,7 +68,13 @@ static struct {
 	VEC(uint64_t) tags;           /* DT_* in order (values filled at write time) */
 	VEC(struct textrel_site) textrel_sites; /* dynamic relocations in read-only input sections */
 	const struct output_section *arrays[3]; /* .preinit_array, .init_array, .fini_array */
-	uint64_t nrelocs;             /* .rela.dyn entries sized */
+	uint64_t nrelocs;             /* dynamic relocations sized, in all D.relsecs */
+	VEC(struct input_section *) relsecs; /* .rela<name> sections holding them */
+	uint32_t *relsec_slots;       /* D.relsecs by name: 1 + index, 0 empty */
+	size_t relsec_cap;
+	uint32_t got_relsec;          /* 1 + which of D.relsecs is .rela.got, 0 none */
+	uint32_t first_scan_made;     /* the dynamic file's sections from this index on are the
+				       * .rela<name> bfd's relocation scan made */
 	VEC(struct dynrel) rels;      /* RELATIVE relocations found while applying */
 	uint64_t flags, flags_1;      /* DT_FLAGS, DT_FLAGS_1 values */
 } D;
@@ -97,7 +108,7 @@ static struct input_file *dyn_file(struct ctx *ctx)
 		}
 	f->synthetic = true;
 	f->shnum = 1;
-	f->sections = arena_alloc(&ctx->arena, MAX_LINKER_SECTIONS * sizeof(*f->sections));
+	f->sections = xcalloc(MAX_LINKER_SECTIONS, sizeof(*f->sections));
 	f->order = ctx->file_order++;
 	vec_push(ctx->files, f);
 	ctx->dynamic = f;
@@ -122,8 +133,12 @@ static struct input_section *add(struct ctx *ctx, const char *name, uint32_t typ
 	s->entsize = entsize;
 	s->synthesize = write_nothing;
 	s->strip_if_empty = true;
-	if (f->shnum >= MAX_LINKER_SECTIONS)
-		fatal("internal error: more than %d linker-made sections", MAX_LINKER_SECTIONS);
+	/* (one .rela<name> per section name with dynamic relocations: as many as it takes) */
+	if (f->shnum >= MAX_LINKER_SECTIONS && !(f->shnum & (f->shnum - 1))) {
+		f->sections = realloc(f->sections, 2 * f->shnum * sizeof(*f->sections));
+		if (!f->sections)
+			fatal("out of memory");
+	}
 	s->index = (uint32_t)f->shnum;
 	f->sections[f->shnum++] = s;
 	return s;
@@ -345,9 +360,50 @@ void dynamic_count_reloc(struct input_section *isec, const struct symbol *sym)
 }
 
 /* Relocation apply (reloc.c): the place now holds the link-time address `value`. */
-void dynamic_add_relative(uint64_t place, uint64_t value)
+void dynamic_add_relative(const struct input_section *isec, uint64_t place, uint64_t value)
 {
-	vec_push(D.rels, ((struct dynrel){place, value}));
+	if (isec->dynrel_index)
+		vec_push(D.rels, ((struct dynrel){place, value, isec->dynrel_index - 1}));
+}
+
+/* The section bfd keeps the dynamic relocations of sections named `name' in (its
+ * _bfd_elf_make_dynamic_reloc_section): .rela<name>, made on first need, or the linker's own
+ * section of that name (.rela.got for GOT slots) */
+static uint32_t dynrel_section(struct ctx *ctx, const char *name)
+{
+	const struct target *t = ctx->target;
+	char *full = arena_printf(&ctx->arena, "%s%s", t->rela ? ".rela" : ".rel", name);
+	if ((D.relsecs.n + 1) * 2 > D.relsec_cap) {
+		size_t cap = D.relsec_cap ? 2 * D.relsec_cap : 64;
+		uint32_t *slots = xcalloc(cap, sizeof(*slots));
+		for (size_t i = 0; i < D.relsecs.n; i++) {
+			size_t h = hash_str(D.relsecs.v[i]->name) & (cap - 1);
+			while (slots[h])
+				h = (h + 1) & (cap - 1);
+			slots[h] = (uint32_t)i + 1;
+		}
+		free(D.relsec_slots);
+		D.relsec_slots = slots;
+		D.relsec_cap = cap;
+	}
+	size_t h = hash_str(full) & (D.relsec_cap - 1);
+	for (; D.relsec_slots[h]; h = (h + 1) & (D.relsec_cap - 1))
+		if (!strcmp(D.relsecs.v[D.relsec_slots[h] - 1]->name, full))
+			return D.relsec_slots[h] - 1;
+	struct input_section *s = NULL;
+	for (size_t si = 1; ctx->internal && si < ctx->internal->shnum && !s; si++)
+		if (!strcmp(ctx->internal->sections[si]->name, full))
+			s = ctx->internal->sections[si];
+	for (size_t si = 1; si < dyn_file(ctx)->shnum && !s; si++)
+		if (!strcmp(ctx->dynamic->sections[si]->name, full))
+			s = ctx->dynamic->sections[si];
+	if (!s) {
+		uint64_t word = t->elfclass == ELFCLASS64 ? 8 : 4;
+		s = add(ctx, full, t->rela ? SHT_RELA : SHT_REL, SHF_ALLOC, word, t->rela ? 3 * word : 2 * word);
+	}
+	D.relsec_slots[h] = (uint32_t)D.relsecs.n + 1;
+	vec_push(D.relsecs, s);
+	return (uint32_t)D.relsecs.n - 1;
 }
 
 /* ---- sizing, before layout ---- */
@@ -541,8 +597,10 @@ void dynamic_create(struct ctx *ctx)
 		add(ctx, t->rela ? ".rela.plt" : ".rel.plt", rel_type, SHF_ALLOC, word, rel_size);
 		add(ctx, ".dynbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
 		add(ctx, ".data.rel.ro", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 1, 0);
-		if (ctx->opt.kind == OUT_PIE)
+		if (ctx->opt.kind == OUT_PIE) { /* (copy relocations, an executable's) */
 			add(ctx, t->rela ? ".rela.bss" : ".rel.bss", rel_type, SHF_ALLOC, word, rel_size);
+			add(ctx, t->rela ? ".rela.data.rel.ro" : ".rel.data.rel.ro", rel_type, SHF_ALLOC, word, rel_size);
+		}
 		add(ctx, ".plt.got", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8, 0);
 		/* the PLTs' unwind info (elfxx-x86.c): stripped when empty, but a KEEP that matched
 		 * it (the default script's) keeps its output section */
@@ -600,15 +658,28 @@ void dynamic_create(struct ctx *ctx)
 
 	size_dynamic_symbols(ctx);
 
-	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE */
+	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE, in
+	 * .rela.got */
+	uint64_t ngot = 0;
 	for (size_t i = 0; i < ctx->got_syms.n; i++)
 		if (!got_slot_absolute(ctx->got_syms.v[i]))
-			D.nrelocs++;
-	/* the dynamic relocations, as one section (bfd makes one per section they apply to,
-	 * .rela.data, ..., only when there are some; they end up in .rela.dyn all the same) */
-	if (D.nrelocs) {
-		D.reldyn = add(ctx, t->rela ? ".rela.dyn" : ".rel.dyn", rel_type, SHF_ALLOC, word, rel_size);
-		D.reldyn->size = D.nrelocs * D.reldyn->entsize;
+			ngot++;
+	if (ngot) {
+		D.got_relsec = dynrel_section(ctx, ".got") + 1;
+		D.relsecs.v[D.got_relsec - 1]->size += ngot * rel_size;
+		D.nrelocs += ngot;
+	}
+	/* those of the sections, in the order bfd's scan makes their sections */
+	D.first_scan_made = (uint32_t)dyn_file(ctx)->shnum;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		const struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; !f->synthetic && si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || !isec->dyn_relocs)
+				continue;
+			isec->dynrel_index = dynrel_section(ctx, isec->name) + 1;
+			D.relsecs.v[isec->dynrel_index - 1]->size += isec->dyn_relocs * rel_size;
+		}
 	}
 	/* never empty (6 DT_NULLs at least): the exact size comes once sections are mapped
 	 * (dynamic_after_map), but mapping already asks whether it has contents (relro) */
@@ -742,27 +813,32 @@ static void build_tags(struct ctx *ctx, struct layout *L)
 }
 
 /* After mapping: the tags, which name output sections, and .dynamic's size */
-struct output_section *dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized)
+void dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized)
 {
 	*symbols_resized = false;
 	if (!D.active)
-		return NULL;
+		return;
 	*symbols_resized = ctx->dropped_assignments && ctx->opt.kind == OUT_SHARED;
 	if (*symbols_resized)
 		size_dynamic_symbols(ctx);
 	/* bfd scans relocations after mapping: those of sections /DISCARD/ took never count */
-	uint64_t before = D.nrelocs;
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		const struct input_file *f = ctx->files.v[fi];
-		for (size_t si = 1; si < f->shnum; si++)
-			if (f->sections[si] && f->sections[si]->discard_by_script)
-				D.nrelocs -= f->sections[si]->dyn_relocs;
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || !isec->discard_by_script || !isec->dynrel_index)
+				continue;
+			struct input_section *rs = D.relsecs.v[isec->dynrel_index - 1];
+			D.nrelocs -= isec->dyn_relocs;
+			rs->size -= isec->dyn_relocs * rs->entsize;
+			isec->dyn_relocs = 0;
+			isec->dynrel_index = 0;
+			if (rs->out)
+				layout_refinish(L, rs->out);
+		}
 	}
-	if (D.reldyn)
-		D.reldyn->size = D.nrelocs * D.reldyn->entsize;
 	build_tags(ctx, L);
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
-	return D.nrelocs != before && D.reldyn ? D.reldyn->out : NULL;
 }
 
 
@@ -851,6 +927,145 @@ static int cmp_rel(const void *a, const void *b)
 	return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
+static void write_relative(const struct target *t, uint8_t *e, const struct dynrel *r)
+{
+	if (t->elfclass == ELFCLASS64) {
+		wr64(e, r->offset);
+		wr64(e + 8, ELF64_R_INFO(0, t->relative_reloc));
+		if (t->rela)
+			wr64(e + 16, r->addend);
+	} else {
+		wr32(e, (uint32_t)r->offset);
+		wr32(e + 4, ELF32_R_INFO(0, t->relative_reloc));
+		if (t->rela)
+			wr32(e + 8, (uint32_t)r->addend);
+	}
+}
+
+/* Does bfd sort this output section's relocations (elf_link_sort_relocs, -z combreloc)?  The
+ * first output section named .rela.dyn (.rel.dyn), when it holds nothing but the linker's
+ * dynamic relocation sections, with no gap */
+static bool sorted_relocations(const struct ctx *ctx, const struct output_section *os)
+{
+	const char *name = ctx->target->rela ? ".rela.dyn" : ".rel.dyn";
+	if (!ctx->opt.z_combreloc || strcmp(os->name, name))
+		return false;
+	for (size_t k = 0; k < ctx->osecs.n; k++)
+		if (!strcmp(ctx->osecs.v[k]->name, name) && ctx->osecs.v[k]->index)
+			if (ctx->osecs.v[k] != os)
+				return false;
+	uint64_t size = 0;
+	for (size_t i = 0; i < os->inputs.n; i++) {
+		const struct input_section *isec = os->inputs.v[i];
+		if (isec->size && isec->file != ctx->dynamic && isec->file != ctx->internal)
+			return false;
+		size += isec->size;
+	}
+	return size == os->size && !os->data.n;
+}
+
+/* The RELATIVE relocations into their sections: in the order the relocations were applied,
+ * or, in a .rela.dyn bfd sorts, by place across all of them.  Returns how many a sorted
+ * section holds (DT_RELACOUNT). */
+static size_t write_relocations(struct ctx *ctx, uint8_t *image)
+{
+	const struct target *t = ctx->target;
+	size_t nsec = D.relsecs.n, relative_count = 0;
+	if (!nsec)
+		return 0;
+	/* the relocations grouped by section, each group in the order made */
+	size_t *start = xcalloc(nsec + 1, sizeof(*start));
+	for (size_t i = 0; i < D.rels.n; i++)
+		start[D.rels.v[i].sec + 1]++;
+	for (size_t k = 0; k < nsec; k++)
+		start[k + 1] += start[k];
+	struct dynrel *grouped = xcalloc(D.rels.n + 1, sizeof(*grouped));
+	size_t *fill = xcalloc(nsec, sizeof(*fill));
+	for (size_t i = 0; i < D.rels.n; i++) {
+		const struct dynrel *r = &D.rels.v[i];
+		grouped[start[r->sec] + fill[r->sec]++] = *r;
+	}
+	bool sorted_done = false;
+	for (size_t k = 0; k < nsec; k++) {
+		const struct input_section *rs = D.relsecs.v[k];
+		size_t n = start[k + 1] - start[k];
+		if (n * rs->entsize > rs->size) {
+			error(ctx, "internal error: %zu dynamic relocations made for %s, %llu sized", n, rs->name,
+			      (unsigned long long)(rs->size / rs->entsize));
+			n = rs->size / rs->entsize;
+		}
+		uint8_t *p = place_of(ctx, rs, image);
+		if (!p)
+			continue;
+		if (!sorted_relocations(ctx, rs->out)) {
+			for (size_t i = 0; i < n; i++)
+				write_relative(t, p + i * rs->entsize, &grouped[start[k] + i]);
+			continue;
+		}
+		if (sorted_done)
+			continue;
+		/* all the groups this section holds, sorted, from its start */
+		sorted_done = true;
+		VEC(struct dynrel) all = {0};
+		for (size_t j = 0; j < nsec; j++) {
+			if (D.relsecs.v[j]->out != rs->out)
+				continue;
+			size_t m = start[j + 1] - start[j];
+			if (m * D.relsecs.v[j]->entsize > D.relsecs.v[j]->size)
+				m = D.relsecs.v[j]->size / D.relsecs.v[j]->entsize;
+			for (size_t i = 0; i < m; i++)
+				vec_push(all, grouped[start[j] + i]);
+		}
+		if (all.n)
+			qsort(all.v, all.n, sizeof(*all.v), cmp_rel);
+		uint8_t *base = image + rs->out->offset;
+		for (size_t i = 0; i < all.n; i++)
+			write_relative(t, base + i * rs->entsize, &all.v[i]);
+		relative_count = all.n;
+		free(all.v);
+	}
+	free(start);
+	free(grouped);
+	free(fill);
+	return relative_count;
+}
+
+bool dynamic_scan_made(const struct ctx *ctx, const struct input_section *isec)
+{
+	return D.active && isec->file == ctx->dynamic && isec->index >= D.first_scan_made;
+}
+
+void dynamic_link_reloc_sections(struct ctx *ctx, uint32_t symtab_index)
+{
+	uint32_t dynsym = 0;
+	for (size_t k = 0; k < ctx->osecs.n; k++)
+		if (ctx->osecs.v[k]->index && ctx->osecs.v[k]->type == SHT_DYNSYM && !dynsym)
+			dynsym = ctx->osecs.v[k]->index;
+	for (size_t k = 0; k < ctx->osecs.n; k++) {
+		struct output_section *os = ctx->osecs.v[k];
+		if (!os->index || (os->type != SHT_RELA && os->type != SHT_REL))
+			continue;
+		os->link = (os->flags & SHF_ALLOC) && dynsym ? dynsym : symtab_index;
+		const char *name = os->name;
+		if (strncmp(name, ".rel", 4))
+			continue;
+		name += 4;
+		if (os->type == SHT_RELA && *name++ != 'a')
+			continue;
+		/* (.rela.plt applies to .got.plt, or .got) */
+		const char *alt = !strcmp(name, ".plt") ? ".got.plt" : NULL;
+		const struct output_section *to = NULL;
+		for (int pass = alt ? 0 : 1; pass < 2 && !to; pass++)
+			for (size_t j = 0; j < ctx->osecs.n && !to; j++)
+				if (ctx->osecs.v[j]->index && !strcmp(ctx->osecs.v[j]->name, pass ? (alt ? ".got" : name) : alt))
+					to = ctx->osecs.v[j];
+		if (to) {
+			os->info = to->index;
+			os->flags |= SHF_INFO_LINK;
+		}
+	}
+}
+
 void dynamic_finish(struct ctx *ctx, uint8_t *image)
 {
 	if (!D.active)
@@ -867,7 +1082,6 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 	set_link(D.versym_sec, D.dynsym, 0);
 	set_link(D.verdef_sec, D.dynstr, (uint32_t)D.verdefs.n);
 	set_link(D.dynamic, D.dynstr, 0);
-	set_link(D.reldyn, D.dynsym, 0);
 
 	if ((p = place_of(ctx, D.dynstr, image)))
 		memcpy(p, D.str.buf.v, D.str.buf.n);
@@ -970,38 +1184,14 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 		}
 	}
 	/* GOT slots holding addresses of this module */
-	if (ctx->got)
+	if (ctx->got && D.got_relsec)
 		for (size_t i = 0; i < ctx->got_syms.n; i++)
 			if (!got_slot_absolute(ctx->got_syms.v[i]))
-				dynamic_add_relative(addr_of(ctx->got) + i * t->got_entry_size,
-						     symbol_address(ctx->got_syms.v[i]));
-	/* RELATIVE relocations, sorted by place as GNU ld's -z combreloc does */
-	size_t nrel = D.rels.n;
-	if (nrel > D.nrelocs) {
-		error(ctx, "internal error: %zu dynamic relocations made, %llu sized", nrel, (unsigned long long)D.nrelocs);
-		nrel = D.nrelocs;
-	}
-	if ((p = place_of(ctx, D.reldyn, image))) {
-		if (nrel)
-			qsort(D.rels.v, nrel, sizeof(*D.rels.v), cmp_rel);
-		uint32_t rtype = t->relative_reloc;
-		for (size_t i = 0; i < nrel; i++) {
-			uint8_t *e = p + i * D.reldyn->entsize;
-			if (is64) {
-				wr64(e, D.rels.v[i].offset);
-				wr64(e + 8, ELF64_R_INFO(0, rtype));
-				if (t->rela)
-					wr64(e + 16, D.rels.v[i].addend);
-			} else {
-				wr32(e, (uint32_t)D.rels.v[i].offset);
-				wr32(e + 4, ELF32_R_INFO(0, rtype));
-				if (t->rela)
-					wr32(e + 8, (uint32_t)D.rels.v[i].addend);
-			}
-		}
-	}
+				vec_push(D.rels, ((struct dynrel){addr_of(ctx->got) + i * t->got_entry_size,
+								  symbol_address(ctx->got_syms.v[i]), D.got_relsec - 1}));
+	size_t relative_count = write_relocations(ctx, image);
 	if ((p = place_of(ctx, D.dynamic, image))) {
-		bool relcount = nrel != 0;
+		bool relcount = relative_count != 0;
 		uint64_t esz = 2 * word;
 		for (size_t i = 0; i < D.tags.n; i++) {
 			uint64_t tag = D.tags.v[i], val = 0;
@@ -1020,16 +1210,29 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 				break;
 			case DT_STRSZ: val = D.str.buf.n; break;
 			case DT_SYMENT: val = D.dynsym->entsize; break;
-			case DT_RELA: case DT_REL: val = addr_of(D.reldyn); break;
-			case DT_RELASZ: case DT_RELSZ: val = D.reldyn->size; break;
-			case DT_RELAENT: case DT_RELENT: val = D.reldyn->entsize; break;
+			case DT_RELA: case DT_REL: case DT_RELASZ: case DT_RELSZ: {
+				/* every allocated relocation section of the output, wherever the
+				 * script put them (less .rela.plt, empty here) */
+				uint64_t lo = 0, size = 0;
+				for (size_t k = 0; k < ctx->osecs.n; k++) {
+					const struct output_section *os = ctx->osecs.v[k];
+					if (os->index && os->type == (t->rela ? SHT_RELA : SHT_REL) && (os->flags & SHF_ALLOC)) {
+						size += os->size;
+						if (!lo || os->addr < lo)
+							lo = os->addr;
+					}
+				}
+				val = tag == DT_RELASZ || tag == DT_RELSZ ? size : size ? lo : 0;
+				break;
+			}
+			case DT_RELAENT: case DT_RELENT: val = t->rela ? 3 * word : 2 * word; break;
 			case DT_VERDEFNUM: val = D.verdefs.n; break;
 			case DT_FLAGS: val = D.flags; break;
 			case DT_FLAGS_1: val = D.flags_1; break;
 			case DT_NULL:
 				if (relcount) {
 					tag = t->rela ? DT_RELACOUNT : DT_RELCOUNT;
-					val = nrel;
+					val = relative_count;
 					relcount = false;
 				}
 				break;

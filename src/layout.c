@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "dynamic.h"
 #include "layout.h"
 #include "oformat.h"
 #include "reports.h"
@@ -1102,7 +1103,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	struct ctx *ctx = L->ctx;
 	/* allocated relocation sections go to .rela.dyn / .rel.dyn (GNU ld's -z combreloc) */
 	const char *secname = isec->name;
-	const bool isdyn = !ctx_relocatable(ctx) && (isec->flags & SHF_ALLOC) &&
+	const bool isdyn = !ctx_relocatable(ctx) && ctx->opt.z_combreloc && (isec->flags & SHF_ALLOC) &&
 			   (isec->type == SHT_RELA || isec->type == SHT_REL);
 	if (isdyn)
 		secname = isec->type == SHT_RELA ? ".rela.dyn" : ".rel.dyn";
@@ -1706,17 +1707,20 @@ static bool named_before(struct layout *L, size_t at)
 }
 
 /* Where bfd's dynobj has a linker-made section of a PIE or shared object: the generic dynamic
- * sections, the x86 backend's (.got among them), then the dynamic relocations; others (the
- * build-id note, .eh_frame_hdr) come after them. */
-static size_t dynobj_rank(const char *name)
+ * sections, the x86 backend's (.got among them); others (the build-id note, .eh_frame_hdr)
+ * come after them, then the dynamic relocations its relocation scan makes. */
+static size_t dynobj_rank(const struct ctx *ctx, const struct input_section *isec)
 {
+	const char *name = isec->name;
 	static const char *const order[] = {
 		".interp", ".gnu.version_d", ".gnu.version", ".gnu.version_r", ".dynsym", ".dynstr",
 		".dynamic", ".hash", ".gnu.hash", ".plt", ".rel.plt", ".rel.got", ".got", ".got.plt",
-		".dynbss", ".data.rel.ro", ".rel.bss", ".rel.ifunc", ".plt.got", ".eh_frame", ".sframe",
+		".dynbss", ".data.rel.ro", ".rel.bss", ".rel.data.rel.ro", ".rel.ifunc", ".plt.got", ".eh_frame", ".sframe",
 		".rel.dyn",
 	};
 	size_t n = sizeof(order) / sizeof(order[0]);
+	if (dynamic_scan_made(ctx, isec))
+		return n + 1;
 	for (size_t i = 0; i < n; i++) {
 		const char *o = order[i];
 		if (!strcmp(name, o) || (!strncmp(o, ".rel.", 5) && !strncmp(name, ".rela.", 6) && !strcmp(name + 6, o + 5)))
@@ -1727,12 +1731,12 @@ static size_t dynobj_rank(const char *name)
 
 /* the linker's sections of a PIE or shared object in bfd's order (a stable insertion sort:
  * they are few) */
-static void sort_dynobj(struct input_section **v, size_t n)
+static void sort_dynobj(const struct ctx *ctx, struct input_section **v, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
 		struct input_section *x = v[i];
-		size_t r = dynobj_rank(x->name), j = i;
-		for (; j > 0 && dynobj_rank(v[j - 1]->name) > r; j--)
+		size_t r = dynobj_rank(ctx, x), j = i;
+		for (; j > 0 && dynobj_rank(ctx, v[j - 1]) > r; j--)
 			v[j] = v[j - 1];
 		v[j] = x;
 	}
@@ -1864,7 +1868,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 						vec_push(all, isec);
 				}
 			if (ctx->opt.kind == OUT_PIE || ctx->opt.kind == OUT_SHARED)
-				sort_dynobj(all.v + first, all.n - first);
+				sort_dynobj(ctx, all.v + first, all.n - first);
 		}
 		/* the object's COMMON section, which bfd makes last (lang_common, once every
 		 * object is in) */

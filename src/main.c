@@ -107,9 +107,7 @@ int main(int argc, char **argv)
 	/* -pie/-shared: .dynamic's tags name output sections, known now; relocations of
 	 * sections /DISCARD/ took leave .rela.dyn */
 	bool symbols_resized;
-	const struct output_section *resized = dynamic_after_map(ctx, L, &symbols_resized);
-	if (resized)
-		layout_refinish(L, resized);
+	dynamic_after_map(ctx, L, &symbols_resized);
 	struct output_section *dynsecs[6];
 	for (size_t i = 0, n = symbols_resized ? dynamic_symbol_outputs(dynsecs) : 0; i < n; i++)
 		layout_refinish(L, dynsecs[i]);

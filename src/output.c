@@ -538,6 +538,7 @@ void output_write(struct ctx *ctx)
 	memcpy(image + shstrtab_off, shstr.buf.v, shstr.buf.n);
 
 	uint8_t *sh = image + shoff;
+	dynamic_link_reloc_sections(ctx, symtab_idx);
 	for (size_t i = 0; i < ctx->osecs.n; i++) {
 		struct output_section *os = ctx->osecs.v[i];
 		if (!os->index)

@@ -412,7 +412,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				 * before layout, which stays an R_*_NONE) */
 				bool script_abs = a.sym && a.sym->kind == SYM_SCRIPT && !a.sym->osec && !a.sym->final_osec;
 				if (dynamic_reloc_needed(ctx, isec, &a) && !script_abs)
-					dynamic_add_relative(addr + place, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
+					dynamic_add_relative(isec, addr + place, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
 			}
 		}
 	}

@@ -139,19 +139,18 @@ static const char *default_script_name(struct ctx *ctx)
 {
 	const struct options *o = &ctx->opt;
 	const char *suffix;
-	bool now_relro = o->z_now && o->relro;
+	/* -z combreloc (the default) with -z relro -z now, -z combreloc, or neither; then -z
+	 * separate-code's variant */
+	const char *kind = o->kind == OUT_SHARED ? "s" : o->kind == OUT_PIE ? "d" : "";
+	const char *variant = !o->z_combreloc ? "" : o->z_now && o->relro ? "w" : "c";
 	if (o->kind == OUT_RELOCATABLE)
 		suffix = o->relocatable_ctors ? "xu" : "xr";
 	else if (o->magic == MAGIC_OMAGIC)
 		suffix = "xbn";
 	else if (o->magic == MAGIC_NMAGIC)
 		suffix = "xn";
-	else if (o->kind == OUT_SHARED)
-		suffix = now_relro ? (o->separate_code ? "xswe" : "xsw") : (o->separate_code ? "xsce" : "xsc");
-	else if (o->kind == OUT_PIE)
-		suffix = now_relro ? (o->separate_code ? "xdwe" : "xdw") : (o->separate_code ? "xdce" : "xdc");
 	else
-		suffix = now_relro ? (o->separate_code ? "xwe" : "xw") : (o->separate_code ? "xce" : "xc");
+		suffix = arena_printf(&ctx->arena, "x%s%s%s", kind, variant, o->separate_code ? "e" : "");
 	return arena_printf(&ctx->arena, "%s.%s", ctx->target->emulation, suffix);
 }
 

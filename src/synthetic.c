@@ -70,9 +70,15 @@ static void write_got(struct ctx *ctx, struct input_section *isec, uint8_t *out)
 
 static void write_got_plt(struct ctx *ctx, struct input_section *isec, uint8_t *out)
 {
-	(void)ctx;
 	(void)isec;
-	(void)out; /* GOT[0] is the address of _DYNAMIC: 0 without dynamic linking */
+	/* GOT[0] is the address of _DYNAMIC (the linker's .dynamic): 0 without dynamic linking */
+	const struct symbol *d = dynamic_active(ctx) ? symbol_find(ctx, "_DYNAMIC") : NULL;
+	if (!d || d->kind != SYM_DEFINED || !d->isec || d->isec->file != ctx->dynamic)
+		return;
+	if (ctx->target->elfclass == ELFCLASS64)
+		wr64(out, symbol_address(d));
+	else
+		wr32(out, (uint32_t)symbol_address(d));
 }
 
 /* GNU ld gives GOT slots to local symbols first, then to globals in its symbol-table order. */

@@ -120,7 +120,7 @@ def normalize_gnu(lines, mine):
         seen[name] = nth + 1
         kept, dropped = [], False
         for ln in b[1:]:
-            m = INPUT_RE.match(ln)
+            m = INPUT_RE.match(ln.replace(WRAP, ''))
             if m and linker_made(m.group(1)) and m.group(2) == '0' and m.group(3) == dynobj and \
                     (m.group(1), m.group(3)) not in mine_empty:
                 dropped = True

@@ -915,7 +915,7 @@ static void test_default_scripts(void)
 		free(text);
 	}
 	closedir(d);
-	CHECK(count == 32, "expected 32 default scripts, found %d", count);
+	CHECK(count == 44, "expected 44 default scripts, found %d", count);
 }
 
 int main(void)
