@@ -924,7 +924,21 @@ static void set_link(struct input_section *isec, struct input_section *to, uint3
 static int cmp_rel(const void *a, const void *b)
 {
 	const struct dynrel *x = a, *y = b;
-	return x->offset < y->offset ? -1 : x->offset > y->offset;
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	return x->sec < y->sec ? -1 : x->sec > y->sec;
+}
+
+/* which of D.relsecs the section is, or -1 */
+static size_t relsec_index(const struct input_section *isec)
+{
+	if (!D.relsec_cap)
+		return (size_t)-1;
+	size_t h = hash_str(isec->name) & (D.relsec_cap - 1);
+	for (; D.relsec_slots[h]; h = (h + 1) & (D.relsec_cap - 1))
+		if (D.relsecs.v[D.relsec_slots[h] - 1] == isec)
+			return D.relsec_slots[h] - 1;
+	return (size_t)-1;
 }
 
 static void write_relative(const struct target *t, uint8_t *e, const struct dynrel *r)
@@ -1004,11 +1018,13 @@ static size_t write_relocations(struct ctx *ctx, uint8_t *image)
 		}
 		if (sorted_done)
 			continue;
-		/* all the groups this section holds, sorted, from its start */
+		/* all the groups this section holds, in its order, sorted by place (stably, as
+		 * glibc's qsort does bfd's: two at one place stay in that order) */
 		sorted_done = true;
 		VEC(struct dynrel) all = {0};
-		for (size_t j = 0; j < nsec; j++) {
-			if (D.relsecs.v[j]->out != rs->out)
+		for (size_t in = 0; in < rs->out->inputs.n; in++) {
+			size_t j = relsec_index(rs->out->inputs.v[in]);
+			if (j == (size_t)-1)
 				continue;
 			size_t m = start[j + 1] - start[j];
 			if (m * D.relsecs.v[j]->entsize > D.relsecs.v[j]->size)
@@ -1016,6 +1032,8 @@ static size_t write_relocations(struct ctx *ctx, uint8_t *image)
 			for (size_t i = 0; i < m; i++)
 				vec_push(all, grouped[start[j] + i]);
 		}
+		for (size_t i = 0; i < all.n; i++) /* (ties keep the order above) */
+			all.v[i].sec = (uint32_t)i;
 		if (all.n)
 			qsort(all.v, all.n, sizeof(*all.v), cmp_rel);
 		uint8_t *base = image + rs->out->offset;

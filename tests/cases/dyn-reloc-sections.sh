@@ -71,3 +71,19 @@ for obj in "d64.o" "d32.o -m elf_i386"; do
 		done
 	done
 done
+# two relocations at one place (overlapping sections) keep the order their sections have in
+# .rela.dyn: bfd's sort is stable
+cat > same.ld <<'E'
+SECTIONS {
+  .text 0x10000 : { *(.text) }
+  .rela.dyn : { *(.rela.mydata) *(.rela.*) }
+  .data 0x20000 : { *(.data.x) }
+  .mydata 0x20000 : { *(.mydata) }
+  .dynamic : { *(.dynamic) }
+  .got : { *(.got) }
+}
+E
+for obj in "d64.o" "d32.o -m elf_i386"; do
+	link_both $obj -pie -T same.ld --no-check-sections --no-warn-rwx-segments
+	compare_outputs
+done
