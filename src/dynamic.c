@@ -292,6 +292,23 @@ static void number_assignments(struct ctx *ctx, const struct stmt *s, uint32_t *
 	}
 }
 
+/* ... in the order of the mapped statements, INSERTs done (with the --defsym ones) */
+static void number_layout_assignments(struct ctx *ctx, const struct layout *L, uint32_t *seq, uint32_t *next)
+{
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		const struct lnode *n = &L->nodes.v[i];
+		if (n->kind == LN_ASSIGN && n->st && n->st->kind == ST_ASSIGN && strcmp(n->st->assign.name, ".")) {
+			const struct symbol *sym = symbol_find(ctx, n->st->assign.name);
+			if (sym && !seq[sym->order])
+				seq[sym->order] = ++*next;
+		} else if (n->kind == LN_OSEC && n->lo->desc) {
+			number_assignments(ctx, n->lo->desc->body, seq, next);
+		} else if (n->kind == LN_DISCARD && n->st && n->st->kind == ST_OUTPUT_SECTION) {
+			number_assignments(ctx, n->st->osec->body, seq, next);
+		}
+	}
+}
+
 static int by_recording(const void *a, const void *b)
 {
 	const struct recording *x = a, *y = b;
@@ -416,7 +433,7 @@ static void add_tag(uint64_t tag)
 /* The dynamic symbols, .dynstr, the hash tables and the version sections: sized before mapping,
  * and again after it when symbols only constraint-dropped statements assign leave (GNU ld
  * never records those assignments, so never exports them). */
-static void size_dynamic_symbols(struct ctx *ctx)
+static void size_dynamic_symbols(struct ctx *ctx, const struct layout *L)
 {
 	bool is64 = ctx->target->elfclass == ELFCLASS64;
 	uint64_t word = is64 ? 8 : 4;
@@ -441,13 +458,17 @@ static void size_dynamic_symbols(struct ctx *ctx)
 	/* .dynstr: symbol names in the order GNU ld records them (as objects name them, then the
 	 * ones only scripts assign, in statement order), the soname, version names */
 	uint32_t *seq = xcalloc(n + 1, sizeof(*seq)), next = 0;
-	/* --defsym statements stand before or after the -T scripts, as on the command line */
-	for (size_t k = 0; k < ctx->defsyms_before_script; k++)
-		number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
-	if (ctx->script)
-		number_assignments(ctx, ctx->script->cmds, seq, &next);
-	for (size_t k = ctx->defsyms_before_script; k < ctx->defsym_stmts.n; k++)
-		number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
+	if (L) {
+		number_layout_assignments(ctx, L, seq, &next);
+	} else {
+		/* --defsym statements stand before or after the -T scripts, as on the command line */
+		for (size_t k = 0; k < ctx->defsyms_before_script; k++)
+			number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
+		if (ctx->script)
+			number_assignments(ctx, ctx->script->cmds, seq, &next);
+		for (size_t k = ctx->defsyms_before_script; k < ctx->defsym_stmts.n; k++)
+			number_assignments(ctx, ctx->defsym_stmts.v[k], seq, &next);
+	}
 	struct recording *rec = xcalloc(n + 1, sizeof(*rec));
 	for (size_t i = 0; i < n; i++) {
 		const struct symbol *sym = all[i];
@@ -656,7 +677,7 @@ void dynamic_create(struct ctx *ctx)
 		}
 	}
 
-	size_dynamic_symbols(ctx);
+	size_dynamic_symbols(ctx, NULL);
 
 	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE, in
 	 * .rela.got */
@@ -818,9 +839,10 @@ void dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized)
 	*symbols_resized = false;
 	if (!D.active)
 		return;
-	*symbols_resized = ctx->dropped_assignments && ctx->opt.kind == OUT_SHARED;
+	/* (an INSERT moved statements: GNU ld records the assignments in their new order) */
+	*symbols_resized = (ctx->dropped_assignments || L->inserts.n) && ctx->opt.kind == OUT_SHARED;
 	if (*symbols_resized)
-		size_dynamic_symbols(ctx);
+		size_dynamic_symbols(ctx, L);
 	/* bfd scans relocations after mapping: those of sections /DISCARD/ took never count */
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		const struct input_file *f = ctx->files.v[fi];

@@ -4,7 +4,8 @@
 # .rela.dyn, sorted by place, with DT_RELACOUNT; -z nocombreloc, -n and -N pick GNU ld's
 # scripts that keep them apart (each .rela.X pointing at its section with sh_info and
 # SHF_INFO_LINK), in the order they were made; an orphan one goes to .rela.dyn (with
-# -z combreloc) or keeps its name; DT_RELA/DT_RELASZ span all of them.
+# -z combreloc) or keeps its name; DT_RELA/DT_RELASZ span all of them.  (.dynstr has the
+# names of the symbols a script assigns in the order of the statements, INSERTs done.)
 as_obj d64.o --64 -mrelax-relocations=no <<'E'
 	.text
 	.globl _start
@@ -41,7 +42,7 @@ lv:	.long lv, _start
 	.long lv
 E
 cat > insert.ld <<'E'
-SECTIONS { .mydata : { *(.mydata) } } INSERT AFTER .bss;
+SECTIONS { .mydata : { mysym = .; *(.mydata) } } INSERT AFTER .bss;
 E
 cat > own.ld <<'E'
 SECTIONS {
@@ -64,7 +65,8 @@ check_links() {
 for obj in "d64.o" "d32.o -m elf_i386"; do
 	for kind in -pie "-shared -Bsymbolic"; do
 		for opt in "" "-z nocombreloc" "-n --no-dynamic-linker" "-N --no-dynamic-linker" "-z nocombreloc -z now" "-T insert.ld" \
-			   "-T insert.ld -z nocombreloc" "-T own.ld" "-T own.ld -z nocombreloc"; do
+			   "-T insert.ld -z nocombreloc" "-T insert.ld -N --no-dynamic-linker" "-T own.ld" \
+			   "-T own.ld -z nocombreloc"; do
 			link_both $obj $kind $opt --no-warn-rwx-segments
 			compare_outputs
 			check_links
