@@ -123,6 +123,7 @@ struct symbol {
 	struct input_section *isec;      /* defining section */
 	struct output_section *osec;     /* for SYM_SCRIPT: section it is relative to, or NULL */
 	struct output_section *final_osec; /* SYM_SCRIPT from `.` outside sections: its output section */
+	bool rel_from_abs;               /* SYM_SCRIPT: its value read `.' (bfd's rel_from_abs) */
 	uint64_t value;                  /* section offset, absolute value, or common alignment */
 	uint64_t size;
 	uint8_t kind;                    /* enum sym_kind */

@@ -372,6 +372,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	 * ends up relative to a nearby section in the output (GNU ld's ldexp_finalize_syms), but
 	 * stays absolute for the expressions that use the symbol meanwhile. */
 	s->final_osec = !sec && v.from_dot ? section_for_dot(L) : NULL;
+	s->rel_from_abs = v.from_dot;
 	if (s->kind != SYM_SCRIPT || s->osec != sec || s->value != val)
 		L->changed = true;
 	/* bfd's hash entry keeps the type an object gave it (by definition or reference), and

@@ -409,8 +409,9 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				t->apply(ctx, isec, &a);
 				/* the place holds the link-time address: ld.so adds the load base; not for
 				 * a script symbol that turned out absolute (GNU ld counted a slot for it
-				 * before layout, which stays an R_*_NONE) */
-				bool script_abs = a.sym && a.sym->kind == SYM_SCRIPT && !a.sym->osec && !a.sym->final_osec;
+				 * before layout, which stays an R_*_NONE), unless its value read `.' (bfd's
+				 * ABS_SYMBOL_P) */
+				bool script_abs = a.sym && a.sym->kind == SYM_SCRIPT && !a.sym->osec && !a.sym->rel_from_abs;
 				if (dynamic_reloc_needed(ctx, isec, &a) && !script_abs)
 					dynamic_add_relative(isec, addr + place, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
 			}

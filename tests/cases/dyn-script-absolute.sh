@@ -33,6 +33,18 @@ for m in 64 32; do
 	done
 done
 readelf -rW slink.out | grep -q R_386_NONE || fail "no R_386_NONE slot for the absolute symbol"
+# ... but one whose value read `.' (bfd's rel_from_abs), even absolute in the end and before
+# any section (the one before it is not allocated), is not absolute to bfd's backend: it gets
+# its RELATIVE (of its value)
+sed -e 's/sabs = SIZEOF_HEADERS;/sabs = ALIGN(8) >> 12;/' sa.ld > sr.ld
+sed -e 's/^  sabs = SIZEOF_HEADERS;//' -e 's/^  . = SIZEOF_HEADERS;/  sabs = (. + 0x10) \& 0; .info (INFO) : { LONG(1) } &/' sa.ld > sr2.ld
+for m in 64 32; do
+	emu=elf_x86_64; [ $m = 32 ] && emu=elf_i386
+	for sc in sr.ld sr2.ld; do
+		link_both -m $emu -pie -T $sc sa$m.o
+		compare_outputs
+	done
+done
 # a symbol assigned `.'-relative outside any section belongs to the section before it, in
 # .dynsym as in .symtab
 cat > sd.ld <<'E'
