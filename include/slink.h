@@ -237,6 +237,14 @@ struct segment {
 
 struct segment_vec VEC_BODY(struct segment);
 
+/* a symbol's value as an early fold of the script knows it (script_load.c) */
+struct known_value {
+	const char *name;
+	uint64_t value;
+	bool known;
+};
+struct known_values VEC_BODY(struct known_value);
+
 /* ---- the link ----------------------------------------------------------------------- */
 
 struct ctx {
@@ -282,6 +290,7 @@ struct ctx {
 	bool sizeof_headers_read;            /* an assignment read SIZEOF_HEADERS while the inputs
 					      * were opened: the headers are loaded */
 	VEC(const char *) first_fold_assigned; /* symbols script assignments defined by then */
+	struct known_values first_fold_values; /* ... and the values that fold gave them */
 	const struct input_file *no_stack_note_file;  /* the last input without one */
 };
 

@@ -349,9 +349,6 @@ static bool provide_wanted(struct ctx *ctx, const char *name)
 
 /* The walk over the script's expressions, in statement order: `seen` holds the symbols
  * assigned so far in this walk (--defsym ones first). */
-struct known_value { const char *name; uint64_t value; bool known; };
-struct known_values VEC_BODY(struct known_value);
-
 /* a symbol's latest value, kept from one walk to the next as GNU ld's passes keep it */
 static void set_known_value(struct known_values *values, const char *name, uint64_t value, bool known)
 {
@@ -822,7 +819,7 @@ static void first_fold(struct ctx *ctx, const struct stmt *s)
 			break;
 		/* DEFINED sees the objects opened so far and what earlier assignments defined */
 		struct marker m = {.ctx = ctx, .seen = {ctx->first_fold_assigned.v, ctx->first_fold_assigned.n, 0},
-				   .first_phase = true};
+				   .values = &ctx->first_fold_values, .first_phase = true};
 		if (reads_sizeof_headers(&m, a->expr))
 			ctx->sizeof_headers_read = true;
 		/* the symbols this fold looks up are referenced (a branch DEFINED takes now) */
@@ -832,8 +829,14 @@ static void first_fold(struct ctx *ctx, const struct stmt *s)
 		 * reads itself (GNU ld allows that only in its final pass) */
 		const struct symbol *sym = symbol_find(ctx, a->name);
 		bool is_new = !sym || (sym->kind == SYM_UNDEF && !sym->referenced && !sym->object_seq);
-		if (!expr_reads_symbol(a->expr, a->name) && (is_new || first_fold_valid(ctx, a->expr)))
+		bool valid = first_fold_valid(ctx, a->expr);
+		if (!expr_reads_symbol(a->expr, a->name) && (is_new || valid)) {
 			vec_push(ctx->first_fold_assigned, a->name);
+			/* (the value later expressions of this fold read: 0 when it had none) */
+			uint64_t v = 0;
+			bool known = !valid || static_value(&m, a->expr, &v);
+			set_known_value(&ctx->first_fold_values, a->name, valid ? v : 0, known);
+		}
 		break;
 	}
 	case ST_SECTIONS:

@@ -146,6 +146,16 @@ link_both -T dh.ld dh.o
 compare_outputs
 link_both dh.o -T dh.ld
 compare_outputs
+# ... where a symbol an earlier assignment gave a value has it (a constant, or 0 when the fold
+# found none and nothing had named the symbol)
+for v in 'CONSTANT(MAXPAGESIZE)' 0x2000 'ALIGN(16)'; do
+	for c in 's1 == 0x2000' 's1 == 0'; do
+		printf 's1 = %s;\nx = DEFINED(_start) ? 1 : %s ? 2 : SIZEOF_HEADERS;\nSECTIONS { . = 0x10000; .text : { *(.text) } .rodata : { *(.rodata) } }\n' \
+			"$v" "$c" > dv.ld
+		link_both -T dv.ld dh.o
+		compare_outputs
+	done
+done
 # ... a fold where `.` is 0 and SEGMENT_START gives its value (or the command line's), in and
 # out of output sections
 for x in 'SEGMENT_START("data-segment", 0x40) <= ABSOLUTE(.)' '0x40 <= ABSOLUTE(.)' '. >= 0' \
