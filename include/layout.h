@@ -35,6 +35,7 @@ struct layout_osec {
 	bool type_warned;                   /* "type changed to PROGBITS" said once */
 	bool has_linker_input;                  /* holds a linker-made section (.got, ...) */
 	bool object_symbols;                    /* CREATE_OBJECT_SYMBOLS: made, and never stripped */
+	size_t object_symbols_at;               /* ... the first one: how many items come before it */
 	bool keep_input;                        /* a KEEP pattern gave it an input: bfd's SEC_KEEP
 						 * keeps the section even when it stays empty */
 	bool constraint_checked, constraint_failed;

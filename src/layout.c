@@ -79,6 +79,8 @@ static void build_osec_body(struct layout *L, struct layout_osec *lo, const stru
 		case ST_CREATE_OBJECT_SYMBOLS:
 			/* an a.out-era feature that makes no symbols for ELF, but GNU ld makes the
 			 * section for it and marks it SEC_KEEP, so it stays even when empty */
+			if (!lo->object_symbols)
+				lo->object_symbols_at = lo->items.n;
 			lo->object_symbols = true;
 			break;
 		case ST_CONSTRUCTORS:
@@ -583,13 +585,17 @@ static bool reverse_copy(struct ctx *ctx, const struct input_section *isec, cons
 static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32_t *type)
 {
 	/* SEC_READONLY, as the mapping walk leaves it: a statement that makes the section
-	 * (assignment, fill) gives none, a data statement that makes it gives it; the first
-	 * input sets it from its own flags, any input without it clears it */
+	 * (assignment, fill, CREATE_OBJECT_SYMBOLS) gives none, a data statement that makes it
+	 * gives it; the first input sets it from its own flags, any input without it clears it */
 	bool made = false, ro = false, first_input = true;
 	const bool readonly = lo->desc && lo->desc->type == OSEC_READONLY;
 	unsigned f = 0;
 	*type = 0;
-	for (size_t i = 0; i < lo->items.n; i++) {
+	for (size_t i = 0; i <= lo->items.n; i++) {
+		if (lo->object_symbols && lo->object_symbols_at == i)
+			made = true;
+		if (i == lo->items.n)
+			break;
 		const struct lo_item *it = &lo->items.v[i];
 		if (it->kind == IT_DATA) {
 			ro = !made || readonly || ro;
@@ -1437,15 +1443,15 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			name_flags = flags;
 		}
 		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
-		 * assignment or FILL (map_input_to_output_sections' init_os), unless an ADDR or
-		 * LOADADDR read before made it already */
+		 * assignment, FILL or CREATE_OBJECT_SYMBOLS (map_input_to_output_sections'
+		 * init_os), unless an ADDR or LOADADDR read before made it already */
 		bool made_before = lo->named_early && lo->named_at < node_of(L, lo);
 		bool data_first = false;
 		for (size_t i = 0; i < lo->items.n; i++) {
 			enum item_kind k = lo->items.v[i].kind;
 			if (k == IT_INPUTS)
 				continue;
-			data_first = !made_before && k == IT_DATA;
+			data_first = !made_before && k == IT_DATA && !(lo->object_symbols && lo->object_symbols_at <= i);
 			break;
 		}
 		if (!data_first)

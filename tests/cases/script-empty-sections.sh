@@ -334,3 +334,12 @@ done
 echo 'SECTIONS { .text 0x1000 : { *(.text) } .foo : { CREATE_OBJECT_SYMBOLS *(.nothing) } .data : { *(.data) } x = ADDR(.foo); }' > cos2.ld
 link_both -T cos2.ld cos.o
 compare_outputs
+# ... made there without SEC_READONLY: data after it leaves the section writable (before it,
+# read-only), which also decides where an orphan of writable data goes
+for body in 'CREATE_OBJECT_SYMBOLS SHORT(0x2000);' 'SHORT(0x2000); CREATE_OBJECT_SYMBOLS'; do
+	echo "SECTIONS { . = 0x1000 + SIZEOF_HEADERS; .text : { *(.text) } .rodata 0x3000 : { $body } .data.x : { *(.nothing) } }" > cos3.ld
+	for opt in "" -pie; do
+		link_both $opt -T cos3.ld cos.o
+		compare_outputs
+	done
+done
