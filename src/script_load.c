@@ -831,11 +831,11 @@ static void first_fold(struct ctx *ctx, const struct stmt *s)
 		bool is_new = !sym || (sym->kind == SYM_UNDEF && !sym->referenced && !sym->object_seq);
 		bool valid = first_fold_valid(ctx, a->expr);
 		if (!expr_reads_symbol(a->expr, a->name) && (is_new || valid)) {
-			vec_push(ctx->first_fold_assigned, a->name);
 			/* (the value later expressions of this fold read: 0 when it had none) */
 			uint64_t v = 0;
 			bool known = !valid || static_value(&m, a->expr, &v);
 			set_known_value(&ctx->first_fold_values, a->name, valid ? v : 0, known);
+			vec_push(ctx->first_fold_assigned, a->name); /* (m.seen no longer valid) */
 		}
 		break;
 	}

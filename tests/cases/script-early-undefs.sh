@@ -254,3 +254,11 @@ EOF2
 		compare_outputs
 	done
 done
+# many assignments in that fold, each reading the ones before (run under the sanitizers too)
+{
+	echo 's0 = 1;'
+	for i in $(seq 1 40); do echo "s$i = DEFINED(s$((i - 1))) && s$((i - 1)) == $i ? SIZEOF_HEADERS : s$((i - 1)) + 1;"; done
+	echo 'SECTIONS { .text 0x100000 : { *(.text) } .data : { *(.data) } }'
+} > many.ld
+link_both -T many.ld main.o --no-warn-rwx-segments
+compare_outputs
