@@ -411,7 +411,7 @@ static uint32_t dynrel_section(struct ctx *ctx, const char *name)
 	for (size_t si = 1; ctx->internal && si < ctx->internal->shnum && !s; si++)
 		if (!strcmp(ctx->internal->sections[si]->name, full))
 			s = ctx->internal->sections[si];
-	for (size_t si = 1; si < dyn_file(ctx)->shnum && !s; si++)
+	for (size_t si = 1; si < D.first_scan_made && !s; si++) /* (not the ones made here) */
 		if (!strcmp(ctx->dynamic->sections[si]->name, full))
 			s = ctx->dynamic->sections[si];
 	if (!s) {
@@ -681,6 +681,7 @@ void dynamic_create(struct ctx *ctx)
 
 	/* GOT slots of a PIC output hold addresses of this module: each needs a RELATIVE, in
 	 * .rela.got */
+	D.first_scan_made = (uint32_t)dyn_file(ctx)->shnum;
 	uint64_t ngot = 0;
 	for (size_t i = 0; i < ctx->got_syms.n; i++)
 		if (!got_slot_absolute(ctx->got_syms.v[i]))
@@ -691,7 +692,6 @@ void dynamic_create(struct ctx *ctx)
 		D.nrelocs += ngot;
 	}
 	/* those of the sections, in the order bfd's scan makes their sections */
-	D.first_scan_made = (uint32_t)dyn_file(ctx)->shnum;
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		const struct input_file *f = ctx->files.v[fi];
 		for (size_t si = 1; !f->synthetic && si < f->shnum; si++) {
@@ -978,26 +978,26 @@ static void write_relative(const struct target *t, uint8_t *e, const struct dynr
 	}
 }
 
-/* Does bfd sort this output section's relocations (elf_link_sort_relocs, -z combreloc)?  The
- * first output section named .rela.dyn (.rel.dyn), when it holds nothing but the linker's
- * dynamic relocation sections, with no gap */
-static bool sorted_relocations(const struct ctx *ctx, const struct output_section *os)
+/* The output section whose relocations bfd sorts (elf_link_sort_relocs, -z combreloc): the
+ * first one named .rela.dyn (.rel.dyn), when it holds nothing but the linker's dynamic
+ * relocation sections, with no gap; NULL if none */
+static const struct output_section *sorted_relocations(const struct ctx *ctx)
 {
 	const char *name = ctx->target->rela ? ".rela.dyn" : ".rel.dyn";
-	if (!ctx->opt.z_combreloc || strcmp(os->name, name))
-		return false;
-	for (size_t k = 0; k < ctx->osecs.n; k++)
+	const struct output_section *os = NULL;
+	for (size_t k = 0; k < ctx->osecs.n && !os; k++)
 		if (!strcmp(ctx->osecs.v[k]->name, name) && ctx->osecs.v[k]->index)
-			if (ctx->osecs.v[k] != os)
-				return false;
+			os = ctx->osecs.v[k];
+	if (!ctx->opt.z_combreloc || !os)
+		return NULL;
 	uint64_t size = 0;
 	for (size_t i = 0; i < os->inputs.n; i++) {
 		const struct input_section *isec = os->inputs.v[i];
 		if (isec->size && isec->file != ctx->dynamic && isec->file != ctx->internal)
-			return false;
+			return NULL;
 		size += isec->size;
 	}
-	return size == os->size && !os->data.n;
+	return size == os->size && !os->data.n ? os : NULL;
 }
 
 /* The RELATIVE relocations into their sections: in the order the relocations were applied,
@@ -1022,6 +1022,7 @@ static size_t write_relocations(struct ctx *ctx, uint8_t *image)
 		grouped[start[r->sec] + fill[r->sec]++] = *r;
 	}
 	bool sorted_done = false;
+	const struct output_section *sorted = sorted_relocations(ctx);
 	for (size_t k = 0; k < nsec; k++) {
 		const struct input_section *rs = D.relsecs.v[k];
 		size_t n = start[k + 1] - start[k];
@@ -1033,7 +1034,7 @@ static size_t write_relocations(struct ctx *ctx, uint8_t *image)
 		uint8_t *p = place_of(ctx, rs, image);
 		if (!p)
 			continue;
-		if (!sorted_relocations(ctx, rs->out)) {
+		if (rs->out != sorted) {
 			for (size_t i = 0; i < n; i++)
 				write_relative(t, p + i * rs->entsize, &grouped[start[k] + i]);
 			continue;
