@@ -695,6 +695,23 @@ static bool alloc_or_load(const struct layout_osec *lo)
 	return osec_bfd_alloc(lo->os) || lo->noalloc_load;
 }
 
+/* bfd's SEC_DATA on an output section: an object's allocated input with contents that is not
+ * code brings it (elf.c), as do the linker's notes (build-id, ...); its other sections
+ * (.interp, .dynsym, .got...) and data statements do not */
+static bool osec_sec_data(const struct output_section *os)
+{
+	for (size_t i = 0; i < os->inputs.n; i++) {
+		const struct input_section *isec = os->inputs.v[i];
+		if (isec->discarded)
+			continue;
+		if (isec->file->synthetic ? isec->type == SHT_NOTE
+					   : (isec->flags & SHF_ALLOC) && isec->type != SHT_NOBITS &&
+						     !(isec->flags & SHF_EXECINSTR))
+			return true;
+	}
+	return false;
+}
+
 /* GNU ld's lang_memory_default: the first region whose attributes accept the section */
 static struct region *memory_default(struct layout *L, const struct layout_osec *lo)
 {
@@ -711,7 +728,7 @@ static struct region *memory_default(struct layout *L, const struct layout_osec 
 		f |= MEM_R;
 	if (os->flags & SHF_EXECINSTR)
 		f |= MEM_X;
-	else if (f & MEM_I)
+	else if (osec_sec_data(os))
 		f |= MEM_W; /* bfd's SEC_DATA */
 	if ((f & (MEM_A | MEM_R | MEM_X)) == MEM_A)
 		f |= MEM_W; /* "Override SEC_DATA to mean a writable section" */

@@ -145,3 +145,24 @@ SECTIONS {
 EOF2
 link_both -T cm2.ld cm.o --no-warn-rwx-segments
 compare_outputs
+# a region's `w' takes what bfd marks SEC_DATA: allocated object inputs with contents that are
+# not code, and writable sections; not a section only a data statement made read-only, nor
+# the linker's read-only sections (.interp, .dynsym...): with --gc-sections nothing else is
+# read-only for them to follow, so they have no region
+cat > mw.ld <<'EOF2'
+MEMORY { RAM (w) : ORIGIN = 0x8000000, LENGTH = 0x100000 }
+SECTIONS { .text : { *(.text) } >RAM .foo : { LONG(1) } .bar : { x = .; LONG(2) } }
+EOF2
+expect_fail_both "no memory region specified for loadable section \`\.foo'" -T mw.ld a.o
+as_obj mwp.o <<'EOF2'
+	.text
+	.globl foo
+foo:	ret
+EOF2
+cat > mwp.ld <<'EOF2'
+MEMORY { ROM (w) : ORIGIN = 0x8000000, LENGTH = 0x1000000 }
+SECTIONS { .text : { . = . + 0x2; QUAD(0x10000); *(.text) } >ROM }
+EOF2
+link_both -T mwp.ld -pie mwp.o --no-warn-rwx-segments
+compare_outputs
+expect_fail_both "no memory region specified for loadable section \`\.interp'" -T mwp.ld -pie --gc-sections mwp.o
