@@ -1121,10 +1121,8 @@ static void parse_sections_body(struct parser *p, struct list *l, bool until_eof
 				syntax_error(p, &t, NULL);
 			return;
 		}
-		if (tok_op(&t, ";")) {
-			next(p, LEX_SCRIPT);
-			continue;
-		}
+		/* (no `;' of its own here: GNU ld's grammar takes one only as an assignment's
+		 * separator, not after ENTRY or ASSERT, nor alone) */
 		struct stmt *s;
 		if (tok_is(&t, "ENTRY"))
 			s = parse_name_command(p, ST_ENTRY);

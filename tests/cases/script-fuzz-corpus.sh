@@ -21,3 +21,16 @@ for s in "$TESTS"/fuzz/scripts/*.ld; do
 done
 [ "$n" -gt 0 ] || fail "no fuzz corpus in $TESTS/fuzz/scripts"
 echo "$n malformed scripts rejected cleanly" >&2
+# GNU ld's grammar takes a `;' at the top of SECTIONS only as an assignment's separator: not
+# after ENTRY or ASSERT, nor on its own (one or two of them where a separator is allowed)
+for body in '.text : { *(.text) } ;' '; .text : { *(.text) }' '.text : { *(.text) } ASSERT(1, "a");' \
+	    'ENTRY(_start); .text : { *(.text) }' '.text : { *(.text) } x = 1;;'; do
+	echo "SECTIONS { $body }" > semi.ld
+	expect_fail_both 'syntax error' -T semi.ld a.o
+done
+for body in '.text : { *(.text) } ASSERT(1, "a")' 'ENTRY(_start) .text : { *(.text) ; }' \
+	    '.text : { *(.text) } x = 1, y = 2;'; do
+	echo "SECTIONS { $body }" > semi.ld
+	link_both -T semi.ld a.o
+	compare_outputs
+done
