@@ -291,6 +291,8 @@ uint64_t segments_estimate(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 bool layout_special_type(const char *name, uint32_t *type);
+/* no PT_LOAD will hold the section (-r, or PHDRS naming none for it): a type its name has stays */
+bool layout_no_load_segment(struct layout *L, const struct layout_osec *lo);
 /* the entry size bfd gives a section of this ELF type (elf_fake_sections) */
 uint64_t elf_type_entsize(const struct ctx *ctx, uint32_t type);
 /* GNU ld's exp_get_fill: the pattern of a `=fill` or FILL() expression */

@@ -588,7 +588,7 @@ static void dot_advanced(struct layout *L, struct layout_osec *lo)
 	uint32_t type;
 	if (layout_special_type(os->name, &type)) {
 		os->entsize = elf_type_entsize(L->ctx, type);
-		if (ctx_relocatable(L->ctx)) {
+		if (layout_no_load_segment(L, lo)) {
 			os->type = type;
 			return;
 		}

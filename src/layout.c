@@ -981,6 +981,43 @@ static bool name_own_type(const char *name, uint32_t *type)
 	       *type != SHT_NOBITS;
 }
 
+/* Does a :phdr list name a PHDRS entry of type PT_LOAD? */
+static bool names_load_phdr(struct ctx *ctx, const struct name_list *l)
+{
+	for (; l; l = l->next)
+		for (const struct phdr_desc *ph = ctx->script->phdrs; ph; ph = ph->next) {
+			uint64_t type;
+			if (!strcmp(ph->name, l->name) && script_eval_const(ctx, ph->type, &type) && type == PT_LOAD)
+				return true;
+		}
+	return false;
+}
+
+/* Will the section be in no PT_LOAD, where bfd would make an allocated section without
+ * contents NOBITS?  -r has no segments; under PHDRS, none of the entries its :phdr list names
+ * (its own, else the one before it that has one, as lang_record_phdrs goes, which gives a
+ * NOLOAD section none) is a PT_LOAD. */
+bool layout_no_load_segment(struct layout *L, const struct layout_osec *lo)
+{
+	struct ctx *ctx = L->ctx;
+	if (ctx_relocatable(ctx))
+		return true;
+	if (!ctx->script || !ctx->script->phdrs)
+		return false;
+	const struct name_list *own = lo->desc && lo->desc->phdrs ? lo->desc->phdrs
+				      : lo->overlay ? lo->overlay->phdrs : NULL;
+	if (!own && lo->desc && lo->desc->type == OSEC_NOLOAD)
+		return true;
+	size_t at = node_of(L, lo);
+	for (size_t i = at; !own && i-- > 0 && at != (size_t)-1;)
+		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->desc)
+			own = L->nodes.v[i].lo->desc->phdrs;
+	for (size_t i = at + 1; !own && at != (size_t)-1 && i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC && L->nodes.v[i].lo->desc)
+			own = L->nodes.v[i].lo->desc->phdrs;
+	return !names_load_phdr(ctx, own);
+}
+
 /* The ELF type bfd gives an output section when `first` is its first input
  * (_bfd_elf_init_private_section_data): a type of its own by name (.init_array, ...) stays;
  * the input's is copied when the section's bfd flags then equal the input's; else it has
@@ -1470,9 +1507,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (!any_input && lo->has_data) {
 				uint32_t st;
 				uint64_t sf;
-				bool no_load_segment = ctx_relocatable(L->ctx) ||
-						       (L->ctx->script && L->ctx->script->phdrs && !lo->desc->phdrs);
-				if (!(elf_special_section(os->name, &st, &sf) && no_load_segment))
+				if (!(elf_special_section(os->name, &st, &sf) && layout_no_load_segment(L, lo)))
 					os->type = SHT_NOBITS;
 			}
 			os->noload = true;
@@ -1531,9 +1566,8 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		os->type = lo->bfd_type ? lo->bfd_type : dflt;
 		/* allocated without contents, with a type of its own (.preinit_array holding only
 		 * bss): its PT_LOAD makes it NOBITS (bfd's assign_file_positions_for_load_sections;
-		 * not for -r, nor under PHDRS without a :phdr of its own) */
-		if (alloc && !contents && !os->noload && os->type != SHT_NOBITS && !ctx_relocatable(L->ctx) &&
-		    !(L->ctx->script && L->ctx->script->phdrs && !(lo->desc && lo->desc->phdrs)))
+		 * not for -r, nor under PHDRS without a :phdr of its own that is a PT_LOAD) */
+		if (alloc && !contents && !os->noload && os->type != SHT_NOBITS && !layout_no_load_segment(L, lo))
 			os->type = SHT_NOBITS;
 		if (os->type == SHT_NOBITS && dflt == SHT_PROGBITS && alloc) {
 			os->type = SHT_PROGBITS;
@@ -1556,9 +1590,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	if (any_input && os->noload) {
 		uint32_t st;
 		bool special = name_own_type(os->name, &st);
-		bool no_load_segment = ctx_relocatable(L->ctx) ||
-				       (L->ctx->script && L->ctx->script->phdrs && !(lo->desc && lo->desc->phdrs));
-		if ((os->flags & SHF_ALLOC) && !(special && no_load_segment))
+		if ((os->flags & SHF_ALLOC) && !(special && layout_no_load_segment(L, lo)))
 			os->type = SHT_NOBITS;
 		else if (special)
 			os->type = st;

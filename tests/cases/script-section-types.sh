@@ -232,3 +232,19 @@ EOF2
 echo 'SECTIONS { .rodata (NOLOAD) : { LONG(1) } .foo (NOLOAD) : { LONG(2) } }' > nlr.ld
 link_both -r -T nlr.ld nlr.o
 compare_outputs
+# a section `.' alone allocated (no contents) is NOBITS where a PT_LOAD holds it; under PHDRS
+# one that only a PT_PHDR (or PT_NOTE) holds keeps the type its name has; one with no :phdr
+# follows the section before it
+as_obj dp.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+E
+for l in ':hdr' ':text' '' ':note'; do
+	for n in .data .init_array .foo; do
+		echo "PHDRS { hdr PT_PHDR PHDRS; text PT_LOAD FILEHDR PHDRS; note PT_NOTE; }
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } :text $n : { . = ALIGN(0x10); } $l }" > dp.ld
+		link_both -T dp.ld dp.o
+		compare_outputs
+	done
+done
