@@ -291,6 +291,8 @@ struct ctx {
 					      * were opened: the headers are loaded */
 	VEC(const char *) first_fold_assigned; /* symbols script assignments defined by then */
 	struct known_values first_fold_values; /* ... and the values that fold gave them */
+	const struct stmt *default_script_first; /* where the built-in (or -dT) script's statements
+						  * start, after those of INSERT scripts */
 	const struct input_file *no_stack_note_file;  /* the last input without one */
 };
 

@@ -1866,15 +1866,27 @@ void layout_map(struct ctx *ctx, struct layout *L)
 {
 	L->ctx = ctx;
 	/* --defsym assignments where they stand among the -T scripts: before the script, or
-	 * after it */
+	 * after it (and before the built-in script INSERT scripts go into, which GNU ld reads
+	 * after the command line) */
 	size_t before = ctx->defsyms_before_script;
 	for (size_t i = 0; i < before; i++)
 		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
-	if (ctx->script)
+	struct stmt *dflt = ctx->script ? (struct stmt *)ctx->default_script_first : NULL, *last_user = NULL;
+	for (struct stmt *s = dflt ? ctx->script->cmds : NULL; s && s != dflt; s = s->next)
+		last_user = s;
+	if (ctx->script && !dflt)
 		build_top(L, ctx->script->cmds);
+	if (last_user) { /* (the user's statements alone, then the defsyms, then the built-in's) */
+		last_user->next = NULL;
+		build_top(L, ctx->script->cmds);
+		last_user->next = dflt;
+	}
 	for (size_t i = before; i < ctx->defsym_stmts.n; i++)
 		add_node(L, LN_ASSIGN, ctx->defsym_stmts.v[i], NULL);
-	size_t insert_base = before;
+	if (dflt)
+		build_top(L, dflt);
+	/* (an INSERT moves every statement before it, --defsym ones included) */
+	size_t insert_base = 0;
 	make_common_sections(ctx);
 	if (!ctx_relocatable(ctx) || relocatable_allocates_commons(ctx))
 		allocate_commons(ctx);

@@ -106,6 +106,7 @@ void scripts_load_user(struct ctx *ctx)
 		keep_default &= span_has_insert(&ctx->script_spans.v[i]);
 	if (ctx->opt.default_script && keep_default) {
 		load_span(ctx, ctx->opt.default_script);
+		ctx->default_script_first = ctx->script_spans.v[ctx->script_spans.n - 1].first;
 		vec_push(ctx->opt.scripts_at, ctx->opt.inputs.n);
 	}
 	/* INHIBIT_COMMON_ALLOCATION is --no-define-common, which only a shared object may use */
@@ -202,7 +203,10 @@ static void load_default(struct ctx *ctx)
 		printf("using internal linker script:\n==================================================\n%s"
 		       "==================================================\n",
 		       text);
+	struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
 	parse_into(ctx, arena_printf(&ctx->arena, "<built-in %s>", name), text, strlen(text));
+	if (ctx->script)
+		ctx->default_script_first = tail ? *tail : ctx->script->cmds;
 }
 
 void script_load_input(struct ctx *ctx, const char *path, const char *text, size_t len, struct load_state *g)

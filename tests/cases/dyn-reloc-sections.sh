@@ -73,6 +73,12 @@ for obj in "d64.o" "d32.o -m elf_i386"; do
 		done
 	done
 done
+# a --defsym after an INSERT script stands before the built-in script (read after the command
+# line), as in .dynstr's order
+for order in "-T insert.ld --defsym dsym=0x10" "--defsym dsym=0x10 -T insert.ld"; do
+	link_both d64.o -shared -Bsymbolic $order -N --no-dynamic-linker --no-warn-rwx-segments
+	compare_outputs
+done
 # two relocations at one place (overlapping sections) keep the order their sections have in
 # .rela.dyn: bfd's sort is stable
 cat > same.ld <<'E'

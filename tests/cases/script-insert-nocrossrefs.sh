@@ -142,3 +142,12 @@ as_obj ncq.o ncq.s
 echo 'SECTIONS { OVERLAY 0x10000 : NOCROSSREFS { .text { *(.text) } .gone { *(.nothing) HIDDEN(sym1 = 0x800); } } }' > ncq.ld
 link_both -T ncq.ld ncq.o
 compare_outputs
+# an INSERT moves every statement before it, a --defsym given before its script included (which
+# then reads `.' where the block lands); one given after stays before the built-in script
+printf '.text\n.globl _start\n_start: ret\n.section .mydata,"aw"\n.quad 1\n.data\n.quad 2\n' > ds.s
+as_obj ds.o ds.s
+echo 'SECTIONS { .mydata : { mysym = .; *(.mydata) } } INSERT AFTER .text;' > ds.ld
+for order in "--defsym ds=. -T ds.ld" "-T ds.ld --defsym ds=." "--defsym ds=mysym+1 -T ds.ld"; do
+	link_both $order ds.o --no-warn-rwx-segments
+	compare_outputs
+done
