@@ -571,6 +571,11 @@ static bool static_truth(struct marker *m, const struct expr *e, uint64_t *t)
 	}
 	if (e->kind != EXPR_BINARY)
 		return false;
+	uint64_t zero;
+	if ((e->op == OP_GE || e->op == OP_LT) && static_value(m, e->b, &zero) && zero == 0) {
+		*t = e->op == OP_GE; /* (unsigned, as GNU ld compares) */
+		return true;
+	}
 	bool ka = static_truth(m, e->a, &a), kb = static_truth(m, e->b, &b);
 	if ((e->op == OP_OR || e->op == OP_OROR) && ((ka && a) || (kb && b))) {
 		*t = 1;
@@ -578,6 +583,10 @@ static bool static_truth(struct marker *m, const struct expr *e, uint64_t *t)
 	}
 	if (e->op == OP_ANDAND && ((ka && !a) || (kb && !b))) {
 		*t = 0;
+		return true;
+	}
+	if ((e->op == OP_ANDAND || e->op == OP_OROR) && ka && kb) {
+		*t = e->op == OP_ANDAND ? a && b : a || b;
 		return true;
 	}
 	return false;
@@ -677,8 +686,14 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	 * looked up, so it does not count as a reference */
 	uint64_t c;
 	if (e->kind == EXPR_COND && static_truth(m, e->a, &c)) {
+		/* (one that reads an address has a value only in GNU ld's sizing passes, which
+		 * reference what the branch names: below) */
 		changed = mark_expr(m, e->a);
-		return mark_expr(m, c ? e->b : e->c) || changed;
+		bool was = m->sizing;
+		m->sizing |= reads_section_address(e->a);
+		changed |= mark_expr(m, c ? e->b : e->c);
+		m->sizing = was;
+		return changed;
 	}
 	/* a condition on SIZEOF_HEADERS: 0 in GNU ld's mark phase, then the headers' size, which
 	 * is not known yet but is some count of program headers: the branches those values take */
@@ -705,6 +720,17 @@ static bool mark_expr(struct marker *m, const struct expr *e)
 	 * branch; one that stays unknown (addresses) counts both, as either may be taken */
 	if (e->kind == EXPR_COND && !m->unknown_both)
 		return mark_expr(m, e->a);
+	if (e->kind == EXPR_COND) {
+		/* (one that reads an address has no value before GNU ld's sizing passes: what its
+		 * branches name is referenced only there, after the dynamic symbols were chosen) */
+		changed = mark_expr(m, e->a);
+		bool was = m->sizing;
+		m->sizing |= reads_section_address(e->a);
+		changed |= mark_expr(m, e->b);
+		changed |= mark_expr(m, e->c);
+		m->sizing = was;
+		return changed;
+	}
 	if (e->kind == EXPR_SYMBOL) {
 		struct symbol *s = symbol_find(ctx, e->name);
 		if (!s) {

@@ -87,3 +87,18 @@ as_obj sz.o --64 <<'E'
 E
 link_both -shared -Bsymbolic -T sz.ld sz.o --no-warn-rwx-segments
 compare_outputs
+# ... and so is one only a branch of a condition on an address names (no value before the
+# sizing passes), the branch the condition takes in every pass where it has a value
+as_obj sc.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad 1
+E
+for c in 'ADDR(.text) >= 0' 'ADDR(.text) & 0' '1 && ADDR(.text) >= 0 && 2' 'SIZEOF(.text) >= 0' \
+	 'ADDR(.text) < 0 || 0'; do
+	echo "PROVIDE(p = 1); PROVIDE(q = 2); SECTIONS { .text : { *(.text) } x = $c ? p : q; .data : { *(.data) } }" > sc.ld
+	link_both -shared -Bsymbolic -T sc.ld sc.o
+	compare_outputs
+done
