@@ -343,6 +343,14 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				continue; /* no contents to relocate (NOLOAD: not even when PHDRS made it a note) */
 			uint8_t *base = image + isec->out->offset + isec->out_offset;
 			uint64_t addr = isec->out->addr + isec->out_offset;
+			/* bfd relocates a reverse_copy section (.ctors in .init_array) before it
+			 * reverses its words: here in a copy, reversed into the output at the end (a
+			 * relocation across two words lands as bfd's does) */
+			uint8_t *unreversed = NULL;
+			if (isec->reverse_copy) {
+				unreversed = xmalloc(isec->size + 1);
+				memcpy(unreversed, isec->data, isec->size);
+			}
 			size_t n = reloc_count(f, &sh);
 			for (size_t i = 0; i < n; i++) {
 				struct reloc r;
@@ -366,7 +374,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 					continue;
 				}
 				struct reloc_args a = {
-					.loc = base + place,
+					.loc = unreversed ? unreversed + r.offset : base + place,
 					.in = isec->data + r.offset,
 					.loc_room = isec->size - r.offset,
 					.offset = r.offset,
@@ -414,6 +422,12 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				bool script_abs = a.sym && a.sym->kind == SYM_SCRIPT && !a.sym->osec && !a.sym->rel_from_abs;
 				if (dynamic_reloc_needed(ctx, isec, &a) && !script_abs)
 					dynamic_add_relative(isec, addr + place, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
+			}
+			if (unreversed) {
+				uint64_t w = reverse_copy_word(isec);
+				for (uint64_t off = 0; off + w <= isec->size; off += w)
+					memcpy(base + isec->size - w - off, unreversed + off, w);
+				free(unreversed);
 			}
 		}
 	}

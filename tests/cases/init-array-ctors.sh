@@ -90,3 +90,33 @@ f:	ret
 E
 expect_fail_both "e.o: size of section .ctors is not multiple of address size" r.o e.o
 expect_fail_both "e2.o: size of section .dtors is not multiple of address size" r.o e2.o
+# GNU ld relocates a .ctors section before it reverses its words into .init_array: a
+# relocation across two words lands split, not past the section (which would clobber what
+# follows)
+as_obj rs64.o --64 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .ctors.00100,"aw"
+	.long _start
+	.quad _start + 1
+	.long 0
+	.section .data.rel.ro.local,"aw"
+	.byte 0x3c
+E
+as_obj rs32.o --32 <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .ctors,"aw"
+	.reloc 0, R_386_NONE, _start
+	.short 0
+	.long _start + 1
+	.short 0
+	.section .data.rel.ro.local,"aw"
+	.byte 0x3c
+E
+link_both rs64.o
+compare_outputs
+link_both -m elf_i386 rs32.o
+compare_outputs
