@@ -1007,11 +1007,14 @@ static void place_phdrs_segments(struct ctx *ctx, struct layout *L, struct segme
 				s->offset = off + page_bias(s->addr, off, s->align);
 				placed[s->order] = true;
 			}
+			/* (p_memsz counts what the section header says is allocated: an INFO or
+			 * COPY section whose name has SHF_ALLOC in bfd's table too) */
+			bool hdr_alloc = (s->flags & SHF_ALLOC) || s->name_alloc;
 			if (!nobits) {
 				sg->filesz += s->size;
-				if (alloc)
+				if (hdr_alloc)
 					sg->memsz += s->size;
-			} else if (alloc && (sg->type == PT_TLS || !tls)) {
+			} else if (hdr_alloc && (sg->type == PT_TLS || !tls)) {
 				sg->memsz += s->size;
 			}
 			if (s->align > sg->align && (!load || !paged))

@@ -234,3 +234,25 @@ SECTIONS {
 EOF2
 link_both -T phsec.ld -n x.o
 compare_outputs
+# a COPY or INFO section a PHDRS note holds: its file space counts in p_filesz, and in p_memsz
+# when its header says SHF_ALLOC (a name bfd's table allocates, like .rodata)
+as_obj ci.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .note.my,"a",@note
+	.balign 4
+	.long 4, 4, 1
+	.ascii "GNU\0"
+	.long 0
+E
+for ty in COPY INFO; do
+	for n in .rodata .foo; do
+	for body in '. += 64; *(.note.my)' '. += 64;' 'CREATE_OBJECT_SYMBOLS . += 64;'; do
+		echo "PHDRS { text PT_LOAD FILEHDR PHDRS; note PT_NOTE; }
+SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } :text $n ($ty) : { $body } :note }" > ci.ld
+		link_both -T ci.ld ci.o
+		compare_outputs
+	done
+	done
+done
