@@ -655,7 +655,10 @@ static void walk_body(struct layout *L, struct layout_osec *lo, uint64_t *dotp, 
 				if (nd > dot) {
 					dot_pad = lo->pads.n;
 					add_pad(lo, dot - os->addr, nd - dot, fill);
-					dot_advanced(L, lo);
+					/* (not from our presizing, which lays the section out from 0: an
+					 * ALIGN there may move `.' where at its address it does not) */
+					if (!L->presizing)
+						dot_advanced(L, lo);
 				}
 				dot = nd;
 			} else if (!sizing || lo->assigns_dot) {

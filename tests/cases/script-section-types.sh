@@ -248,3 +248,41 @@ SECTIONS { . = 0x400000 + SIZEOF_HEADERS; .text : { *(.text) } :text $n : { . = 
 		compare_outputs
 	done
 done
+# `.' moved in a section allocates it (SEC_ALLOC), judged where GNU ld's passes put the section (not
+# laid out from 0): an ALIGN that
+# a non-allocated section's inputs already meet at its address moves nothing
+as_obj na.o <<'E'
+	.text
+	.globl _start
+_start:	nop
+	ret
+	.section .foo,"",@progbits
+	.balign 2
+	.short 7
+E
+as_obj nm.o --32 <<'E'
+	.text
+	.globl _start
+_start:	nop
+	nop
+	nop
+	ret
+	.section .comment.my,"MS",@progbits,1
+	.balign 2
+	.byte 0x24, 0x7a, 0xc3, 0xa3
+	.section .text.foo,"ax"
+	.fill 9, 1, 0x90
+	.section .bss.z,"aw",@nobits
+	.zero 0xcd
+	.section .tbss,"awT",@nobits
+	.zero 0x2065
+	.section .note.GNU-stack,"",@progbits
+E
+for a in 2 4 8 16; do
+	echo "SECTIONS { .text 0x1000 : { *(.text) } .foo : { *(.foo) . = ALIGN($a); } }" > na.ld
+	link_both -T na.ld na.o
+	compare_outputs
+	echo "SECTIONS { .comment.my : { *(.comment.*) . = ALIGN($a); } }" > nm.ld
+	link_both -m elf_i386 -T nm.ld nm.o
+	compare_outputs
+done
