@@ -871,11 +871,14 @@ void relocatable_write(struct ctx *ctx)
 	number_sections(&w);
 	/* GNU ld marks the output section of an input .note.GNU-stack (the first executable one,
 	 * else the last) executable in -r when some input lacks the note (x86's default is an
-	 * executable stack) or has an executable one, and no -z execstack/noexecstack was given */
+	 * executable stack) or has an executable one, and no -z execstack/noexecstack was given:
+	 * SEC_CODE, which also pads it with no-ops */
 	const struct input_section *note = ctx->stack_note;
 	if (note && note->out && !note->discarded && ctx->opt.execstack < 0 &&
-	    (ctx->no_stack_note_file || ctx->execstack_note_file))
+	    (ctx->no_stack_note_file || ctx->execstack_note_file)) {
 		note->out->flags |= SHF_EXECINSTR;
+		note->out->sec_code = true;
+	}
 
 	symtab_build(&w);
 

@@ -118,3 +118,15 @@ link_both -r -T gs.ld gs1.o gs2.o
 compare_outputs
 link_both -r gs1.o gs2.o
 compare_outputs
+# ... SEC_CODE, which pads that section with no-ops where its inputs leave gaps
+cat > gs3.s <<'EOF2'
+	.section .note.GNU-stack,"",@progbits
+	.section .note.my,"a",@note
+	.long 4, 4, 1
+	.ascii "GNU\0"
+	.byte 7
+EOF2
+as_obj gs3.o gs3.s
+echo 'SECTIONS { .data : { *(.data) } .mine : SUBALIGN(0x40) { *(.note.*) } }' > gs3.ld
+link_both -r -T gs3.ld gs3.o gs2.o gs1.o
+compare_outputs
