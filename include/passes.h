@@ -39,6 +39,8 @@ void relocs_apply(struct ctx *ctx, uint8_t *image);
 size_t reloc_count_of(const struct input_section *isec);
 /* the address size a reverse_copy section is reversed in units of */
 uint64_t reverse_copy_word(const struct input_section *isec);
+/* a reverse_copy section's bytes `in' into `out', its words in reverse order */
+void reverse_copy_words(const struct input_section *isec, uint8_t *out, const uint8_t *in);
 uint64_t symbol_address(const struct symbol *s);
 
 /* merge.c: SHF_MERGE sections */

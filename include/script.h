@@ -172,6 +172,8 @@ struct value script_value_for_assign(struct value v, struct output_section *cur)
 /* Evaluate an expression that needs no link state (--defsym values, -Ttext, MEMORY...).
  * Reports errors; false when it cannot be computed. */
 bool script_eval_const(struct ctx *ctx, const struct expr *e, uint64_t *out);
+/* does the expression call `fn' anywhere in it */
+bool expr_calls(const struct expr *e, enum expr_fn fn);
 
 /* ---- statements --------------------------------------------------------------------- */
 

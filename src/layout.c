@@ -1602,15 +1602,6 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	lo->removed = !has_content && !lo->has_data && !lo->assigns_dot && !lo->has_linker_input && !lo->keep_input;
 }
 
-static bool expr_calls(const struct expr *e, enum expr_fn fn)
-{
-	if (!e)
-		return false;
-	if (e->kind == EXPR_CALL && e->fn == fn)
-		return true;
-	return expr_calls(e->a, fn) || expr_calls(e->b, fn) || expr_calls(e->c, fn);
-}
-
 /* bfd makes an output section as soon as the mapping walk reads an expression naming it in
  * ADDR or LOADADDR (exp_init_os), and making one reads its address and AT expressions. */
 static void name_early(void *ud, const char *name)

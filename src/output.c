@@ -264,9 +264,7 @@ static void write_input(struct ctx *ctx, struct input_section *isec, uint8_t *ba
 	} else if (isec->merge) {
 		merge_write(isec, out);
 	} else if (isec->reverse_copy && isec->data) {
-		uint64_t w = reverse_copy_word(isec);
-		for (uint64_t off = 0; off + w <= isec->size; off += w)
-			memcpy(out + isec->size - w - off, isec->data + off, w);
+		reverse_copy_words(isec, out, isec->data);
 	} else if (isec->data && isec->type != SHT_NOBITS) {
 		memcpy(out, isec->data, isec->size);
 	}

@@ -70,6 +70,13 @@ uint64_t reverse_copy_word(const struct input_section *isec)
 	return isec->file->elfclass == ELFCLASS64 ? 8 : 4;
 }
 
+void reverse_copy_words(const struct input_section *isec, uint8_t *out, const uint8_t *in)
+{
+	uint64_t w = reverse_copy_word(isec);
+	for (uint64_t off = 0; off + w <= isec->size; off += w)
+		memcpy(out + isec->size - w - off, in + off, w);
+}
+
 /* Is the section part of the output image whose relocations we must process? */
 static bool section_relocated(const struct input_section *isec)
 {
@@ -424,9 +431,7 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 					dynamic_add_relative(isec, addr + place, ctx->target->elfclass == ELFCLASS64 ? rd64(a.loc) : rd32(a.loc));
 			}
 			if (unreversed) {
-				uint64_t w = reverse_copy_word(isec);
-				for (uint64_t off = 0; off + w <= isec->size; off += w)
-					memcpy(base + isec->size - w - off, unreversed + off, w);
+				reverse_copy_words(isec, base, unreversed);
 				free(unreversed);
 			}
 		}

@@ -556,3 +556,12 @@ bool script_match_section(const struct section_pattern *sp, const char *name)
 {
 	return name_match(sp->pattern, name);
 }
+
+bool expr_calls(const struct expr *e, enum expr_fn fn)
+{
+	if (!e)
+		return false;
+	if (e->kind == EXPR_CALL && e->fn == fn)
+		return true;
+	return expr_calls(e->a, fn) || expr_calls(e->b, fn) || expr_calls(e->c, fn);
+}

@@ -396,11 +396,7 @@ static bool name_listed(const char *const *names, size_t n, const char *name)
  * on is false there and true in the later passes. */
 static bool reads_section_address(const struct expr *e)
 {
-	if (!e)
-		return false;
-	if (e->kind == EXPR_CALL && (e->fn == FN_ADDR || e->fn == FN_LOADADDR))
-		return true;
-	return reads_section_address(e->a) || reads_section_address(e->b) || reads_section_address(e->c);
+	return expr_calls(e, FN_ADDR) || expr_calls(e, FN_LOADADDR);
 }
 
 /* GNU ld's align_n: up to a multiple of `a' (any value, not only a power of two) */
