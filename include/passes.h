@@ -75,6 +75,7 @@ void eh_frame_write(const struct eh_section *eh, const struct input_section *ise
 
 /* synthetic.c: sections and symbols the linker makes */
 void synthetic_create(struct ctx *ctx);
+void synthetic_check_discarded(struct ctx *ctx);
 void synthetic_define_symbols(struct ctx *ctx);
 bool symbol_in_output(struct ctx *ctx, const struct symbol *s);
 struct input_section *synthetic_add_section(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags,
@@ -138,5 +139,8 @@ void script_load_input(struct ctx *ctx, const char *path, const char *text, size
 void script_declare_symbols(struct ctx *ctx);
 void script_declare_kept_constraints(struct ctx *ctx);
 void script_declare_stmt(struct ctx *ctx, const struct stmt *s);
+void script_reference_region_symbols(struct ctx *ctx);
+void script_fold_regions(struct ctx *ctx);
+const struct memory_region *script_region(const struct ctx *ctx, const char *name);
 
 #endif

@@ -86,8 +86,8 @@ struct expr {
 	enum expr_op op;          /* EXPR_UNARY, EXPR_BINARY */
 	enum expr_fn fn;          /* EXPR_CALL */
 	uint64_t num;             /* EXPR_NUM */
-	uint16_t hex_digits;      /* EXPR_NUM written 0xDIGITS (no K/M): how many digits, which
-	                           * give a fill pattern its width (GNU ld's exp_get_fill) */
+	const char *hex_digits;   /* EXPR_NUM written 0xDIGITS (no K/M): the digits, which are a
+	                           * fill pattern's bytes, however many (GNU ld's exp_get_fill) */
 	const char *name;         /* EXPR_SYMBOL; EXPR_CALL's name argument (see enum expr_fn) */
 	struct expr *a, *b, *c;   /* operands: unary a; binary a op b; cond a ? b : c; call args */
 };
@@ -303,6 +303,10 @@ struct memory_region {
 	unsigned not_attrs;             /* attributes after '!' */
 	struct expr *origin, *length;
 	struct src_loc loc;
+	/* GNU ld folds origin and length once, after the inputs are open (script_fold_regions);
+	 * until then a region is at 0 and ~0 long */
+	bool folded;
+	uint64_t origin_value, length_value;
 };
 
 struct phdr_desc {

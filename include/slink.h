@@ -140,6 +140,8 @@ struct symbol {
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */
 	bool script_seen;                /* assigned by the script in this link */
+	bool by_object;                  /* SYM_SCRIPT: an object defined it before the script
+					  * assigned it (DEFINED stays true: bfd's by_object) */
 	uint32_t script_walk;            /* ... last in this walk of the script (layout's walk_no) */
 	bool forced_local;               /* made local by the linker (_GLOBAL_OFFSET_TABLE_) */
 	bool keep_in_symtab;
@@ -172,6 +174,8 @@ struct data_item {
 };
 
 struct output_section {
+	bool script_typed;               /* its type came from (TYPE = ...) alone: bfd sets that too
+					  * late for its segment map (no PT_NOTE) */
 	const char *name;
 	uint32_t type;
 	uint64_t flags;
@@ -248,6 +252,7 @@ struct known_values VEC_BODY(struct known_value);
 /* ---- the link ----------------------------------------------------------------------- */
 
 struct ctx {
+	bool sane_expr;                  /* LD_FEATURE("SANE_EXPR"): numbers stay numbers */
 	struct options opt;
 	const struct target *target;
 	struct arena arena;
@@ -302,6 +307,13 @@ static inline bool ctx_relocatable(const struct ctx *ctx) { return ctx->opt.kind
 static inline bool symbol_in_und(const struct ctx *ctx, const struct symbol *s)
 {
 	return s->kind == SYM_SCRIPT && s->osec == &ctx->und_section;
+}
+
+/* An input section's address in the output; 0 for one with no output section (GNU ld puts a
+ * discarded section in its absolute section) */
+static inline uint64_t input_section_addr(const struct input_section *isec)
+{
+	return isec && isec->out ? isec->out->addr + isec->out_offset : 0;
 }
 
 /* an empty linker-made section GNU ld strips (SEC_EXCLUDE): it is mapped and raises its output

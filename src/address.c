@@ -58,7 +58,7 @@ static bool env_defined(void *ud, const char *name)
 	/* a script's symbol only once its assignment has run in this walk (GNU ld's
 	 * lang_definedness iteration) */
 	return s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON ||
-		     (s->kind == SYM_SCRIPT && s->script_seen && s->script_walk == L->walk_no));
+		     (s->kind == SYM_SCRIPT && (s->by_object || (s->script_seen && s->script_walk == L->walk_no))));
 }
 
 static enum section_query env_section(void *ud, const char *name, struct section_info *out)
@@ -381,6 +381,7 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 		if (s->kind != SYM_DEFINED)
 			s->size = 0;
 		s->bind = STB_GLOBAL;
+		s->by_object = s->kind == SYM_DEFINED || s->kind == SYM_COMMON;
 	}
 	/* an expression that reads one symbol copies its type and visibility (GNU ld's
 	 * assign_src and bfd_copy_link_hash_symbol_type) */

@@ -921,11 +921,6 @@ static uint8_t *place_of(struct ctx *ctx, const struct input_section *isec, uint
 	return image + isec->out->offset + isec->out_offset;
 }
 
-static uint64_t addr_of(const struct input_section *isec)
-{
-	return isec && isec->out ? isec->out->addr + isec->out_offset : 0;
-}
-
 static void put_word(bool is64, uint8_t *p, uint64_t v)
 {
 	if (is64)
@@ -1228,7 +1223,7 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 	if (ctx->got && D.got_relsec)
 		for (size_t i = 0; i < ctx->got_syms.n; i++)
 			if (!got_slot_absolute(ctx->got_syms.v[i]))
-				vec_push(D.rels, ((struct dynrel){addr_of(ctx->got) + i * t->got_entry_size,
+				vec_push(D.rels, ((struct dynrel){input_section_addr(ctx->got) + i * t->got_entry_size,
 								  symbol_address(ctx->got_syms.v[i]), D.got_relsec - 1}));
 	size_t relative_count = write_relocations(ctx, image);
 	if ((p = place_of(ctx, D.dynamic, image))) {
@@ -1247,7 +1242,7 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 			case DT_FINI_ARRAY: val = D.arrays[2]->addr; break;
 			case DT_FINI_ARRAYSZ: val = D.arrays[2]->size; break;
 			case DT_HASH: case DT_GNU_HASH: case DT_STRTAB: case DT_SYMTAB: case DT_VERDEF: case DT_VERSYM:
-				val = addr_of(tag_table(tag));
+				val = input_section_addr(tag_table(tag));
 				break;
 			case DT_STRSZ: val = D.str.buf.n; break;
 			case DT_SYMENT: val = D.dynsym->entsize; break;

@@ -817,6 +817,13 @@ static void add_command_line_undefs(struct ctx *ctx)
 	const char *entry = early_entry_name(ctx);
 	if (entry)
 		add_undef(ctx, entry);
+	script_reference_region_symbols(ctx);
+}
+
+static void fold_defsyms(struct ctx *ctx, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		script_declare_stmt(ctx, ctx->defsym_stmts.v[k]);
 }
 
 void inputs_load(struct ctx *ctx)
@@ -847,9 +854,14 @@ void inputs_load(struct ctx *ctx)
 		for (struct stmt *s = ctx->script_spans.v[t].first; s; s = span_next(&ctx->script_spans.v[t], s))
 			if (s->kind == ST_STARTUP)
 				lookup_name(ctx, s->name, &st);
+	/* --defsym assignments are folded where they stand: those given before the first -T
+	 * ahead of it, the others after it */
+	fold_defsyms(ctx, 0, ctx->defsyms_before_script);
 	for (size_t i = 0, t = 0; i <= o->inputs.n; i++) {
 		for (; t < o->scripts_at.n && o->scripts_at.v[t] == i; t++) {
 			open_script_files(ctx, &ctx->script_spans.v[t], &st);
+			if (t == 0)
+				fold_defsyms(ctx, ctx->defsyms_before_script, ctx->defsym_stmts.n);
 		}
 		if (i == o->inputs.n)
 			break;

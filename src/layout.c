@@ -498,11 +498,40 @@ static void make_common_sections(struct ctx *ctx)
 			file_common(ctx, ctx->files.v[fi]);
 }
 
+/* A common symbol a plain assignment (or --defsym) sets is the script's before commons are
+ * allocated: GNU ld's mark phase runs the assignment first.  (A PROVIDE leaves it common.) */
+static void script_takes_commons(struct ctx *ctx, const struct stmt *st)
+{
+	for (; st; st = st->next) {
+		if (st->kind == ST_SECTIONS)
+			script_takes_commons(ctx, st->sections);
+		else if (st->kind == ST_OUTPUT_SECTION)
+			script_takes_commons(ctx, st->osec->body);
+		else if (st->kind == ST_OVERLAY)
+			script_takes_commons(ctx, st->overlay->sections);
+		else if (st->kind == ST_ASSIGN &&
+			 (st->assign.kind == ASSIGN_PLAIN || st->assign.kind == ASSIGN_HIDDEN)) {
+			struct symbol *s = symbol_find(ctx, st->assign.name);
+			if (s && s->kind == SYM_COMMON) {
+				s->kind = SYM_SCRIPT;
+				s->by_object = true;
+				s->value = 0;
+				s->osec = NULL;
+				s->isec = NULL;
+			}
+		}
+	}
+}
+
 /* GNU ld allocates each common symbol in the COMMON section of the file that defined it (the
  * one with the largest size), aligned to its alignment. */
 static void allocate_commons(struct ctx *ctx)
 {
 	size_t n;
+	if (ctx->script)
+		script_takes_commons(ctx, ctx->script->cmds);
+	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
+		script_takes_commons(ctx, ctx->defsym_stmts.v[i]);
 	struct symbol **all = symbol_hash_order(ctx, &n); /* GNU ld walks its hash table */
 	for (size_t i = 0; i < n; i++) {
 		struct symbol *s = all[i];
@@ -580,6 +609,26 @@ static bool reverse_copy(struct ctx *ctx, const struct input_section *isec, cons
 	return true;
 }
 
+/* (READONLY) and (READONLY (TYPE = ...)) give the output section SEC_READONLY */
+static bool desc_readonly(const struct output_section_desc *d)
+{
+	return d && (d->type == OSEC_READONLY || d->type == OSEC_READONLY_TYPE);
+}
+
+/* (TYPE = ...): the type a data statement gives bfd's section (map_input_to_output_sections),
+ * which its ELF header takes when neither its name nor its first input gave one; 0 if none */
+static uint32_t script_section_type(struct layout *L, const struct layout_osec *lo)
+{
+	uint64_t v;
+	if (!lo->desc || (lo->desc->type != OSEC_TYPE && lo->desc->type != OSEC_READONLY_TYPE) || !lo->has_data)
+		return 0;
+	if (!script_eval_const(L->ctx, lo->desc->type_value, &v)) {
+		error(L->ctx, "invalid type for output section `%s'", lo->os->name);
+		return 0;
+	}
+	return (uint32_t)v;
+}
+
 /* an output section statement's bfd flags at orphan time; false when GNU ld would have no
  * bfd section for it yet (nothing mapped to it) */
 static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32_t *type)
@@ -588,7 +637,7 @@ static bool osec_gnu_flags(const struct layout_osec *lo, unsigned *flags, uint32
 	 * (assignment, fill, CREATE_OBJECT_SYMBOLS) gives none, a data statement that makes it
 	 * gives it; the first input sets it from its own flags, any input without it clears it */
 	bool made = false, ro = false, first_input = true;
-	const bool readonly = lo->desc && lo->desc->type == OSEC_READONLY;
+	const bool readonly = desc_readonly(lo->desc);
 	unsigned f = 0;
 	*type = 0;
 	for (size_t i = 0; i <= lo->items.n; i++) {
@@ -1033,7 +1082,7 @@ static uint32_t bfd_first_type(const struct layout_osec *lo, const struct input_
 		return 0; /* the section has SEC_NEVER_LOAD */
 	if (noalloc && alloc)
 		return 0; /* SEC_ALLOC taken away */
-	if (lo->desc && lo->desc->type == OSEC_READONLY && (first->flags & SHF_WRITE))
+	if (desc_readonly(lo->desc) && (first->flags & SHF_WRITE))
 		return 0; /* SEC_READONLY added */
 	if (data_before && (!contents || (!noalloc && !alloc)))
 		return 0; /* the data gave SEC_HAS_CONTENTS (and SEC_ALLOC, SEC_LOAD) */
@@ -1469,6 +1518,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (!linker_section_excluded(lo->items.v[i].secs.v[j]))
 				first = lo->items.v[i].secs.v[j];
 	}
+	const uint32_t script_type = script_section_type(L, lo);
 	if (!any_input) {
 		/* A section made only by the script takes its type and flags from its name, as
 		 * bfd's table of special sections gives them; it is writable unless they say
@@ -1478,6 +1528,9 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 		if (elf_special_section(os->name, &type, &flags)) {
 			os->type = type;
 			name_flags = flags;
+		} else if (script_type) {
+			os->type = script_type;
+			os->script_typed = true;
 		}
 		/* ... but bfd makes it read-only when a BYTE/LONG/... statement comes before any
 		 * assignment, FILL or CREATE_OBJECT_SYMBOLS (map_input_to_output_sections'
@@ -1522,6 +1575,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			lo->noalloc_load = load;
 			break;
 		case OSEC_READONLY:
+		case OSEC_READONLY_TYPE:
 			/* SEC_READONLY comes with an input or a data statement */
 			if (any_input || lo->has_data)
 				os->flags &= ~(uint64_t)SHF_WRITE;
@@ -1534,7 +1588,7 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 	 * the section takes no memory: only its header shows the flag */
 	os->flags |= name_flags & ~(uint64_t)(lo->noalloc ? SHF_ALLOC : 0);
 	os->name_alloc = lo->noalloc && (name_flags & SHF_ALLOC);
-	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !lo->noalloc) {
+	if (!any_input && os->type == SHT_NOBITS && lo->has_data && !os->noload && !lo->noalloc && !script_type) {
 		os->type = SHT_PROGBITS;
 		lo->type_changed = true;
 	}
@@ -1563,13 +1617,14 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			lo->bfd_type = st;
 		else
 			lo->bfd_type = 0;
-		os->type = lo->bfd_type ? lo->bfd_type : dflt;
+		os->type = lo->bfd_type ? lo->bfd_type : script_type ? script_type : dflt;
+		os->script_typed = !lo->bfd_type && script_type;
 		/* allocated without contents, with a type of its own (.preinit_array holding only
 		 * bss): its PT_LOAD makes it NOBITS (bfd's assign_file_positions_for_load_sections;
 		 * not for -r, nor under PHDRS without a :phdr of its own that is a PT_LOAD) */
 		if (alloc && !contents && !os->noload && os->type != SHT_NOBITS && !layout_no_load_segment(L, lo))
 			os->type = SHT_NOBITS;
-		if (os->type == SHT_NOBITS && dflt == SHT_PROGBITS && alloc) {
+		if (os->type == SHT_NOBITS && dflt == SHT_PROGBITS && alloc && (!script_type || script_type == SHT_PROGBITS)) {
 			os->type = SHT_PROGBITS;
 			lo->type_changed = true;
 		}
@@ -2301,10 +2356,8 @@ static void build_regions(struct layout *L)
 		r->desc = m;
 		r->attrs = m->attrs;
 		r->not_attrs = m->not_attrs;
-		if (!script_eval_const(ctx, m->origin, &r->origin))
-			r->origin = 0;
-		if (!script_eval_const(ctx, m->length, &r->length))
-			r->length = 0;
+		r->origin = m->origin_value;
+		r->length = m->length_value;
 		vec_push(L->regions, r);
 	}
 	for (const struct stmt *s = ctx->script->cmds; s; s = s->next) {
@@ -2391,11 +2444,14 @@ const struct fill_pattern *fill_from_expr(struct ctx *ctx, const struct expr *e,
 {
 	struct fill_pattern *f = arena_alloc(&ctx->arena, sizeof(*f));
 	if (e->kind == EXPR_NUM && e->hex_digits) {
-		size_t n = ((size_t)e->hex_digits + 1) / 2;
+		/* (an odd count of digits: the first one alone makes the first byte) */
+		size_t len = strlen(e->hex_digits), n = (len + 1) / 2;
 		uint8_t *d = arena_alloc(&ctx->arena, n);
-		for (size_t i = 0; i < n; i++) {
-			size_t shift = 8 * (n - 1 - i);
-			d[i] = shift < 64 ? (uint8_t)(value >> shift) : 0;
+		memset(d, 0, n);
+		for (size_t i = 0; i < len; i++) {
+			char c = e->hex_digits[len - 1 - i];
+			unsigned v = c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
+			d[n - 1 - i / 2] |= (uint8_t)((v & 0xf) << (4 * (i & 1)));
 		}
 		f->data = d;
 		f->size = n;

@@ -82,6 +82,9 @@ int main(int argc, char **argv)
 	/* objects, archives and groups, in command-line order; the target follows the inputs */
 	inputs_load(ctx);
 	checkpoint(ctx);
+	/* MEMORY's origins and lengths, folded once with the values the inputs and the first
+	 * fold of the assignments gave the symbols they name */
+	script_fold_regions(ctx);
 	/* GNU ld merges property notes once every input is open (after_open), before any mapping */
 	gnu_properties_merge(ctx);
 	/* without -T, the emulation's built-in script (needs the target) */
@@ -102,6 +105,8 @@ int main(int argc, char **argv)
 	dynamic_create(ctx);
 	/* every input section to its output section: script rules, then orphans */
 	layout_map(ctx, L);
+	/* a .got.plt with contents that /DISCARD/ took cannot be filled in */
+	synthetic_check_discarded(ctx);
 	/* PROVIDEs wanted only by the addresses of ONLY_IF_RO/RW statements that stayed */
 	script_declare_kept_constraints(ctx);
 	/* -pie/-shared: .dynamic's tags name output sections, known now; relocations of

@@ -336,8 +336,8 @@ uint64_t symbol_address(const struct symbol *s)
 void relocs_apply(struct ctx *ctx, uint8_t *image)
 {
 	const struct target *t = ctx->target;
-	uint64_t got_base = ctx->got_plt ? ctx->got_plt->out->addr + ctx->got_plt->out_offset : 0;
-	uint64_t got_start = ctx->got ? ctx->got->out->addr + ctx->got->out_offset : 0;
+	uint64_t got_base = input_section_addr(ctx->got_plt);
+	uint64_t got_start = input_section_addr(ctx->got);
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		const struct symbol *last_fn = NULL;

@@ -470,10 +470,8 @@ size_t report_regions(struct ctx *ctx, struct layout *L, struct report_region **
 	for (const struct memory_region *m = ctx->script->memory; m; m = m->next, i++) {
 		r[i].name = m->name;
 		r[i].desc = m;
-		if (!script_eval_const(ctx, m->origin, &r[i].origin))
-			r[i].origin = 0;
-		if (!script_eval_const(ctx, m->length, &r[i].length))
-			r[i].length = 0;
+		r[i].origin = m->origin_value;
+		r[i].length = m->length_value;
 		uint64_t end = r[i].origin;
 		/* the layout's own record of how far allocation in the region got */
 		struct region *lr = NULL;

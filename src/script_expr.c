@@ -77,12 +77,19 @@ static void eval_error(struct eval *ev, const struct expr *e, const char *fmt, .
 
 static struct gval eval(struct eval *ev, const struct expr *e);
 
+/* Outside output sections GNU ld makes numbers and absolute symbols absolute, unless the
+ * script asked for LD_FEATURE("SANE_EXPR") */
+static bool abs_context(const struct eval *ev)
+{
+	return ev->cur == ABS && !(ev->env->ctx && ev->env->ctx->sane_expr);
+}
+
 /* ldexp.c arith_result_section: same section on both sides gives a plain number (absolute
  * outside output sections) */
 static void arith_result_section(struct eval *ev, struct gval *res, const struct gval *lhs)
 {
 	if (res->sec == lhs->sec)
-		res->sec = ev->cur == ABS ? ABS : NULL;
+		res->sec = abs_context(ev) ? ABS : NULL;
 }
 
 static struct gval eval_binary(struct eval *ev, const struct expr *e, enum expr_op op)
@@ -333,7 +340,7 @@ static struct gval eval(struct eval *ev, const struct expr *e)
 	switch (e->kind) {
 	case EXPR_NUM:
 		/* GNU ld: numbers outside output sections are absolute */
-		return ev->cur == ABS ? absolute(e->num) : number(e->num);
+		return abs_context(ev) ? absolute(e->num) : number(e->num);
 	case EXPR_DOT:
 		if (!env->dot_ok) {
 			eval_error(ev, e, "`.' is not available in this expression");
@@ -350,7 +357,7 @@ static struct gval eval(struct eval *ev, const struct expr *e)
 		if (sec)
 			return relative(val, sec);
 		/* absolute symbols are plain numbers inside output sections */
-		return ev->cur == ABS ? absolute(val) : number(val);
+		return abs_context(ev) ? absolute(val) : number(val);
 	}
 	case EXPR_UNARY:
 		g = eval(ev, e->a);

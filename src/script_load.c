@@ -372,6 +372,7 @@ struct marker {
 	int in_section;
 	bool unknown_both;           /* a condition still unknown counts both branches */
 	bool first_phase;            /* open_input_bfds' fold: `.` is 0, SEGMENT_START its value */
+	bool objects_known;          /* a symbol an object defines has its value */
 	bool constraints_known;      /* which ONLY_IF_RO/RW statements stay (after mapping) */
 	bool look_up_only;           /* symbols named here are not references (yet) */
 	bool sizing;                 /* in what only GNU ld's sizing passes fold (addresses...) */
@@ -430,12 +431,21 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 				*v = m->values->v[i].value;
 				return m->values->v[i].known;
 			}
+		/* (MEMORY's fold: what the objects define, relative to a section no output has yet:
+		 * the offset) */
+		if (m->objects_known) {
+			const struct symbol *s = symbol_find(ctx, e->name);
+			if (s && s->kind == SYM_DEFINED) {
+				*v = s->value;
+				return true;
+			}
+		}
 		return false;
 	case EXPR_CALL:
 		switch (e->fn) {
 		case FN_DEFINED: {
 			const struct symbol *s = symbol_find(ctx, e->name);
-			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON);
+			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON || s->by_object);
 			*v = *v || name_listed(m->seen.v, m->seen.n, e->name);
 			return *v || !name_listed(m->seen_some.v, m->seen_some.n, e->name);
 		}
@@ -454,11 +464,14 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 			*v = m->headers;
 			return m->headers_known && !m->first_phase;
 		case FN_LENGTH:
-		case FN_ORIGIN: /* of a MEMORY region (not an alias) given constants */
-			for (const struct memory_region *r = ctx->script ? ctx->script->memory : NULL; r; r = r->next)
-				if (!strcmp(r->name, e->name))
-					return static_value(m, e->fn == FN_LENGTH ? r->length : r->origin, v);
-			return false;
+		case FN_ORIGIN: { /* what GNU ld's one fold of MEMORY gave (0 and ~0 before it) */
+			const struct memory_region *r = script_region(ctx, e->name);
+			if (!r)
+				return false;
+			*v = e->fn == FN_LENGTH ? (r->folded ? r->length_value : ~(uint64_t)0)
+						: (r->folded ? r->origin_value : 0);
+			return true;
+		}
 		case FN_SEGMENT_START:
 			/* valid in every pass; in a section GNU ld's mark phase makes it relative
 			 * to a section that has no address yet, so the value is the same */
@@ -893,6 +906,58 @@ void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 	((struct stmt *)s)->next = NULL;
 	declare_list(ctx, s);
 	((struct stmt *)s)->next = (struct stmt *)next;
+}
+
+/* The MEMORY region or REGION_ALIAS of the name (the first declared) */
+const struct memory_region *script_region(const struct ctx *ctx, const char *name)
+{
+	if (!ctx->script)
+		return NULL;
+	for (const struct memory_region *r = ctx->script->memory; r; r = r->next)
+		if (!strcmp(r->name, name))
+			return r;
+	for (const struct stmt *s = ctx->script->cmds; s; s = s->next)
+		if (s->kind == ST_REGION_ALIAS && !strcmp(s->region_alias.alias, name))
+			return script_region(ctx, s->region_alias.region);
+	return NULL;
+}
+
+/* GNU ld folds MEMORY's expressions once before opening any input (lang_do_memory_regions):
+ * the symbols they name are references from then on, which PROVIDE and archives answer. */
+void script_reference_region_symbols(struct ctx *ctx)
+{
+	struct marker m = {.ctx = ctx, .first_phase = true};
+	for (const struct memory_region *r = ctx->script ? ctx->script->memory : NULL; r; r = r->next) {
+		mark_expr(&m, r->origin);
+		mark_expr(&m, r->length);
+	}
+}
+
+/* ... and folds them again once the inputs are open, for good: a symbol has the value the
+ * first fold of the assignments gave it (an object's symbol, its offset in its section), an
+ * earlier region its folded origin and length.  One that has no value there keeps 0 / ~0,
+ * which GNU ld says without failing the link. */
+void script_fold_regions(struct ctx *ctx)
+{
+	if (!ctx->script || !ctx->script->memory)
+		return;
+	struct marker m = {.ctx = ctx, .values = &ctx->first_fold_values, .first_phase = true, .objects_known = true};
+	for (struct memory_region *r = ctx->script->memory; r; r = r->next) {
+		if (script_region(ctx, r->name) != r)
+			continue; /* a redeclaration: GNU ld warns and keeps the first */
+		uint64_t origin = 0, length = ~(uint64_t)0;
+		if (!static_value(&m, r->origin, &origin)) {
+			origin = 0;
+			notice("invalid origin for memory region %s", r->name);
+		}
+		if (!static_value(&m, r->length, &length)) {
+			length = ~(uint64_t)0;
+			notice("invalid length for memory region %s", r->name);
+		}
+		r->origin_value = origin;
+		r->length_value = length;
+		r->folded = true;
+	}
 }
 
 /* The references GNU ld's passes over the statements make, repeated until no PROVIDE they

@@ -323,7 +323,7 @@ static struct expr *fold_numbers(struct parser *p, struct expr *e)
 	e->kind = EXPR_NUM;
 	e->num = script_value_addr(v);
 	e->a = e->b = e->c = NULL;
-	e->hex_digits = 0;
+	e->hex_digits = NULL;
 	return e;
 }
 
@@ -384,7 +384,7 @@ static struct expr *parse_primary(struct parser *p)
 	if (t.kind == TOK_NUM) {
 		struct expr *e = num_expr(p, t.num, t.loc);
 		if (t.len > 2 && t.s[0] == '0' && (t.s[1] == 'x' || t.s[1] == 'X') && !strchr("KkMm", t.s[t.len - 1]))
-			e->hex_digits = (uint16_t)(t.len - 2 > 0xffff ? 0xffff : t.len - 2);
+			e->hex_digits = arena_strndup(&p->ctx->arena, t.s + 2, t.len - 2);
 		return e;
 	}
 	if (tok_op(&t, "(")) {
@@ -629,6 +629,24 @@ static struct stmt *parse_assert(struct parser *p, enum lex_mode mode)
 }
 
 /* ENTRY(name) */
+/* LD_FEATURE("SANE_EXPR"): the features named (separated by commas or blanks) take effect
+ * as the script is read, as in GNU ld */
+static void ld_feature(struct parser *p, const struct stmt *s)
+{
+	for (const char *c = s->name; *c;) {
+		while (*c == ',' || *c == ' ' || *c == '\t')
+			c++;
+		size_t n = strcspn(c, ", \t");
+		if (!n)
+			break;
+		if (n == 9 && !strncasecmp(c, "SANE_EXPR", 9))
+			p->ctx->sane_expr = true;
+		else
+			perror_at(p, &s->loc, "unknown feature `%.*s'", (int)n, c);
+		c += n;
+	}
+}
+
 static struct stmt *parse_name_command(struct parser *p, enum stmt_kind kind)
 {
 	struct token kw = next(p, LEX_SCRIPT);
@@ -1491,6 +1509,7 @@ static void parse_commands(struct parser *p, struct list *l, bool until_eof)
 			s = parse_name_command(p, ST_STARTUP);
 		} else if (tok_is(&t, "LD_FEATURE")) {
 			s = parse_name_command(p, ST_LD_FEATURE);
+			ld_feature(p, s);
 		} else if (tok_is(&t, "MAP")) {
 			parse_name_command(p, ST_OUTPUT); /* MAP(file): accepted, ignored */
 			continue;

@@ -35,6 +35,12 @@ static bool is_load(const struct output_section *os)
 	return (os->flags & SHF_ALLOC) && os->type != SHT_NOBITS;
 }
 
+/* a loaded note as bfd's segment map sees it (a type only (TYPE = ...) gave comes later) */
+static bool load_note(const struct output_section *os)
+{
+	return os->type == SHT_NOTE && !os->script_typed && is_load(os);
+}
+
 /* A PT_LOAD in the making: sections [first, last) of the sorted list. */
 struct load_map {
 	size_t first, last;
@@ -277,10 +283,10 @@ static void extra_segments(struct ctx *ctx, struct layout *L, struct output_sect
 	/* PT_NOTE: each run of adjacent loadable notes with the same alignment */
 	for (size_t i = 0; i < count; i++) {
 		struct output_section *s = secs[i];
-		if (s->type != SHT_NOTE || !is_load(s))
+		if (!load_note(s))
 			continue;
 		size_t j = i;
-		while (j + 1 < count && secs[j + 1]->type == SHT_NOTE && secs[j + 1]->align == s->align && is_load(secs[j + 1]) &&
+		while (j + 1 < count && load_note(secs[j + 1]) && secs[j + 1]->align == s->align &&
 		       align_to(secs[j]->lma + secs[j]->size, s->align) == secs[j + 1]->lma)
 			j++;
 		/* bfd: the flags of the notes in it */
@@ -636,7 +642,7 @@ uint64_t segments_estimate(struct ctx *ctx, struct layout *L)
 		dynamic |= !strcmp(s->name, ".dynamic");
 		tls |= osec_bfd_tls(s);
 		/* one PT_NOTE for each run of loaded notes of one alignment */
-		bool note = s->type == SHT_NOTE && is_load(s);
+		bool note = load_note(s);
 		if (note && !(prev_note && prev_note->align == s->align))
 			n++;
 		prev_note = note ? s : NULL;

@@ -150,6 +150,10 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 				s->value = esym->st_value;
 			return s;
 		}
+		/* (one the script's first fold defined stays the script's: its assignment runs
+		 * in GNU ld's mark phase, before commons are allocated; DEFINED sees the common) */
+		if (s->kind == SYM_SCRIPT && !existing_weak)
+			s->by_object = true;
 		if (existing_def && !existing_weak) {
 			/* a real definition beats a common one, which still gives the size and
 			 * type the definition did not */
@@ -161,12 +165,10 @@ struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const ch
 		}
 	} else if (existing_def) {
 		if (s->kind == SYM_SCRIPT && !existing_weak) {
-			/* the script's value wins, bfd's hash entry keeps the definition's type and size */
-			if (type != STT_NOTYPE)
-				s->type = type;
-			if (esym->st_size)
-				s->size = esym->st_size;
-			return s;
+			/* what the script's first fold defined, an object's definition (even a weak
+			 * one) replaces (bfd's ldscript_def); the script's assignment, where the
+			 * layout runs it, then sets the value again */
+			goto take;
 		}
 		if (weak)
 			return s; /* the first weak definition stays */

@@ -292,3 +292,10 @@ void build_id_write(struct ctx *ctx, uint8_t *image, uint64_t size)
 		error(ctx, "cannot compute the build-id of %s", ctx->opt.output);
 	}
 }
+
+/* GNU ld's x86 backend cannot fill in a .got.plt with contents that /DISCARD/ took */
+void synthetic_check_discarded(struct ctx *ctx)
+{
+	if (ctx->got_plt && ctx->got_plt->size && !ctx->got_plt->out && makes_x86_linker_sections(ctx))
+		error(ctx, "discarded output section: `%s'", ctx->got_plt->name);
+}

@@ -74,3 +74,44 @@ echo 'SECTIONS { .text : { *(.text*) } .text.cp 4 (COPY) : { . = ALIGN(8); *(.te
 link_both -T cp.ld cp.o
 compare_outputs
 compare_warnings
+# a fill written as a hex literal is as many bytes as it has digit pairs, however many (GNU
+# ld's exp_get_fill reads the digits, not the value: ld-scripts/fill): 1, 3 and 16 bytes
+as_obj f0.o <<'EOF2'
+	.text
+	.byte 1,1,1,1
+EOF2
+as_obj f1.o <<'EOF2'
+	.text
+	.p2align 2
+	.byte 2,2,2,2
+EOF2
+as_obj f2.o <<'EOF2'
+	.text
+	.p2align 2
+	.byte 3,3,3,3
+EOF2
+cat > long.ld <<'EOF2'
+SECTIONS
+{
+  .text :
+  {
+    . += 4;
+    *f0.o(.text)
+    FILL (0x12)
+    *f1.o(.text)
+    . += 1;
+    FILL (0x23)
+    *f2.o(.text)
+    FILL (0x003456)
+    . += 4;
+    FILL (0x00004567000089ab0000cdef00000123)
+    . += 8;
+    LONG (0xdeadbeef)
+    . += 12;
+    FILL (0xABC)
+    . += 5;
+  } =0xcafebabe
+}
+EOF2
+link_both -T long.ld f0.o f1.o f2.o
+compare_outputs

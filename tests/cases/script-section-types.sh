@@ -286,3 +286,35 @@ for a in 2 4 8 16; do
 	link_both -m elf_i386 -T nm.ld nm.o
 	compare_outputs
 done
+# (TYPE = ...) comes with a data statement, and the ELF header takes it only when neither the
+# name nor the first input gave a type (GNU ld's ld-scripts/output-section-types); READONLY
+# (TYPE = ...) is read-only too; a note typed so gets no PT_NOTE (bfd's segment map is made
+# before the type is set)
+as_obj ty.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.long 5
+	.section .bss
+	.zero 4
+EOF2
+cat > ty.ld <<'EOF2'
+SECTIONS {
+  .text : { *(.text) }
+  .rodata (TYPE = SHT_NOTE) : { LONG(1) }
+  foo (TYPE = SHT_NOTE) : { *(.data) LONG(2) }
+  bar (TYPE = SHT_STRTAB) : { *(.bss) LONG(2) }
+  baz (TYPE = SHT_STRTAB) : { LONG(2) *(.data) }
+  ro2 (READONLY (TYPE = 7)) : { LONG(3) }
+  nb (TYPE = SHT_NOBITS) : { LONG(3) }
+  progbits (TYPE=SHT_PROGBITS) : { BYTE(1) }
+  init_array (TYPE= 14) : { QUAD(14) }
+  fini_array ( TYPE=SHT_FINI_ARRAY) : { QUAD(15) }
+  preinit_array (TYPE=SHT_PREINIT_ARRAY ) : { QUAD(16) }
+  .ro.note (READONLY (TYPE=SHT_NOTE)) : { LONG(5678); }
+}
+EOF2
+link_both -T ty.ld ty.o
+compare_outputs
+compare_warnings
