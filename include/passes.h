@@ -141,6 +141,7 @@ void script_declare_kept_constraints(struct ctx *ctx);
 void script_declare_stmt(struct ctx *ctx, const struct stmt *s);
 void script_reference_region_symbols(struct ctx *ctx);
 void script_fold_regions(struct ctx *ctx);
+struct input_section *script_symbol_input_section(struct ctx *ctx, const struct symbol *s);
 const struct memory_region *script_region(const struct ctx *ctx, const char *name);
 
 #endif

@@ -122,6 +122,13 @@ static void mark_symbol(struct gc *g, const struct symbol *s)
 		mark(g, s->isec);
 		return;
 	}
+	/* a script symbol GNU ld's mark phase left relative to an object's input section */
+	if (s->kind == SYM_SCRIPT) {
+		struct input_section *isec = script_symbol_input_section(g->ctx, s);
+		if (isec)
+			mark(g, isec);
+		return;
+	}
 	/* the file's COMMON section (allocated later, as one section: bfd's lang_common runs
 	 * before the collection) */
 	if (s->kind == SYM_COMMON && s->file) {

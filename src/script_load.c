@@ -908,6 +908,137 @@ void script_declare_stmt(struct ctx *ctx, const struct stmt *s)
 	((struct stmt *)s)->next = (struct stmt *)next;
 }
 
+/* ---- the input section a script symbol is relative to when sections are collected ---- */
+
+/* GNU ld runs its mark phase before --gc-sections: an object's symbol is still relative to its
+ * input section there, and an assignment that keeps that section (`PROVIDE(NMI_Handler =
+ * Default_Handler)`, `foo = cond ? a : b`) defines its symbol in that input section, which a
+ * reference to the symbol then keeps.  The sections follow the evaluator's rules: outside
+ * output sections numbers are absolute, values of two sections are made absolute. */
+enum sec_kind { SK_INVALID, SK_NUMBER, SK_ABS, SK_OTHER, SK_INPUT };
+struct secval {
+	enum sec_kind kind;
+	struct input_section *isec;
+};
+
+static struct secval symbol_secval(struct ctx *ctx, const char *name, int depth);
+
+static struct secval expr_secval(struct marker *m, const struct expr *e, int depth)
+{
+	struct ctx *ctx = m->ctx;
+	const bool abs_context = !m->in_section && !ctx->sane_expr;
+	const struct secval number = {abs_context ? SK_ABS : SK_NUMBER, NULL};
+	uint64_t c;
+	switch (e->kind) {
+	case EXPR_NUM:
+		return number;
+	case EXPR_DOT:
+		return (struct secval){SK_OTHER, NULL};
+	case EXPR_SYMBOL: {
+		const struct symbol *s = symbol_find(ctx, e->name);
+		if (s && s->kind == SYM_DEFINED)
+			return s->isec ? (struct secval){SK_INPUT, s->isec} : number;
+		if (s && s->kind == SYM_SCRIPT)
+			return symbol_secval(ctx, e->name, depth + 1);
+		return (struct secval){SK_INVALID, NULL};
+	}
+	case EXPR_UNARY:
+		return expr_secval(m, e->a, depth);
+	case EXPR_COND:
+		if (!static_truth(m, e->a, &c))
+			return (struct secval){SK_INVALID, NULL};
+		return expr_secval(m, c ? e->b : e->c, depth);
+	case EXPR_BINARY:
+		break;
+	case EXPR_CALL:
+		switch (e->fn) {
+		case FN_ALIGN:
+		case FN_MAX:
+		case FN_MIN:
+			if (e->b)
+				break; /* the binary rules */
+			return (struct secval){SK_OTHER, NULL};
+		case FN_ABSOLUTE:
+		case FN_LOADADDR:
+			return (struct secval){SK_ABS, NULL};
+		case FN_SIZEOF:
+		case FN_ALIGNOF:
+		case FN_LENGTH:
+		case FN_DEFINED:
+		case FN_CONSTANT:
+		case FN_LOG2CEIL:
+		case FN_SIZEOF_HEADERS:
+			return (struct secval){SK_NUMBER, NULL};
+		default:
+			return (struct secval){SK_OTHER, NULL};
+		}
+		break;
+	}
+	/* ldexp.c fold_binary: one side a plain number keeps the other's section, two sections
+	 * make both absolute; arithmetic of one section with itself is a number */
+	struct secval l = expr_secval(m, e->a, depth), r = expr_secval(m, e->b, depth);
+	if (l.kind == SK_INVALID || r.kind == SK_INVALID)
+		return (struct secval){SK_INVALID, NULL};
+	bool ln = l.kind == SK_NUMBER, rn = r.kind == SK_NUMBER;
+	bool same = l.kind == r.kind && l.isec == r.isec;
+	if (e->kind == EXPR_BINARY && e->op != OP_ADD && e->op != OP_SUB && e->op != OP_MUL && e->op != OP_DIV &&
+	    e->op != OP_MOD && e->op != OP_SHL && e->op != OP_SHR && e->op != OP_AND && e->op != OP_OR && e->op != OP_XOR)
+		return (struct secval){SK_NUMBER, NULL}; /* comparisons and logic */
+	if (!same && !ln && !rn)
+		return number.kind == SK_ABS || e->kind == EXPR_CALL ? (struct secval){SK_ABS, NULL} : number;
+	if (same)
+		return e->kind == EXPR_CALL ? l : number;
+	return ln ? r : l;
+}
+
+/* The section of the value the mark phase last assigns the symbol (by the last assignment
+ * to it: --defsym first, then the script's statements in order) */
+static bool last_assignment(struct ctx *ctx, const struct stmt *s, const char *name, int in_section,
+			    const struct assign **found, int *found_in)
+{
+	bool any = false;
+	for (; s; s = s->next) {
+		if (s->kind == ST_ASSIGN && !strcmp(s->assign.name, name)) {
+			*found = &s->assign;
+			*found_in = in_section;
+			any = true;
+		} else if (s->kind == ST_SECTIONS) {
+			any |= last_assignment(ctx, s->sections, name, in_section, found, found_in);
+		} else if (s->kind == ST_OUTPUT_SECTION) {
+			any |= last_assignment(ctx, s->osec->body, name, in_section + 1, found, found_in);
+		} else if (s->kind == ST_OVERLAY) {
+			any |= last_assignment(ctx, s->overlay->sections, name, in_section + 1, found, found_in);
+		}
+	}
+	return any;
+}
+
+static struct secval symbol_secval(struct ctx *ctx, const char *name, int depth)
+{
+	const struct assign *a = NULL;
+	int in_section = 0;
+	if (depth > 16)
+		return (struct secval){SK_INVALID, NULL};
+	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
+		last_assignment(ctx, ctx->defsym_stmts.v[i], name, 0, &a, &in_section);
+	if (ctx->script)
+		last_assignment(ctx, ctx->script->cmds, name, 0, &a, &in_section);
+	if (!a)
+		return (struct secval){SK_INVALID, NULL};
+	struct marker m = {.ctx = ctx, .in_section = in_section};
+	struct secval v = expr_secval(&m, a->expr, depth);
+	/* a plain number takes the section the assignment stands in */
+	return v.kind == SK_NUMBER ? (struct secval){in_section ? SK_OTHER : SK_ABS, NULL} : v;
+}
+
+struct input_section *script_symbol_input_section(struct ctx *ctx, const struct symbol *s)
+{
+	if (s->kind != SYM_SCRIPT)
+		return NULL;
+	struct secval v = symbol_secval(ctx, s->name, 0);
+	return v.kind == SK_INPUT ? v.isec : NULL;
+}
+
 /* The MEMORY region or REGION_ALIAS of the name (the first declared) */
 const struct memory_region *script_region(const struct ctx *ctx, const char *name)
 {
