@@ -9,10 +9,12 @@
 
 enum item_kind { IT_INPUTS, IT_ASSIGN, IT_DATA, IT_FILL, IT_ASSERT };
 
+struct isec_vec VEC_BODY(struct input_section *);
+
 struct lo_item {
 	enum item_kind kind;
 	const struct stmt *st;                 /* NULL for an orphan's inputs */
-	VEC(struct input_section *) secs;      /* IT_INPUTS: in output order */
+	struct isec_vec secs;                  /* IT_INPUTS: in output order */
 	uint64_t dot_after;                    /* IT_ASSIGN to `.`: its value (reports) */
 };
 
@@ -291,6 +293,7 @@ uint64_t segments_estimate(struct ctx *ctx, struct layout *L);
 size_t node_of(const struct layout *L, const struct layout_osec *lo);
 struct region *region_find(struct layout *L, const char *name);
 bool layout_special_type(const char *name, uint32_t *type);
+bool layout_link_order(struct layout *L);
 /* no PT_LOAD will hold the section (-r, or PHDRS naming none for it): a type its name has stays */
 bool layout_no_load_segment(struct layout *L, const struct layout_osec *lo);
 /* the entry size bfd gives a section of this ELF type (elf_fake_sections) */

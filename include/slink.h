@@ -40,6 +40,7 @@ struct input_section {
 	uint64_t entsize;
 	const uint8_t *data;   /* in-place bytes, NULL for NOBITS */
 	uint32_t rel_index;    /* index of the SHT_REL(A) section applying to this one, 0 if none */
+	uint32_t link_order_to;/* SHF_LINK_ORDER: index of the section its sh_link names, 0 if none */
 	uint32_t map_seq;      /* where the script's mapping met it (layout.c) */
 	struct output_section *out;  /* NULL when not (yet) placed */
 	uint64_t out_offset;   /* offset within `out` */
@@ -187,6 +188,8 @@ struct output_section {
 	uint64_t entsize;
 	uint32_t index;      /* section header index in the output, 0 if not emitted */
 	uint32_t link, info;
+	const struct input_section *link_order_first; /* SHF_LINK_ORDER: the first input, whose
+						       * linked-to section's output sh_link names */
 	VEC(struct input_section *) inputs;  /* in output order */
 	VEC(struct data_item) data;          /* BYTE/SHORT/LONG/QUAD from the script */
 	uint32_t fill;                       /* =fill pattern */

@@ -1375,6 +1375,9 @@ void layout_assign(struct ctx *ctx, struct layout *L)
 			cur[3 * i + 2] = os ? os->lma : 0;
 		}
 		bool moved = memcmp(prev, cur, 3 * L->nodes.n * sizeof(*cur)) != 0;
+		/* SHF_LINK_ORDER inputs reordered after the addresses they follow: lay out again */
+		if (layout_link_order(L))
+			moved = true;
 		uint64_t *t = prev;
 		prev = cur;
 		cur = t;

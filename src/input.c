@@ -400,6 +400,8 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 		isec->size = sh->sh_size;
 		isec->align = sh->sh_addralign ? sh->sh_addralign : 1;
 		isec->entsize = sh->sh_entsize;
+		if ((sh->sh_flags & SHF_LINK_ORDER) && sh->sh_link < f->shnum && sh->sh_link != i)
+			isec->link_order_to = sh->sh_link;
 		isec->data = sh->sh_type == SHT_NOBITS ? NULL : f->data + sh->sh_offset;
 		isec->discarded = isec->comdat_lost = members[i].lost;
 		isec->group = members[i].group;

@@ -1119,6 +1119,51 @@ static uint32_t orphan_join_type(const struct layout_osec *lo)
 	return 0;
 }
 
+static void drop_discarded(struct isec_vec *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		if (!v->v[i]->discarded)
+			v->v[n++] = v->v[i];
+	v->n = n;
+}
+
+/* GNU ld's ldelf_before_place_orphans: a SHF_LINK_ORDER section goes with the section it is
+ * linked to (or one down that chain) when /DISCARD/ or a COMDAT group took that one: out of
+ * its output section, or of the orphans */
+static void discard_linked_to_discarded(struct layout *L, struct isec_vec *orphans)
+{
+	struct ctx *ctx = L->ctx;
+	bool any = false;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		const struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || isec->discarded || !isec->link_order_to)
+				continue;
+			uint32_t to = isec->link_order_to;
+			for (size_t steps = 0; to && steps < f->shnum; steps++) {
+				const struct input_section *t = f->sections[to];
+				if (!t)
+					break;
+				if (t->discarded && (t->discard_by_script || t->comdat_lost)) {
+					isec->discarded = isec->discard_by_script = any = true;
+					break;
+				}
+				to = t->link_order_to;
+			}
+		}
+	}
+	if (!any)
+		return;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		for (size_t k = 0; lo && k < lo->items.n; k++)
+			drop_discarded(&lo->items.v[k].secs);
+	}
+	drop_discarded(orphans);
+}
+
 /* GNU ld's ldelf_place_orphan: an orphan joins the first output section of its name that
  * bfd has made and whose flags and ELF type agree with it (elf_orphan_compatible; a non-ELF
  * output checks only the flags), else the last one of the name not made yet; otherwise it
@@ -1609,6 +1654,12 @@ void finish_osec(struct layout *L, struct layout_osec *lo)
 			if (lo->items.v[i].secs.n)
 				made_by = lo->items.v[i].secs.v[0];
 		}
+		/* bfd's first input decides SHF_LINK_ORDER (_bfd_elf_init_private_section_data) */
+		os->link_order_first = NULL;
+		if (made_by && (made_by->flags & SHF_LINK_ORDER) && !ctx_relocatable(L->ctx)) {
+			os->flags |= SHF_LINK_ORDER;
+			os->link_order_first = made_by;
+		}
 		if (made_by && made_by != first && linker_section_excluded(made_by))
 			lo->bfd_type = bfd_first_type(lo, made_by, data_first);
 		else if (first)
@@ -2031,7 +2082,7 @@ void layout_map(struct ctx *ctx, struct layout *L)
 			lo->constraint_failed = true;
 	}
 
-	VEC(struct input_section *) orphans = {0};
+	struct isec_vec orphans = {0};
 	for (size_t r = 0; r < L->rules.n; r++)
 		L->rules.v[r].sorted = !rule_off[r] && !L->rules.v[r].discard && rule_sorted(L, &L->rules.v[r]);
 	for (size_t i = 0; i < all.n; i++) {
@@ -2077,6 +2128,8 @@ void layout_map(struct ctx *ctx, struct layout *L)
 		free(L->rules.v[r].unplaced.v);
 		memset(&L->rules.v[r].unplaced, 0, sizeof(L->rules.v[r].unplaced));
 	}
+
+	discard_linked_to_discarded(L, &orphans);
 
 	/* constrained sections that failed are gone entirely; GNU ld still evaluates a `.`
 	 * assignment in one, and rejects it for want of a section (unless an ADDR or LOADADDR
@@ -2436,6 +2489,81 @@ static void assign_regions(struct layout *L)
 		prev_lma = lo->lma_region;
 		have_prev = true;
 	}
+}
+
+/* GNU ld's fixup_link_order (ldelfgen.c), once addresses are known: among the inputs one
+ * statement gave an output section, SHF_LINK_ORDER sections follow the sections they are
+ * linked to (by load address, then size, then address); sections linked to none come first,
+ * in their own order.  True when something moved, so the layout is done again. */
+struct link_order_key {
+	struct input_section *isec;
+	size_t idx;
+};
+
+static const struct input_section *linked_to(const struct input_section *isec)
+{
+	return isec->link_order_to && !isec->file->synthetic ? isec->file->sections[isec->link_order_to] : NULL;
+}
+
+static int by_link_order(const void *a, const void *b)
+{
+	const struct link_order_key *x = a, *y = b;
+	const struct input_section *as = linked_to(x->isec), *bs = linked_to(y->isec);
+	if (!as || !bs) {
+		if (bs)
+			return -1;
+		if (as)
+			return 1;
+		return x->idx < y->idx ? -1 : x->idx > y->idx;
+	}
+	uint64_t ap = (as->out ? as->out->lma : 0) + as->out_offset, bp = (bs->out ? bs->out->lma : 0) + bs->out_offset;
+	if (ap != bp)
+		return ap < bp ? -1 : 1;
+	if (as->size != bs->size)
+		return as->size < bs->size ? -1 : 1;
+	ap = input_section_addr(as);
+	bp = input_section_addr(bs);
+	if (ap != bp)
+		return ap < bp ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+bool layout_link_order(struct layout *L)
+{
+	if (!oformat_is_elf(L->ctx))
+		return false;
+	bool changed = false;
+	struct link_order_key *keys = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < L->nodes.n; i++) {
+		struct layout_osec *lo = L->nodes.v[i].kind == LN_OSEC ? L->nodes.v[i].lo : NULL;
+		if (!lo || lo->removed)
+			continue;
+		size_t ordered = 0, count = 0;
+		for (size_t k = 0; k < lo->items.n; k++)
+			for (size_t j = 0; j < lo->items.v[k].secs.n; j++, count++)
+				ordered += linked_to(lo->items.v[k].secs.v[j]) != NULL;
+		if (!ordered || count < 2)
+			continue;
+		for (size_t k = 0; k < lo->items.n; k++) {
+			struct isec_vec *v = &lo->items.v[k].secs;
+			if (v->n < 2)
+				continue;
+			if (v->n > cap) {
+				cap = v->n;
+				keys = xrealloc(keys, cap * sizeof(*keys));
+			}
+			for (size_t j = 0; j < v->n; j++)
+				keys[j] = (struct link_order_key){v->v[j], j};
+			qsort(keys, v->n, sizeof(*keys), by_link_order);
+			for (size_t j = 0; j < v->n; j++) {
+				changed |= v->v[j] != keys[j].isec;
+				v->v[j] = keys[j].isec;
+			}
+		}
+	}
+	free(keys);
+	return changed;
 }
 
 /* GNU ld's exp_get_fill: a bare 0x literal gives as many bytes as it has digit pairs (rounded

@@ -255,6 +255,21 @@ static void write_pads(const struct ctx *ctx, uint8_t *base, const struct output
 	}
 }
 
+/* SHF_LINK_ORDER output sections: sh_link names the output section of the section their first
+ * input is linked to (bfd's assign_section_numbers) */
+static void link_order_links(struct ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->osecs.n; i++) {
+		struct output_section *os = ctx->osecs.v[i];
+		const struct input_section *in = os->link_order_first;
+		if (!os->index || !in)
+			continue;
+		const struct input_section *to = in->file->sections[in->link_order_to];
+		if (to && !to->discarded && to->out && to->out->index)
+			os->link = to->out->index;
+	}
+}
+
 /* an input section's bytes at its place in the output section at `base` (relocated later) */
 static void write_input(struct ctx *ctx, struct input_section *isec, uint8_t *base)
 {
@@ -537,6 +552,7 @@ void output_write(struct ctx *ctx)
 
 	uint8_t *sh = image + shoff;
 	dynamic_link_reloc_sections(ctx, symtab_idx);
+	link_order_links(ctx);
 	for (size_t i = 0; i < ctx->osecs.n; i++) {
 		struct output_section *os = ctx->osecs.v[i];
 		if (!os->index)
