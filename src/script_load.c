@@ -567,6 +567,26 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 
 /* Whether a condition holds (1) or not (0), also where its value is not known: `x | 1' and
  * `x || 1' are true, `x && 0' false, in every pass where x has a value */
+/* The values an expression can take in every pass, [lo, hi]: a known value, or what MAX and
+ * MIN of bounded values allow; anything else is unbounded */
+static void value_bounds(struct marker *m, const struct expr *e, uint64_t *lo, uint64_t *hi)
+{
+	uint64_t v, l2, h2;
+	if (static_value(m, e, &v)) {
+		*lo = *hi = v;
+		return;
+	}
+	*lo = 0;
+	*hi = UINT64_MAX;
+	if (e->kind == EXPR_CALL && (e->fn == FN_MAX || e->fn == FN_MIN) && e->b) {
+		value_bounds(m, e->a, lo, hi);
+		value_bounds(m, e->b, &l2, &h2);
+		bool max = e->fn == FN_MAX;
+		*lo = (*lo > l2) == max ? *lo : l2;
+		*hi = (*hi > h2) == max ? *hi : h2;
+	}
+}
+
 static bool static_truth(struct marker *m, const struct expr *e, uint64_t *t)
 {
 	uint64_t a, b;
@@ -580,10 +600,25 @@ static bool static_truth(struct marker *m, const struct expr *e, uint64_t *t)
 	}
 	if (e->kind != EXPR_BINARY)
 		return false;
-	uint64_t zero;
-	if ((e->op == OP_GE || e->op == OP_LT) && static_value(m, e->b, &zero) && zero == 0) {
-		*t = e->op == OP_GE; /* (unsigned, as GNU ld compares) */
-		return true;
+	/* a comparison its operands' ranges decide (unsigned, as GNU ld compares): `x >= 0`,
+	 * `1 < MAX(., 0x1000)` */
+	if (e->op == OP_LT || e->op == OP_GT || e->op == OP_LE || e->op == OP_GE || e->op == OP_EQ || e->op == OP_NE) {
+		uint64_t la, ha, lb, hb;
+		value_bounds(m, e->a, &la, &ha);
+		value_bounds(m, e->b, &lb, &hb);
+		int r = -1;
+		switch (e->op) {
+		case OP_LT: r = ha < lb ? 1 : la >= hb ? 0 : -1; break;
+		case OP_GT: r = la > hb ? 1 : ha <= lb ? 0 : -1; break;
+		case OP_LE: r = ha <= lb ? 1 : la > hb ? 0 : -1; break;
+		case OP_GE: r = la >= hb ? 1 : ha < lb ? 0 : -1; break;
+		case OP_EQ: r = ha < lb || hb < la ? 0 : -1; break;
+		default: r = ha < lb || hb < la ? 1 : -1; break;
+		}
+		if (r >= 0) {
+			*t = (uint64_t)r;
+			return true;
+		}
 	}
 	bool ka = static_truth(m, e->a, &a), kb = static_truth(m, e->b, &b);
 	if ((e->op == OP_OR || e->op == OP_OROR) && ((ka && a) || (kb && b))) {

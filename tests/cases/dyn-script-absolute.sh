@@ -97,7 +97,8 @@ _start:	ret
 	.quad 1
 E
 for c in 'ADDR(.text) >= 0' 'ADDR(.text) & 0' '1 && ADDR(.text) >= 0 && 2' 'SIZEOF(.text) >= 0' \
-	 'ADDR(.text) < 0 || 0'; do
+	 'ADDR(.text) < 0 || 0' '1 < MAX(ADDR(.text), 0x1000)' 'MIN(ADDR(.text), 4) > 9' \
+	 'MAX(ADDR(.text), 0x10) == 3'; do
 	echo "PROVIDE(p = 1); PROVIDE(q = 2); SECTIONS { .text : { *(.text) } x = $c ? p : q; .data : { *(.data) } }" > sc.ld
 	link_both -shared -Bsymbolic -T sc.ld sc.o
 	compare_outputs

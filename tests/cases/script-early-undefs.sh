@@ -262,3 +262,23 @@ done
 } > many.ld
 link_both -T many.ld main.o --no-warn-rwx-segments
 compare_outputs
+# a condition on `.` its operands' ranges decide (MAX(., C) >= C) names only the branch it
+# takes: the PROVIDE the other branch names is not taken
+as_obj dr.o <<'E2'
+	.text
+	.globl _start
+_start:	ret
+	.section .tdata,"awT",@progbits
+	.long 1
+E2
+cat > dr.ld <<'E2'
+SECTIONS {
+  .text : { *(.text) }
+  PROVIDE_HIDDEN(sym4 = SIZEOF_HEADERS);
+  PROVIDE(sym6 = 6);
+  .tdata : { sym5 = ALIGN((1) < MAX(., CONSTANT(MAXPAGESIZE)) ? 0x2 : 0x2000 >> sym4, 0x1000);
+             sym7 = MIN(., 0x10) > 0x20 ? sym6 : 1; *(.tdata) }
+}
+E2
+link_both -T dr.ld dr.o
+compare_outputs
