@@ -77,6 +77,7 @@ void eh_frame_write(const struct eh_section *eh, const struct input_section *ise
 void synthetic_create(struct ctx *ctx);
 void synthetic_check_discarded(struct ctx *ctx);
 void synthetic_define_symbols(struct ctx *ctx);
+void synthetic_place_ehdr_start(struct ctx *ctx);
 bool symbol_in_output(struct ctx *ctx, const struct symbol *s);
 struct input_section *synthetic_add_section(struct ctx *ctx, const char *name, uint32_t type, uint64_t flags,
 					    uint64_t size, uint64_t align,

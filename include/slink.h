@@ -255,6 +255,7 @@ struct known_values VEC_BODY(struct known_value);
 /* ---- the link ----------------------------------------------------------------------- */
 
 struct ctx {
+	struct symbol *ehdr_start;       /* __ehdr_start, when the linker defines it */
 	bool sane_expr;                  /* LD_FEATURE("SANE_EXPR"): numbers stay numbers */
 	struct options opt;
 	const struct target *target;

@@ -93,6 +93,8 @@ int main(int argc, char **argv)
 	oformat_check(ctx);
 	/* PROVIDEd symbols count as defined once they are known to be referenced */
 	script_declare_symbols(ctx);
+	/* __ehdr_start, if referenced: the linker's, placed at the headers later */
+	synthetic_define_symbols(ctx);
 	checkpoint(ctx);
 	/* --gc-sections: unreachable input sections are discarded before anything is mapped */
 	gc_sections(ctx);
@@ -134,6 +136,7 @@ int main(int argc, char **argv)
 	checkpoint(ctx);
 	/* program headers and file offsets: the memory layout is fixed from here on */
 	layout_segments(ctx, L);
+	synthetic_place_ehdr_start(ctx);
 	resolve_entry(ctx, L);
 	/* -Map, --cref, --layout-json...: written before the output, so they exist if it fails */
 	reports_write(ctx, L);

@@ -299,3 +299,52 @@ void synthetic_check_discarded(struct ctx *ctx)
 	if (ctx->got_plt && ctx->got_plt->size && !ctx->got_plt->out && makes_x86_linker_sections(ctx))
 		error(ctx, "discarded output section: `%s'", ctx->got_plt->name);
 }
+
+/* __ehdr_start, referenced and defined by nothing: GNU ld defines it (hidden, so never
+ * dynamic) at the file header, once it knows a PT_LOAD holds the headers (ldlang.c
+ * lang_symbol_tweaks, elf.c assign_file_positions_for_load_sections).  Defined from here on
+ * so the relocation scan sees a local symbol; placed by synthetic_place_ehdr_start. */
+void synthetic_define_symbols(struct ctx *ctx)
+{
+	struct symbol *s = symbol_find(ctx, "__ehdr_start");
+	if (ctx_relocatable(ctx) || !s || s->kind != SYM_UNDEF)
+		return;
+	s->kind = SYM_SCRIPT;
+	s->osec = NULL;
+	s->value = 0;
+	s->file = NULL;
+	s->bind = STB_GLOBAL;
+	s->visibility = STV_HIDDEN;
+	s->forced_local = true;
+	s->rel_from_abs = true; /* an address: a PIE relocates it */
+	ctx->ehdr_start = s;
+}
+
+void synthetic_place_ehdr_start(struct ctx *ctx)
+{
+	struct symbol *s = ctx->ehdr_start;
+	if (!s)
+		return;
+	const struct target *t = ctx->target;
+	uint64_t phsize = ctx->segments.n * (t->elfclass == ELFCLASS64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr));
+	uint64_t ehsize = t->elfclass == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
+	const struct segment *hdr = NULL, *first_load = NULL;
+	for (size_t i = 0; i < ctx->segments.n; i++) {
+		const struct segment *sg = &ctx->segments.v[i];
+		if (sg->type != PT_LOAD)
+			continue;
+		if (!hdr && sg->offset == 0 && sg->filesz >= ehsize + phsize)
+			hdr = sg;
+		if (!first_load && sg->first)
+			first_load = sg;
+	}
+	const struct output_section *in = hdr && hdr->first ? hdr->first : first_load ? first_load->first : NULL;
+	if (!hdr || !in) {
+		/* no loaded headers: it stays undefined, as in GNU ld */
+		s->kind = SYM_UNDEF;
+		s->forced_local = false;
+		return;
+	}
+	s->osec = (struct output_section *)in;
+	s->value = hdr->vaddr - in->addr;
+}
