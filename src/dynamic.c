@@ -247,7 +247,9 @@ static bool defined_here(const struct symbol *s)
 {
 	switch (s->kind) {
 	case SYM_DEFINED:
-		return !s->isec || !s->isec->discarded;
+		/* (bfd records an object's symbols as it reads them, before /DISCARD/ takes their
+		 * sections: those stay, at 0 in the absolute section) */
+		return !s->isec || !s->isec->discarded || s->isec->discard_by_script;
 	case SYM_SCRIPT:
 	case SYM_COMMON:
 		return true;

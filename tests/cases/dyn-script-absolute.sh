@@ -103,3 +103,23 @@ for c in 'ADDR(.text) >= 0' 'ADDR(.text) & 0' '1 && ADDR(.text) >= 0 && 2' 'SIZE
 	link_both -shared -Bsymbolic -T sc.ld sc.o
 	compare_outputs
 done
+# -shared: an object's global in a section /DISCARD/ took stays a dynamic symbol, at 0 in the
+# absolute section (bfd records it as it reads the object), also when the dynamic symbols are
+# chosen again after mapping (an ONLY_IF_RW statement that does not stay)
+as_obj dd.o <<'E'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata.cst8,"aM",@progbits,8
+	.globl m8
+m8:	.quad 1
+	.section .rodata.plain,"a"
+	.globl p8
+p8:	.quad 1
+E
+for ld in 'SECTIONS { .text : { *(.text) } /DISCARD/ : { *(.rodata.cst8) *(.rodata.plain) } }' \
+	  'SECTIONS { .text : { *(.text) } .other : ONLY_IF_RW { sym5 = 1; } /DISCARD/ : { *(.rodata.cst8) *(.rodata.plain) } }'; do
+	echo "$ld" > dd.ld
+	link_both -shared -T dd.ld dd.o
+	compare_outputs
+done
