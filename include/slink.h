@@ -141,6 +141,8 @@ struct symbol {
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */
 	bool script_seen;                /* assigned by the script in this link */
+	const char *warning;             /* a .gnu.warning.NAME section's message: GNU ld warns at
+					  * the first reference (then clears it) */
 	bool by_object;                  /* SYM_SCRIPT: an object defined it before the script
 					  * assigned it (DEFINED stays true: bfd's by_object) */
 	uint32_t script_walk;            /* ... last in this walk of the script (layout's walk_no) */
@@ -254,7 +256,13 @@ struct known_values VEC_BODY(struct known_value);
 
 /* ---- the link ----------------------------------------------------------------------- */
 
+struct file_warning {
+	const struct input_file *file;
+	const char *msg;
+};
+
 struct ctx {
+	VEC(struct file_warning) file_warnings; /* .gnu.warning sections' messages */
 	struct symbol *ehdr_start;       /* __ehdr_start, when the linker defines it */
 	bool sane_expr;                  /* LD_FEATURE("SANE_EXPR"): numbers stay numbers */
 	struct options opt;

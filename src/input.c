@@ -176,6 +176,33 @@ static struct input_section *section_of(struct ctx *ctx, struct input_file *f, c
 	return f->sections[shndx];
 }
 
+/* GNU's .gnu.warning sections: `.gnu.warning' holds a message printed when the file is
+ * linked (ldelf.c), `.gnu.warning.SYMBOL' one printed where SYMBOL is first referred to
+ * (elflink.c); in an executable the second is not copied to the output (SEC_EXCLUDE), and in
+ * any final link the first is left empty. */
+static void gnu_warning_section(struct ctx *ctx, struct input_file *f, struct input_section *isec)
+{
+	size_t len = isec->type == SHT_NOBITS ? 0 : isec->size;
+	char *msg = arena_alloc(&ctx->arena, len + 1);
+	memcpy(msg, isec->data ? (const char *)isec->data : "", len);
+	msg[len] = 0;
+	bool symbolic = isec->name[12] == '.';
+	if (symbolic) {
+		struct symbol *s = symbol_intern(ctx, arena_strdup(&ctx->arena, isec->name + 13));
+		if (!s->warning)
+			s->warning = msg;
+	} else if (!ctx_relocatable(ctx)) {
+		/* (printed after the symbols' warnings, as GNU ld prints it once all is open) */
+		vec_push(ctx->file_warnings, ((struct file_warning){f, msg}));
+	}
+	if (symbolic && (ctx->opt.kind == OUT_EXEC || ctx->opt.kind == OUT_PIE)) {
+		isec->dropped_unmapped = true;
+		isec->discarded = true;
+	} else if (!symbolic && !ctx_relocatable(ctx)) {
+		isec->size = 0; /* mapped like any section, its symbols defined, but empty */
+	}
+}
+
 static bool read_symbols(struct ctx *ctx, struct input_file *f)
 {
 	if (!f->symtab_index)
@@ -420,6 +447,8 @@ struct input_file *object_load(struct ctx *ctx, const char *name, const char *ar
 				ctx->stack_note = isec;
 			if ((sh->sh_flags & SHF_EXECINSTR) && !ctx->execstack_note_file)
 				ctx->execstack_note_file = f;
+		} else if (!strncmp(sname, ".gnu.warning", 12) && (!sname[12] || sname[12] == '.') && !isec->discarded) {
+			gnu_warning_section(ctx, f, isec);
 		} else if (!ctx_relocatable(ctx) && (sh->sh_flags & SHF_EXCLUDE)) {
 			isec->dropped_unmapped = !isec->discarded; /* a COMDAT loser is mapped to nothing */
 			isec->discarded = true;

@@ -170,6 +170,23 @@ static void report_undefined(struct ctx *ctx, struct input_section *isec, uint64
 		section_label(ctx, isec), (unsigned long long)off, w, s->name);
 }
 
+/* a reference to a symbol a .gnu.warning.SYMBOL section names: GNU ld warns once, at the
+ * first reference */
+static void report_symbol_warning(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s)
+{
+	const struct symbol *fn = function_at(isec, off);
+	if (fn)
+		fprintf(stderr, "slink: %s: in function `%s':\n(%s+0x%llx): warning: %s\n", isec->file->name, fn->name,
+			section_label(ctx, isec), (unsigned long long)off, s->warning);
+	else
+		fprintf(stderr, "slink: %s:(%s+0x%llx): warning: %s\n", isec->file->name, section_label(ctx, isec),
+			(unsigned long long)off, s->warning);
+	s->warning = NULL;
+	ctx->warnings++;
+	if (ctx->opt.fatal_warnings)
+		ctx->errors++;
+}
+
 /* After mapping: every relocation of a kept section against an undefined symbol is an error
  * (undefined weak references resolve to 0). */
 bool is_debug_name(const char *name)
@@ -252,12 +269,20 @@ void relocs_check_undefined(struct ctx *ctx)
 				struct symbol *s = f->syms[r.sym];
 				if (s && !s->is_local)
 					s->used_by_reloc = true;
+				if (s && s->warning && !s->is_local)
+					report_symbol_warning(ctx, isec, r.offset, s);
 				if (s && defined_in_discarded(s))
 					report_discarded(ctx, isec, r.offset, s);
 				else if (report_undef && s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
 					report_undefined(ctx, isec, r.offset, s, &last_fn);
 			}
 		}
+	}
+	for (size_t i = 0; i < ctx->file_warnings.n; i++) {
+		fprintf(stderr, "slink: %s: warning: %s\n", ctx->file_warnings.v[i].file->name, ctx->file_warnings.v[i].msg);
+		ctx->warnings++;
+		if (ctx->opt.fatal_warnings)
+			ctx->errors++;
 	}
 	if (report_undef)
 		check_undefined_visibility(ctx);

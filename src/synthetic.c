@@ -242,6 +242,11 @@ bool symbol_in_output(struct ctx *ctx, const struct symbol *s)
 	case SYM_DEFINED:
 		if (merge_symbol_excluded(s))
 			return false;
+		/* not one in a .gnu.warning section (bfd's SEC_EXCLUDE), unless its output section
+		 * went away and bfd moved it to another (_bfd_fix_excluded_sec_syms) */
+		if (s->isec && !strcmp(s->isec->name, ".gnu.warning") && !ctx_relocatable(ctx) && s->isec->out &&
+		    s->isec->out->index)
+			return false;
 		return !s->isec || !s->isec->discarded || s->isec->out;
 	case SYM_SCRIPT:
 		/* a copy of such a symbol that HIDDEN() makes local is stripped too */
