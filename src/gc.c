@@ -95,22 +95,21 @@ static bool c_identifier(const char *s)
 	return true;
 }
 
-/* __start_SEC / __stop_SEC: the sections named SEC of the first file having one */
+/* __start_SEC / __stop_SEC: every section named SEC (bfd marks from the first one on, across
+ * the files: _bfd_elf_gc_mark_reloc) */
 static void mark_start_stop(struct gc *g, const char *secname)
 {
 	struct ctx *ctx = g->ctx;
+	/* -z start-stop-gc: the reference keeps nothing */
+	if (ctx->opt.z_start_stop_gc)
+		return;
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
-		bool found = false;
 		for (size_t si = 1; si < f->shnum; si++) {
 			struct input_section *isec = f->sections[si];
-			if (isec && !strcmp(isec->name, secname)) {
-				found = true;
+			if (isec && !strcmp(isec->name, secname))
 				mark(g, isec);
-			}
 		}
-		if (found)
-			return;
 	}
 }
 

@@ -205,6 +205,13 @@ static bool defined_in_discarded(const struct symbol *s)
 	return s->kind == SYM_DEFINED && s->isec && (s->isec->discard_by_script || (s->is_local && s->isec->comdat_lost));
 }
 
+/* a symbol whose section left the link after the symbols were resolved: /DISCARD/,
+ * --gc-sections, SHF_EXCLUDE (not a COMDAT copy that lost: a global there is the winner's) */
+static bool in_dropped_section(const struct symbol *s)
+{
+	return s->kind == SYM_DEFINED && s->isec && s->isec->discarded && !s->isec->comdat_lost;
+}
+
 /* A reference to a symbol a /DISCARD/ statement threw away with its section: GNU ld's
  * complaint (elf_link_input_bfd), except from debugging sections and unwind tables, which
  * pretend (_bfd_elf_default_action_discarded) */
@@ -273,7 +280,9 @@ void relocs_check_undefined(struct ctx *ctx)
 					report_symbol_warning(ctx, isec, r.offset, s);
 				if (s && defined_in_discarded(s))
 					report_discarded(ctx, isec, r.offset, s);
-				else if (report_undef && s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK)
+				else if (report_undef && s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK &&
+					 !(s->kind == SYM_DEFINED && !(isec->flags & SHF_ALLOC)))
+					/* (debugging sections may refer to what --gc-sections collected) */
 					report_undefined(ctx, isec, r.offset, s, &last_fn);
 			}
 		}
@@ -397,7 +406,10 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 				/* bfd's generic linker (non-ELF output) clears the field of a relocation
 				 * against a symbol /DISCARD/ threw away (RELOC_AGAINST_DISCARDED_SECTION):
 				 * relocate as if everything were 0, the REL addend too */
-				bool clear = s && defined_in_discarded(s) && !oformat_is_elf(ctx);
+				/* ... and so does the ELF back end when the symbol's section was discarded
+				 * (/DISCARD/, --gc-sections, SHF_EXCLUDE), a range list getting 1 so as
+				 * not to end it (_bfd_clear_contents) */
+				bool clear = s && (oformat_is_elf(ctx) ? in_dropped_section(s) : defined_in_discarded(s));
 				static const uint8_t zeros[16];
 				/* ... and finds a symbol a constraint-dropped section defined (in *UND*)
 				 * undefined */
@@ -445,6 +457,8 @@ void relocs_apply(struct ctx *ctx, uint8_t *image)
 					a.loc_room = a.loc_room < sizeof(zeros) ? a.loc_room : sizeof(zeros);
 					a.S = a.A = 0;
 					a.P = a.GOT = a.G = 0;
+					if (oformat_is_elf(ctx) && !strcmp(isec->name, ".debug_ranges"))
+						a.S = 1;
 				}
 				t->apply(ctx, isec, &a);
 				/* the place holds the link-time address: ld.so adds the load base; not for
