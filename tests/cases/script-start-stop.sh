@@ -36,3 +36,19 @@ cat > moved.ld <<'EOF2'
 SECTIONS { . = 0x10000; .text : { *(.text) } .data : { *(my_sec) *(.data) } other_sec : { *(other_sec) } }
 EOF2
 expect_fail_both "undefined reference to \`__start_my_sec'" -T moved.ld f.o
+# --gc-sections: a reference to __start_SEC keeps every SEC section of every file; with
+# -z start-stop-gc it keeps none (GNU ld's ld-gc/pr19167, start2)
+as_obj ssa.o <<'E2'
+	.globl _start
+_start:
+	.dc.a __start__foo
+	.section _foo,"aw",%progbits
+	.ascii "This is "
+E2
+as_obj ssb.o <<'E2'
+	.section _foo,"aw",%progbits
+	.ascii "a test.\0"
+E2
+link_both --gc-sections -e _start ssa.o ssb.o
+compare_outputs
+expect_fail_both "undefined reference to .__start__foo'" --gc-sections -e _start -z start-stop-gc ssa.o
