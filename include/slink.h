@@ -141,6 +141,8 @@ struct symbol {
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */
 	bool script_seen;                /* assigned by the script in this link */
+	bool start_stop;                 /* __start_SEC/__stop_SEC the linker will define (SEC an
+					  * input section's name): a GOT load of it relaxes */
 	const char *warning;             /* a .gnu.warning.NAME section's message: GNU ld warns at
 					  * the first reference (then clears it) */
 	bool by_object;                  /* SYM_SCRIPT: an object defined it before the script

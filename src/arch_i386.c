@@ -155,7 +155,7 @@ static enum relax got32x_relax(const struct ctx *ctx, const struct reloc_args *r
 		if (r->preemptible)
 			return RELAX_NONE;
 		abs_sym = sym->kind == SYM_DEFINED && !sym->isec && sym->shndx == SHN_ABS;
-		branch_ok = sym->kind == SYM_DEFINED || sym->kind == SYM_SCRIPT;
+		branch_ok = sym->kind == SYM_DEFINED || sym->kind == SYM_SCRIPT || sym->start_stop;
 		/* ld.so may use _DYNAMIC's link-time address */
 		load_ok = (branch_ok || sym->kind == SYM_COMMON) && strcmp(sym->name, "_DYNAMIC");
 	}

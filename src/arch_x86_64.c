@@ -203,7 +203,7 @@ static enum relax gotpcrel_relax(const struct ctx *ctx, const struct reloc_args 
 	} else {
 		if (r->preemptible)
 			return RELAX_NONE;
-		if (sym->kind != SYM_DEFINED && sym->kind != SYM_SCRIPT && sym->kind != SYM_COMMON)
+		if (sym->kind != SYM_DEFINED && sym->kind != SYM_SCRIPT && sym->kind != SYM_COMMON && !sym->start_stop)
 			return RELAX_NONE;
 		/* ld.so may use _DYNAMIC's link-time address */
 		if (!strcmp(sym->name, "_DYNAMIC"))

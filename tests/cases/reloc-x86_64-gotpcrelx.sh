@@ -73,3 +73,20 @@ objdump -r b.o | grep -q 'R_X86_64_GOTPCREL ' || fail "as did not emit R_X86_64_
 link_both -static a.o b.o
 compare_outputs
 run_both
+# __start_SEC / __stop_SEC are the linker's before relocations are scanned: their GOT loads
+# relax like a defined symbol's (GNU ld's ld-x86-64/lea1c)
+as_obj ss.o --64 -mrelax-relocations=yes <<'E2'
+	.section my_section,"aw",@progbits
+	.long 0x12345678
+	.text
+	.globl _start
+_start:
+	movq __start_my_section@GOTPCREL(%rip), %rax
+	movq __stop_my_section@GOTPCREL(%rip), %r11
+	call *__start_my_section@GOTPCREL(%rip)
+	ret
+E2
+link_both ss.o
+compare_outputs
+link_both -pie ss.o
+compare_outputs
