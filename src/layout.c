@@ -523,6 +523,19 @@ static void script_takes_commons(struct ctx *ctx, const struct stmt *st)
 	}
 }
 
+static void allocate_common(struct ctx *ctx, struct symbol *s, uint64_t align)
+{
+	struct input_section *c = file_common(ctx, s->file);
+	c->size = align_to(c->size, align);
+	if (align > c->align)
+		c->align = align;
+	s->kind = SYM_DEFINED;
+	s->isec = c;
+	s->value = c->size;
+	s->type = STT_OBJECT;
+	c->size += s->size;
+}
+
 /* GNU ld allocates each common symbol in the COMMON section of the file that defined it (the
  * one with the largest size), aligned to its alignment. */
 static void allocate_commons(struct ctx *ctx)
@@ -533,20 +546,21 @@ static void allocate_commons(struct ctx *ctx)
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
 		script_takes_commons(ctx, ctx->defsym_stmts.v[i]);
 	struct symbol **all = symbol_hash_order(ctx, &n); /* GNU ld walks its hash table */
-	for (size_t i = 0; i < n; i++) {
-		struct symbol *s = all[i];
-		if (s->kind != SYM_COMMON)
-			continue;
-		uint64_t align = s->value ? s->value : 1;
-		struct input_section *c = file_common(ctx, s->file);
-		c->size = align_to(c->size, align);
-		if (align > c->align)
-			c->align = align;
-		s->kind = SYM_DEFINED;
-		s->isec = c;
-		s->value = c->size;
-		s->type = STT_OBJECT;
-		c->size += s->size;
+	/* --sort-common: walks by alignment, from 16 down (descending) or 1 up, then the rest */
+	const bool sort = ctx->opt.sort_common, up = ctx->opt.sort_common_ascending;
+	for (int pass = 0; pass < (sort ? 6 : 1); pass++) {
+		unsigned power = !sort ? 0 : pass == 5 ? (up ? ~0u : 0) : up ? (unsigned)pass : 4u - (unsigned)pass;
+		for (size_t i = 0; i < n; i++) {
+			struct symbol *s = all[i];
+			if (s->kind != SYM_COMMON)
+				continue;
+			uint64_t align = s->value ? s->value : 1;
+			unsigned p2 = 0;
+			while (p2 < 63 && ((uint64_t)1 << p2) < align)
+				p2++;
+			if (!sort || (up ? p2 <= power : p2 >= power))
+				allocate_common(ctx, s, align);
+		}
 	}
 	free(all);
 }

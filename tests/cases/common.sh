@@ -148,3 +148,20 @@ EOF2
 echo 'SECTIONS { .text : { *(.text) } .data : { LONG(1) } .bss.z : { *(COMMON) } }' > cz.ld
 link_both -T cz.ld cz.o --no-warn-rwx-segments
 compare_outputs
+# --sort-common: commons allocated by alignment, largest first (or smallest first with
+# =ascending), 16 and more as one group (GNU ld's lang_common)
+as_obj sc.o <<'EOF2'
+	.globl _start
+_start:	ret
+	.comm	c1, 1, 1
+	.comm	c4, 4, 4
+	.comm	c2, 2, 2
+	.comm	c32, 8, 32
+	.comm	c8, 8, 8
+	.comm	c16, 16, 16
+	.comm	c1b, 3, 1
+EOF2
+for o in --sort-common --sort-common=descending --sort-common=ascending; do
+	link_both $o sc.o
+	compare_outputs
+done
