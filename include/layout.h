@@ -112,7 +112,9 @@ struct rule {
 };
 
 struct region_alias { const char *name; struct region *region; };
-struct insert_mark { size_t node_end; const struct stmt *st; };  /* INSERT: nodes before it move */
+/* INSERT: the nodes before it move; `where': the statement they went after (bfd moves their
+ * sections in its section list after that one's) */
+struct insert_mark { size_t node_end; const struct stmt *st; struct layout_osec *where; };
 
 /* A linker-defined __start_SEC / __stop_SEC / .startof.SEC / .sizeof.SEC symbol */
 enum start_stop_kind { SS_START, SS_STOP, SS_STARTOF, SS_SIZEOF };

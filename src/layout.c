@@ -211,7 +211,7 @@ static void build_top(struct layout *L, const struct stmt *list)
 				L->entry_name = s->name;
 			break;
 		case ST_INSERT:
-			vec_push(L->inserts, ((struct insert_mark){L->nodes.n, s}));
+			vec_push(L->inserts, ((struct insert_mark){L->nodes.n, s, NULL}));
 			break;
 		default:
 			break;
@@ -264,6 +264,7 @@ static void process_inserts(struct layout *L, size_t base)
 			script_error(ctx, &ins->loc, "%s not found for insert", ins->insert.section);
 			break;
 		}
+		L->inserts.v[k].where = L->nodes.v[where].lo;
 		size_t pos = insert_pos(L, where), n = to - from;
 		vec_reserve(L->nodes, L->nodes.n + n);
 		memmove(&L->nodes.v[pos + n], &L->nodes.v[pos], (L->nodes.n - pos) * sizeof(struct lnode));

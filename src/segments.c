@@ -1284,6 +1284,53 @@ static int by_orphan_event(const void *a, const void *b)
  * lang_insert_orphan's shuffle), and a statement an orphan made by joining it goes last. */
 static void walk_creation(struct layout *L);
 
+/* GNU ld's process_insert_statements moves the sections of each INSERT's block, from the
+ * first to the last of them in the list, after the section of the statement they went after
+ * (or the nearest one before it that has a section) */
+static void move_inserted(struct layout *L, struct layout_osec **order, size_t n)
+{
+	if (!L->inserts.n)
+		return;
+	uint32_t *group = xcalloc(n + 1, sizeof(*group));
+	for (size_t k = 0; k < L->inserts.n; k++) {
+		for (size_t i = 0; i < n; i++) {
+			size_t nd = node_of(L, order[i]);
+			group[i] = nd < L->nodes.n ? L->nodes.v[nd].insert_group : 0;
+		}
+		size_t first = (size_t)-1, last = 0;
+		for (size_t i = 0; i < n; i++)
+			if (group[i] == k + 1) {
+				if (first == (size_t)-1)
+					first = i;
+				last = i;
+			}
+		const struct layout_osec *where = L->inserts.v[k].where;
+		if (first == (size_t)-1 || !where)
+			continue;
+		size_t at = (size_t)-1;
+		for (size_t p = node_of(L, where) + 1; p-- > 0 && at == (size_t)-1;) {
+			const struct layout_osec *q = L->nodes.v[p].kind == LN_OSEC ? L->nodes.v[p].lo : NULL;
+			for (size_t i = 0; q && i < n; i++)
+				if (order[i] == q)
+					at = i;
+		}
+		if (at == (size_t)-1 || (at >= first && at <= last))
+			continue;
+		size_t len = last - first + 1;
+		struct layout_osec **tmp = xcalloc(len, sizeof(*tmp));
+		memcpy(tmp, &order[first], len * sizeof(*tmp));
+		if (at > last) {
+			memmove(&order[first], &order[last + 1], (at - last) * sizeof(*order));
+			memcpy(&order[at - len + 1], tmp, len * sizeof(*tmp));
+		} else {
+			memmove(&order[at + 1 + len], &order[at + 1], (first - at - 1) * sizeof(*order));
+			memcpy(&order[at + 1], tmp, len * sizeof(*tmp));
+		}
+		free(tmp);
+	}
+	free(group);
+}
+
 static struct layout_osec **creation_order(struct layout *L, size_t *count)
 {
 	walk_creation(L);
@@ -1336,6 +1383,7 @@ static struct layout_osec **creation_order(struct layout *L, size_t *count)
 				found = true;
 			}
 	}
+	move_inserted(L, order, n);
 	qsort(events, nev, sizeof(*events), by_orphan_event);
 	for (size_t e = 0; e < nev; e++) {
 		struct layout_osec *lo = events[e];

@@ -151,3 +151,40 @@ for order in "--defsym ds=. -T ds.ld" "-T ds.ld --defsym ds=." "--defsym ds=mysy
 	link_both $order ds.o --no-warn-rwx-segments
 	compare_outputs
 done
+# bfd moves an INSERT block's sections in its section list after the section of the statement
+# they go after: with the block's script first, a section its AT names is made before all, and
+# the block's section lands right after it (GNU ld's ld-elf/loadaddr1)
+as_obj la.o <<'E2'
+	.text
+	.globl _start
+_start:	.fill 16, 1, 0
+	.section .bar,"ax","progbits"
+	.fill 16, 1, 0
+	.section .foo,"aw","progbits"
+	.fill 16, 1, 0
+	.data
+	.fill 16, 1, 0
+E2
+cat > la1.t <<'E2'
+SECTIONS
+{
+  .bar -0xa00000 : AT ((LOADADDR(.foo) + SIZEOF(.foo) + 4095) & ~(4095))
+    { *(.bar) }
+  . = LOADADDR(.bar) + 4096;
+}
+INSERT AFTER .foo;
+E2
+cat > la.t <<'E2'
+SECTIONS
+{
+  . = -0x7ff00000;
+  .text : {*(.text .text.*)}
+  . = ALIGN(64);
+  .foo : { *(.foo) }
+  . = ALIGN(8192);
+  .data : AT (ADDR(.data)) { *(.data) }
+  /DISCARD/ : { *(.*) }
+}
+E2
+link_both -T la1.t -T la.t -z max-page-size=0x200000 -z noseparate-code la.o
+compare_outputs
