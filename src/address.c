@@ -702,17 +702,18 @@ static bool alloc_or_load(const struct layout_osec *lo)
 /* bfd's SEC_DATA on an output section: an object's allocated input with contents that is not
  * code brings it (elf.c), as do the linker's notes (build-id, ...); its other sections
  * (.interp, .dynsym, .got...) and data statements do not */
-static bool osec_sec_data(const struct output_section *os)
+static bool osec_sec_data(const struct layout_osec *lo)
 {
-	for (size_t i = 0; i < os->inputs.n; i++) {
-		const struct input_section *isec = os->inputs.v[i];
-		if (isec->discarded)
-			continue;
-		if (isec->file->synthetic ? isec->type == SHT_NOTE
-					   : (isec->flags & SHF_ALLOC) && isec->type != SHT_NOBITS &&
-						     !(isec->flags & SHF_EXECINSTR))
-			return true;
-	}
+	for (size_t k = 0; k < lo->items.n; k++)
+		for (size_t i = 0; i < lo->items.v[k].secs.n; i++) {
+			const struct input_section *isec = lo->items.v[k].secs.v[i];
+			if (isec->discarded)
+				continue;
+			if (isec->file->synthetic ? isec->type == SHT_NOTE
+						   : (isec->flags & SHF_ALLOC) && isec->type != SHT_NOBITS &&
+							     !(isec->flags & SHF_EXECINSTR))
+				return true;
+		}
 	return false;
 }
 
@@ -732,7 +733,7 @@ static struct region *memory_default(struct layout *L, const struct layout_osec 
 		f |= MEM_R;
 	if (os->flags & SHF_EXECINSTR)
 		f |= MEM_X;
-	else if (osec_sec_data(os))
+	else if (osec_sec_data(lo))
 		f |= MEM_W; /* bfd's SEC_DATA */
 	if ((f & (MEM_A | MEM_R | MEM_X)) == MEM_A)
 		f |= MEM_W; /* "Override SEC_DATA to mean a writable section" */

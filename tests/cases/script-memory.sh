@@ -166,3 +166,25 @@ EOF2
 link_both -T mwp.ld -pie mwp.o --no-warn-rwx-segments
 compare_outputs
 expect_fail_both "no memory region specified for loadable section \`\.interp'" -T mwp.ld -pie --gc-sections mwp.o
+# an orphan note placed before everything (no statement like it) finds its region by
+# attributes: `w' takes bfd's SEC_DATA, which an object's note has
+as_obj nt.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .note.my,"a",@note
+	.balign 32
+	.long 0,0,0,0,0
+	.section .data.x,"aw"
+	.quad 1
+EOF2
+cat > nt.ld <<'EOF2'
+MEMORY { ROM (w) : ORIGIN = 0x8000000, LENGTH = 0x1000 }
+SECTIONS {
+  .data.x : { *(.data.x) *(.text) } >ROM
+}
+EOF2
+link_both -T nt.ld nt.o
+compare_outputs
+link_both -T nt.ld --gc-sections nt.o
+compare_outputs
