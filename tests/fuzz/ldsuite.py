@@ -97,24 +97,7 @@ def one(srcdir, sub, name, slink, outdir):
     ldflags = shlex.split(' '.join(o['ld']))
     args = ldflags + objs + shlex.split(' '.join(o['ld_after_inputs']))
     open(os.path.join(d, 'args'), 'w').write('\n'.join(args) + '\n')
-    brc, bse = scriptdiff.link('ld.bfd', d, args, 'bfd.out')
-    src, sse = scriptdiff.link(slink, d, args, 'slink.out')
-    open(os.path.join(d, 'bfd.stderr'), 'w').write(bse)
-    open(os.path.join(d, 'slink.stderr'), 'w').write(sse)
-    diff = ''
-    if src not in (0, 1) or scriptdiff.SAN_RE.search(sse):
-        cls = 'slink-crash'
-    elif brc == 0 and src == 0:
-        diff = scriptdiff.compare(d, args, 'bfd.out', 'slink.out')
-        cls = 'same' if diff is None else 'differ'
-    elif brc != 0 and src != 0:
-        cls = 'both-fail'
-    elif brc != 0:
-        cls = 'bfd-rejects'
-    else:
-        cls = 'slink-rejects'
-    if diff:
-        open(os.path.join(d, 'diff'), 'w').write(diff)
+    cls, diff, bse, sse = scriptdiff.link_both(d, args, slink)
     if cls in ('same', 'both-fail'):
         shutil.rmtree(d)
     return name, cls, scriptdiff.signature(cls, diff or '', bse, sse)

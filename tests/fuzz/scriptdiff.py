@@ -140,6 +140,34 @@ def signature(cls, diff, bfd_err, slink_err):
     return cls
 
 
+def link_both(d, args, slink):
+    """Link in d with both linkers (bfd.out, slink.out; their stderr kept in bfd.stderr and
+    slink.stderr, a difference in diff): (class, diff, bfd stderr, slink stderr), the class
+    one of same, differ, both-fail, bfd-rejects, slink-rejects, slink-crash."""
+    for f in ('bfd.out', 'slink.out'):
+        if os.path.exists(os.path.join(d, f)):
+            os.remove(os.path.join(d, f))
+    brc, bse = link('ld.bfd', d, args, 'bfd.out')
+    src, sse = link(slink, d, args, 'slink.out')
+    open(os.path.join(d, 'bfd.stderr'), 'w').write(bse)
+    open(os.path.join(d, 'slink.stderr'), 'w').write(sse)
+    diff = ''
+    if src not in (0, 1) or SAN_RE.search(sse):
+        cls = 'slink-crash'
+    elif brc == 0 and src == 0:
+        diff = compare(d, args, 'bfd.out', 'slink.out') or ''
+        cls = 'differ' if diff else 'same'
+    elif brc != 0 and src != 0:
+        cls = 'both-fail'
+    elif brc != 0:
+        cls = 'bfd-rejects'
+    else:
+        cls = 'slink-rejects'
+    if diff:
+        open(os.path.join(d, 'diff'), 'w').write(diff)
+    return cls, diff, bse, sse
+
+
 def one(d, slink):
     args = open(os.path.join(d, 'args')).read().split()
     asf = open(os.path.join(d, 'as-flags')).read().split()
@@ -155,39 +183,17 @@ def one(d, slink):
         rc, so, se = run(['ar', 'rc', 'lib.a'] + members, d)
         if rc != 0:
             return 'gen-error', 'ar failed: ' + se
-    for f in ('bfd.out', 'slink.out'):
-        if os.path.exists(os.path.join(d, f)):
-            os.remove(os.path.join(d, f))
-    brc, bse = link('ld.bfd', d, args, 'bfd.out')
-    src, sse = link(slink, d, args, 'slink.out')
-    open(os.path.join(d, 'bfd.stderr'), 'w').write(bse)
-    open(os.path.join(d, 'slink.stderr'), 'w').write(sse)
-    diff = ''
-    if src not in (0, 1) or SAN_RE.search(sse):
-        cls = 'slink-crash'
-    elif brc == 0 and src == 0:
-        diff = compare(d, args, 'bfd.out', 'slink.out')
-        if diff is None:
-            cls = 'same'
-        elif benign(diff):
+    cls, diff, bse, sse = link_both(d, args, slink)
+    if cls == 'differ':
+        if benign(diff):
             cls = 'known-start-und'
-        else:
-            cls = 'differ'
-            if os.path.exists(os.path.join(d, 'nogot.ld')) and 'script.ld' in args:
-                a2 = [('nogot.ld' if a == 'script.ld' else a) for a in args]
-                r1, _ = link('ld.bfd', d, a2, 'bfd2.out')
-                r2, _ = link(slink, d, a2, 'slink2.out')
-                if r1 == 0 and r2 == 0 and compare(d, a2, 'bfd2.out', 'slink2.out') is None:
-                    cls = 'known-got'
-    elif brc != 0 and src != 0:
-        cls = 'both-fail'
-    elif brc != 0:
-        cls = 'bfd-rejects'
-    else:
-        cls = 'slink-rejects'
-    if diff:
-        open(os.path.join(d, 'diff'), 'w').write(diff)
-    return cls, signature(cls, diff or '', bse, sse)
+        elif os.path.exists(os.path.join(d, 'nogot.ld')) and 'script.ld' in args:
+            a2 = [('nogot.ld' if a == 'script.ld' else a) for a in args]
+            r1, _ = link('ld.bfd', d, a2, 'bfd2.out')
+            r2, _ = link(slink, d, a2, 'slink2.out')
+            if r1 == 0 and r2 == 0 and compare(d, a2, 'bfd2.out', 'slink2.out') is None:
+                cls = 'known-got'
+    return cls, signature(cls, diff, bse, sse)
 
 
 def case(seed, outdir, slink):
