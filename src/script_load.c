@@ -690,7 +690,9 @@ static bool first_fold_valid(struct ctx *ctx, const struct expr *e)
 	case EXPR_COND: {
 		if (!first_fold_valid(ctx, e->a))
 			return false;
-		struct marker m = {.ctx = ctx, .first_phase = true};
+		/* (DEFINED sees what this fold assigned so far) */
+		struct marker m = {.ctx = ctx, .first_phase = true,
+				   .seen = {ctx->first_fold_assigned.v, ctx->first_fold_assigned.n, 0}};
 		uint64_t c;
 		if (static_truth(&m, e->a, &c))
 			return first_fold_valid(ctx, c ? e->b : e->c);

@@ -282,3 +282,27 @@ SECTIONS {
 E2
 link_both -T dr.ld dr.o
 compare_outputs
+# the first fold's DEFINED sees what it assigned before (even with no value): the PROVIDE's
+# SIZEOF_HEADERS branch has no value that early, so -u's symbol stays undefined and the
+# archive member defining it is loaded
+as_obj pa.o <<'E2'
+	.text
+	.globl _start
+_start:	ret
+E2
+as_obj pb.o <<'E2'
+	.data
+	.globl f1
+f1:	.quad 7
+E2
+make_archive libp.a pb.o
+cat > pd.ld <<'E2'
+SECTIONS {
+  .text : { *(.text) }
+  .myro : { sym2 = BLOCK(4); }
+  PROVIDE(f1 = DEFINED(sym2) ? SIZEOF_HEADERS : 0 / 4);
+  .data : { *(.data) }
+}
+E2
+link_both -T pd.ld pa.o -u f1 libp.a
+compare_outputs
