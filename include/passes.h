@@ -10,6 +10,7 @@ struct load_state;
 /* symbols.c */
 struct symbol *symbol_find(struct ctx *ctx, const char *name);
 struct symbol *symbol_intern(struct ctx *ctx, const char *name);
+void symbols_mark_start_stop(struct ctx *ctx);
 struct symbol *symbol_add_global(struct ctx *ctx, struct input_file *f, const char *name,
 				 const GElf_Sym *esym, struct input_section *isec);
 bool symbol_wants_definition(struct ctx *ctx, const char *name);
@@ -142,6 +143,7 @@ void script_declare_kept_constraints(struct ctx *ctx);
 void script_declare_stmt(struct ctx *ctx, const struct stmt *s);
 void script_reference_region_symbols(struct ctx *ctx);
 void script_fold_regions(struct ctx *ctx);
+void script_declare_provides_of(struct ctx *ctx, const char *name);
 struct input_section *script_symbol_input_section(struct ctx *ctx, const struct symbol *s);
 const struct memory_region *script_region(const struct ctx *ctx, const char *name);
 

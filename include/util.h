@@ -22,6 +22,7 @@ void arena_free_all(struct arena *a);
 
 /* malloc that never returns NULL (exits on exhaustion) */
 void *xmalloc(size_t n);
+bool c_identifier(const char *s);
 void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 

@@ -253,6 +253,8 @@ static bool defined_here(const struct symbol *s)
 	case SYM_SCRIPT:
 	case SYM_COMMON:
 		return true;
+	case SYM_UNDEF:
+		return s->start_stop; /* the linker's __start_SEC / __stop_SEC, defined after mapping */
 	default:
 		return false;
 	}
@@ -359,7 +361,8 @@ bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, con
 	    !ctx->target->abs_word_reloc(r->type))
 		return false;
 	const struct symbol *s = r->sym;
-	if (s && (r->undef_weak || got_slot_absolute(s)))
+	/* (a __start_SEC / __stop_SEC the linker will define is an address) */
+	if (s && !s->start_stop && (r->undef_weak || got_slot_absolute(s)))
 		return false;
 	return true;
 }

@@ -85,16 +85,6 @@ static void for_each_reloc_sym(const struct input_file *f, uint32_t rel_index,
 	}
 }
 
-static bool c_identifier(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 /* __start_SEC / __stop_SEC: every section named SEC (bfd marks from the first one on, across
  * the files: _bfd_elf_gc_mark_reloc) */
 static void mark_start_stop(struct gc *g, const char *secname)
@@ -111,6 +101,19 @@ static void mark_start_stop(struct gc *g, const char *secname)
 				mark(g, isec);
 		}
 	}
+}
+
+static void mark_start_stop_name(struct gc *g, const char *name)
+{
+	const char *sec = NULL;
+	if (!name)
+		return;
+	if (!strncmp(name, "__start_", 8))
+		sec = name + 8;
+	else if (!strncmp(name, "__stop_", 7))
+		sec = name + 7;
+	if (sec && c_identifier(sec))
+		mark_start_stop(g, sec);
 }
 
 static void mark_symbol(struct gc *g, const struct symbol *s)
@@ -134,15 +137,8 @@ static void mark_symbol(struct gc *g, const struct symbol *s)
 		s->file->common_live = true;
 		return;
 	}
-	if (s->kind == SYM_UNDEF && s->name) {
-		const char *sec = NULL;
-		if (!strncmp(s->name, "__start_", 8))
-			sec = s->name + 8;
-		else if (!strncmp(s->name, "__stop_", 7))
-			sec = s->name + 7;
-		if (sec && c_identifier(sec))
-			mark_start_stop(g, sec);
-	}
+	if (s->kind == SYM_UNDEF)
+		mark_start_stop_name(g, s->name);
 }
 
 static void reloc_target(struct gc *g, const struct input_file *f, uint32_t sym, uint64_t off, void *arg)

@@ -2241,16 +2241,6 @@ void layout_map(struct ctx *ctx, struct layout *L)
 
 /* ---- __start_SEC, __stop_SEC, .startof.SEC, .sizeof.SEC ---- */
 
-static bool c_identifier(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
-	return true;
-}
-
 /* does the output section hold an input section of its own name (GNU ld's undef_start_stop)? */
 static bool holds_own_name(const struct layout_osec *lo)
 {
@@ -2306,6 +2296,22 @@ static void define_start_stop(struct layout *L)
 			add_start_stop(L, buf, lo, SS_START);
 			snprintf(buf, n, "__stop_%s", isec->name);
 			add_start_stop(L, buf, lo, SS_STOP);
+			free(buf);
+		}
+	}
+	/* those the linker could not define: the script's PROVIDEs of them count now */
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			struct input_section *isec = f->sections[si];
+			if (!isec || !c_identifier(isec->name))
+				continue;
+			size_t n = strlen(isec->name) + 10;
+			char *buf = xmalloc(n);
+			snprintf(buf, n, "__start_%s", isec->name);
+			script_declare_provides_of(ctx, buf);
+			snprintf(buf, n, "__stop_%s", isec->name);
+			script_declare_provides_of(ctx, buf);
 			free(buf);
 		}
 	}

@@ -91,6 +91,8 @@ int main(int argc, char **argv)
 	scripts_load_default(ctx);
 	/* --oformat / OUTPUT_FORMAT known now: a bad name stops the link before any layout */
 	oformat_check(ctx);
+	/* __start_SEC / __stop_SEC the objects refer to are the linker's from here on */
+	symbols_mark_start_stop(ctx);
 	/* PROVIDEd symbols count as defined once they are known to be referenced */
 	script_declare_symbols(ctx);
 	/* __ehdr_start, if referenced: the linker's, placed at the headers later */

@@ -297,35 +297,10 @@ void relocs_check_undefined(struct ctx *ctx)
 		check_undefined_visibility(ctx);
 }
 
-/* GNU ld defines a referenced __start_SEC / __stop_SEC, SEC a C identifier some input section
- * is named, before it scans relocations (lang_init_start_stop): a GOT load of one relaxes as
- * of any symbol the linker defines */
-static void mark_start_stop_symbols(struct ctx *ctx)
-{
-	for (size_t fi = 0; fi < ctx->files.n; fi++) {
-		const struct input_file *f = ctx->files.v[fi];
-		for (size_t si = 1; si < f->shnum; si++) {
-			const struct input_section *isec = f->sections[si];
-			if (!isec || isec->discarded || !*isec->name || strspn(isec->name,
-			    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(isec->name))
-				continue;
-			for (int stop = 0; stop < 2; stop++) {
-				char buf[256];
-				if ((size_t)snprintf(buf, sizeof(buf), "%s%s", stop ? "__stop_" : "__start_", isec->name) >= sizeof(buf))
-					continue;
-				struct symbol *s = symbol_find(ctx, buf);
-				if (s && s->kind == SYM_UNDEF)
-					s->start_stop = true;
-			}
-		}
-	}
-}
-
 void relocs_scan(struct ctx *ctx)
 {
 	if (ctx_relocatable(ctx))
 		return; /* -r copies relocations: no GOT, no relaxation */
-	mark_start_stop_symbols(ctx);
 	const struct target *t = ctx->target;
 	const struct symbol *gotsym = symbol_find(ctx, "_GLOBAL_OFFSET_TABLE_");
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {

@@ -258,6 +258,10 @@ static void declare_assign(struct ctx *ctx, const struct assign *a)
 	bool provide = a->kind == ASSIGN_PROVIDE || a->kind == ASSIGN_PROVIDE_HIDDEN;
 	if (provide && (!s || !symbol_wants_provide(s)))
 		return;
+	/* (a __start_SEC / __stop_SEC the linker defines: its PROVIDE waits, see
+	 * script_declare_provides_of) */
+	if (provide && s->start_stop)
+		return;
 	/* before the inputs, a symbol already referenced (-u) is defined only by a value the
 	 * first fold has: otherwise archive members may still define it.  A PROVIDE the fold
 	 * takes is one no more: an object's definition will not stop it */
@@ -1074,6 +1078,32 @@ struct input_section *script_symbol_input_section(struct ctx *ctx, const struct 
 		return NULL;
 	struct secval v = symbol_secval(ctx, s->name, 0);
 	return v.kind == SK_INPUT ? v.isec : NULL;
+}
+
+/* A __start_SEC / __stop_SEC the linker could not define (SEC went to an output section of
+ * another name: GNU ld's undef_start_stop): the script's PROVIDEs of it count now */
+static void declare_provides_in(struct ctx *ctx, const struct stmt *s, const char *name)
+{
+	for (; s; s = s->next) {
+		if (s->kind == ST_ASSIGN && !strcmp(s->assign.name, name) &&
+		    (s->assign.kind == ASSIGN_PROVIDE || s->assign.kind == ASSIGN_PROVIDE_HIDDEN))
+			declare_assign(ctx, &s->assign);
+		else if (s->kind == ST_SECTIONS)
+			declare_provides_in(ctx, s->sections, name);
+		else if (s->kind == ST_OUTPUT_SECTION)
+			declare_provides_in(ctx, s->osec->body, name);
+		else if (s->kind == ST_OVERLAY)
+			declare_provides_in(ctx, s->overlay->sections, name);
+	}
+}
+
+void script_declare_provides_of(struct ctx *ctx, const char *name)
+{
+	struct symbol *s = symbol_find(ctx, name);
+	if (!s || !s->start_stop || s->kind != SYM_UNDEF || !ctx->script)
+		return;
+	s->start_stop = false;
+	declare_provides_in(ctx, ctx->script->cmds, name);
 }
 
 /* The MEMORY region or REGION_ALIAS of the name (the first declared) */

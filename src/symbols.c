@@ -285,3 +285,44 @@ struct symbol **symbol_hash_order(struct ctx *ctx, size_t *count)
 	free(bucket);
 	return order;
 }
+
+/* GNU ld defines a referenced, undefined __start_SEC / __stop_SEC, SEC a C identifier some
+ * input section is named, once the inputs are open (lang_init_start_stop): with the
+ * start-stop visibility, before the script's PROVIDEs of it are wanted (those wait: the
+ * symbol is the linker's unless SEC goes to an output section of another name), and before
+ * relocations are scanned (a GOT load of it relaxes, an address is relocated). */
+void symbols_mark_start_stop(struct ctx *ctx)
+{
+	if (ctx_relocatable(ctx))
+		return;
+	for (size_t fi = 0; fi < ctx->files.n; fi++) {
+		const struct input_file *f = ctx->files.v[fi];
+		for (size_t si = 1; si < f->shnum; si++) {
+			const struct input_section *isec = f->sections[si];
+			if (!isec || isec->discarded)
+				continue;
+			/* (.startof.SEC and .sizeof.SEC too, local ones, defined in SEC as bfd has them
+			 * then: a PIC output relocates both) */
+			for (int size = 0; size < 2; size++) {
+				char so[256];
+				struct symbol *st = (size_t)snprintf(so, sizeof(so), "%s%s", size ? ".sizeof." : ".startof.",
+								     isec->name) < sizeof(so) ? symbol_find(ctx, so) : NULL;
+				if (st && st->kind == SYM_UNDEF)
+					st->start_stop = st->forced_local = true;
+			}
+			if (!c_identifier(isec->name))
+				continue;
+			for (int stop = 0; stop < 2; stop++) {
+				char buf[256];
+				if ((size_t)snprintf(buf, sizeof(buf), "%s%s", stop ? "__stop_" : "__start_", isec->name) >= sizeof(buf))
+					continue;
+				struct symbol *s = symbol_find(ctx, buf);
+				if (!s || s->kind != SYM_UNDEF || s->start_stop)
+					continue;
+				s->start_stop = true;
+				if (s->visibility == STV_DEFAULT)
+					s->visibility = ctx->opt.z_start_stop_visibility;
+			}
+		}
+	}
+}

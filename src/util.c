@@ -145,3 +145,14 @@ bool map_file(const char *path, struct mapped_file *out)
 	out->data = p;
 	return true;
 }
+
+/* a name that can follow __start_ / __stop_: letters, digits and '_' only */
+bool c_identifier(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}

@@ -52,3 +52,30 @@ E2
 link_both --gc-sections -e _start ssa.o ssb.o
 compare_outputs
 expect_fail_both "undefined reference to .__start__foo'" --gc-sections -e _start -z start-stop-gc ssa.o
+# a __start_SEC the objects refer to is the linker's (protected) before the script's PROVIDE
+# of it is wanted: the PROVIDE counts only when SEC goes to an output section of another
+# name; -shared relocates it, .startof./.sizeof. too (GNU ld's ld-elf/pr21562*, startofb,
+# sizeofb)
+as_obj pv.o <<'E2'
+	.section scnfoo,"aw",%progbits
+	.zero 0x10
+	.globl bar
+	.data
+	.align 8
+bar:
+	.dc.a __start_scnfoo
+E2
+as_obj pw.o <<'E2'
+	.data
+	.dc.a .startof.(scnfoo)
+	.dc.a .sizeof.(scnfoo)
+E2
+for sc in 'SECTIONS { PROVIDE (__start_scnfoo = 0x1234); scnfoo : { *(scnfoo) } }' \
+	  'SECTIONS { .foo : { PROVIDE (__start_scnfoo = . + 4); *(scnfoo) } }' \
+	  'SECTIONS { scnfoo : { *(scnfoo) } }'; do
+	echo "$sc" > pv.ld
+	link_both -shared -z defs --gc-sections -T pv.ld pv.o
+	compare_outputs
+done
+link_both -shared pv.o pw.o
+compare_outputs
