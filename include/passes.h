@@ -35,6 +35,7 @@ bool link_page_sizes(const struct ctx *ctx, const struct target *t, uint64_t *ma
  * dropped or pretend, never complained about */
 bool is_debug_name(const char *name);
 void relocs_scan(struct ctx *ctx);
+void relocs_report_undefined_refs(struct ctx *ctx, struct symbol *s);
 void relocs_check_undefined(struct ctx *ctx);
 void relocs_apply(struct ctx *ctx, uint8_t *image);
 size_t reloc_count_of(const struct input_section *isec);

@@ -251,11 +251,13 @@ static void check_undefined_visibility(struct ctx *ctx)
 	free(all);
 }
 
-void relocs_check_undefined(struct ctx *ctx)
+/* Every relocation of a section that stays in the output, against a symbol: fn(ctx, the
+ * section, its offset, the symbol, the last function an "in function" line named, ud). */
+typedef void reloc_visit_fn(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s,
+			    const struct symbol **last_fn, void *ud);
+
+static void walk_kept_relocs(struct ctx *ctx, reloc_visit_fn *fn, void *ud)
 {
-	/* -r: undefined symbols stay undefined in the output, but references into discarded
-	 * sections are still errors */
-	bool report_undef = !ctx_relocatable(ctx);
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		const struct symbol *last_fn = NULL;
@@ -271,22 +273,49 @@ void relocs_check_undefined(struct ctx *ctx)
 			for (size_t i = 0; i < n; i++) {
 				struct reloc r;
 				reloc_read(f, &sh, i, &r);
-				if (!r.sym || r.sym >= f->nsyms)
-					continue;
-				struct symbol *s = f->syms[r.sym];
-				if (s && !s->is_local)
-					s->used_by_reloc = true;
-				if (s && s->warning && !s->is_local)
-					report_symbol_warning(ctx, isec, r.offset, s);
-				if (s && defined_in_discarded(s))
-					report_discarded(ctx, isec, r.offset, s);
-				else if (report_undef && s && !s->is_local && is_undefined(s) && s->bind != STB_WEAK &&
-					 !(s->kind == SYM_DEFINED && !(isec->flags & SHF_ALLOC)))
-					/* (debugging sections may refer to what --gc-sections collected) */
-					report_undefined(ctx, isec, r.offset, s, &last_fn);
+				if (r.sym && r.sym < f->nsyms && f->syms[r.sym])
+					fn(ctx, isec, r.offset, f->syms[r.sym], &last_fn, ud);
 			}
 		}
 	}
+}
+
+static void check_reference(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s,
+			    const struct symbol **last_fn, void *ud)
+{
+	(void)ud;
+	if (!s->is_local)
+		s->used_by_reloc = true;
+	if (s->warning && !s->is_local)
+		report_symbol_warning(ctx, isec, off, s);
+	if (defined_in_discarded(s))
+		report_discarded(ctx, isec, off, s);
+	/* -r: undefined symbols stay undefined in the output, but references into discarded
+	 * sections are still errors; debugging sections may refer to what --gc-sections
+	 * collected */
+	else if (!ctx_relocatable(ctx) && !s->is_local && is_undefined(s) && s->bind != STB_WEAK &&
+		 !(s->kind == SYM_DEFINED && !(isec->flags & SHF_ALLOC)))
+		report_undefined(ctx, isec, off, s, last_fn);
+}
+
+static void report_reference_to(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s,
+				const struct symbol **last_fn, void *ud)
+{
+	if (s == ud && s->bind != STB_WEAK)
+		report_undefined(ctx, isec, off, s, last_fn);
+}
+
+/* A symbol the linker was to define and did not after all (__ehdr_start with no loaded
+ * headers): its strong references are undefined ones. */
+void relocs_report_undefined_refs(struct ctx *ctx, struct symbol *s)
+{
+	walk_kept_relocs(ctx, report_reference_to, s);
+}
+
+void relocs_check_undefined(struct ctx *ctx)
+{
+	bool report_undef = !ctx_relocatable(ctx);
+	walk_kept_relocs(ctx, check_reference, NULL);
 	for (size_t i = 0; i < ctx->file_warnings.n; i++) {
 		fprintf(stderr, "slink: %s: warning: %s\n", ctx->file_warnings.v[i].file->name, ctx->file_warnings.v[i].msg);
 		ctx->warnings++;

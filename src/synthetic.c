@@ -318,7 +318,6 @@ void synthetic_define_symbols(struct ctx *ctx)
 	s->osec = NULL;
 	s->value = 0;
 	s->file = NULL;
-	s->bind = STB_GLOBAL;
 	s->visibility = STV_HIDDEN;
 	s->forced_local = true;
 	s->rel_from_abs = true; /* an address: a PIE relocates it */
@@ -345,9 +344,11 @@ void synthetic_place_ehdr_start(struct ctx *ctx)
 	}
 	const struct output_section *in = hdr && hdr->first ? hdr->first : first_load ? first_load->first : NULL;
 	if (!hdr || !in) {
-		/* no loaded headers: it stays undefined, as in GNU ld */
+		/* no loaded headers: it stays undefined, as in GNU ld, and a strong reference to
+		 * it is an undefined one */
 		s->kind = SYM_UNDEF;
 		s->forced_local = false;
+		relocs_report_undefined_refs(ctx, s);
 		return;
 	}
 	s->osec = (struct output_section *)in;

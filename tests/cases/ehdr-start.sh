@@ -43,3 +43,12 @@ __ehdr_start: .quad 7
 EOF2
 link_both e.o own.o
 compare_outputs
+# a strong reference with no loaded headers: an undefined reference, as in GNU ld
+as_obj strong.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.section .rodata,"a"
+	.dc.a __ehdr_start
+EOF2
+expect_fail_both "undefined reference to .__ehdr_start'" -e _start -T n.ld --no-dynamic-linker strong.o
