@@ -2281,6 +2281,8 @@ static void define_start_stop(struct layout *L)
 	struct ctx *ctx = L->ctx;
 	if (ctx_relocatable(ctx))
 		return;
+	/* (those the linker cannot define, SEC being in an output section of another name: the
+	 * script's PROVIDEs of them count now) */
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		struct input_file *f = ctx->files.v[fi];
 		for (size_t si = 1; si < f->shnum; si++) {
@@ -2288,30 +2290,16 @@ static void define_start_stop(struct layout *L)
 			if (!isec || !c_identifier(isec->name))
 				continue;
 			struct layout_osec *lo = layout_find_osec(L, isec->name);
-			if (!lo || lo->discard || !holds_own_name(lo))
-				continue;
+			bool own = lo && !lo->discard && holds_own_name(lo);
 			size_t n = strlen(isec->name) + 10;
 			char *buf = xmalloc(n);
-			snprintf(buf, n, "__start_%s", isec->name);
-			add_start_stop(L, buf, lo, SS_START);
-			snprintf(buf, n, "__stop_%s", isec->name);
-			add_start_stop(L, buf, lo, SS_STOP);
-			free(buf);
-		}
-	}
-	/* those the linker could not define: the script's PROVIDEs of them count now */
-	for (size_t fi = 0; fi < ctx->files.n; fi++) {
-		struct input_file *f = ctx->files.v[fi];
-		for (size_t si = 1; si < f->shnum; si++) {
-			struct input_section *isec = f->sections[si];
-			if (!isec || !c_identifier(isec->name))
-				continue;
-			size_t n = strlen(isec->name) + 10;
-			char *buf = xmalloc(n);
-			snprintf(buf, n, "__start_%s", isec->name);
-			script_declare_provides_of(ctx, buf);
-			snprintf(buf, n, "__stop_%s", isec->name);
-			script_declare_provides_of(ctx, buf);
+			for (int stop = 0; stop < 2; stop++) {
+				snprintf(buf, n, stop ? "__stop_%s" : "__start_%s", isec->name);
+				if (own)
+					add_start_stop(L, buf, lo, stop ? SS_STOP : SS_START);
+				else
+					script_declare_provides_of(ctx, buf);
+			}
 			free(buf);
 		}
 	}
