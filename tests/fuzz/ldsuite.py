@@ -28,6 +28,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import scriptdiff  # noqa: E402
 
 TRIPLET = 'x86_64-pc-linux-gnu'
+# what a directory's .exp gives every test of it: (as flags, ld flags)
+DIR_DEFAULTS = {'ld-i386': (['--32'], ['-melf_i386'])}
 # testsuite procs a target line may call, as they answer for x86_64-linux with ld.bfd 2.40
 PROCS = {'is_elf_format': True, 'check_shared_lib_support': True, 'is_generic': False,
          'is_pecoff_format': False, 'uses_genelf': False, 'check_relro_support': True,
@@ -83,7 +85,8 @@ def one(srcdir, sub, name, slink, outdir):
     # a copy of the directory, so that the test's relative names (scripts, INCLUDE) resolve
     shutil.copytree(os.path.join(srcdir, sub), d, ignore=shutil.ignore_patterns('*.d', '*.exp'))
     sources = o['source'] or [name + '.s']
-    asflags = ' '.join(o['as'])
+    dir_as, dir_ld = DIR_DEFAULTS.get(sub, ([], []))
+    asflags = ' '.join(dir_as + o['as'])
     objs = []
     for i, s in enumerate(sources):
         parts = shlex.split(s)
@@ -94,7 +97,7 @@ def one(srcdir, sub, name, slink, outdir):
             shutil.rmtree(d)
             return name, 'skipped', 'as: ' + scriptdiff.first_error(se)[:80]
         objs.append(obj)
-    ldflags = shlex.split(' '.join(o['ld']))
+    ldflags = dir_ld + shlex.split(' '.join(o['ld']))
     args = ldflags + objs + shlex.split(' '.join(o['ld_after_inputs']))
     open(os.path.join(d, 'args'), 'w').write('\n'.join(args) + '\n')
     cls, diff, bse, sse = scriptdiff.link_both(d, args, slink)
