@@ -148,9 +148,15 @@ static void reloc_target(struct gc *g, const struct input_file *f, uint32_t sym,
 	if (sym && sym < f->nsyms) {
 		/* bfd marks a global it reaches (elflink.c _bfd_elf_gc_mark_rsec): marked, a symbol
 		 * left in *UND* stays in .symtab */
-		if (f->syms[sym] && !f->syms[sym]->is_local)
-			f->syms[sym]->gc_marked = true;
-		mark_symbol(g, f->syms[sym]);
+		struct symbol *s = f->syms[sym];
+		if (s && !s->is_local) {
+			/* (a global is followed once: what it keeps does not change, and a script
+			 * symbol's or __start_SEC's costs a walk) */
+			if (s->gc_marked)
+				return;
+			s->gc_marked = true;
+		}
+		mark_symbol(g, s);
 	}
 }
 
