@@ -174,6 +174,11 @@ struct value script_value_for_assign(struct value v, struct output_section *cur)
 bool script_eval_const(struct ctx *ctx, const struct expr *e, uint64_t *out);
 /* does the expression call `fn' anywhere in it */
 bool expr_calls(const struct expr *e, enum expr_fn fn);
+struct stmt;
+/* every assignment in a statement list, in order, inside SECTIONS, output sections and
+ * OVERLAYs too: fn(the statement, how deep in output sections it stands, ud) */
+typedef void assign_visit_fn(const struct stmt *st, int in_section, void *ud);
+void stmt_for_each_assign(const struct stmt *s, int in_section, assign_visit_fn *fn, void *ud);
 
 /* ---- statements --------------------------------------------------------------------- */
 

@@ -501,26 +501,19 @@ static void make_common_sections(struct ctx *ctx)
 
 /* A common symbol a plain assignment (or --defsym) sets is the script's before commons are
  * allocated: GNU ld's mark phase runs the assignment first.  (A PROVIDE leaves it common.) */
-static void script_takes_commons(struct ctx *ctx, const struct stmt *st)
+static void script_takes_common(const struct stmt *st, int in_section, void *ud)
 {
-	for (; st; st = st->next) {
-		if (st->kind == ST_SECTIONS)
-			script_takes_commons(ctx, st->sections);
-		else if (st->kind == ST_OUTPUT_SECTION)
-			script_takes_commons(ctx, st->osec->body);
-		else if (st->kind == ST_OVERLAY)
-			script_takes_commons(ctx, st->overlay->sections);
-		else if (st->kind == ST_ASSIGN &&
-			 (st->assign.kind == ASSIGN_PLAIN || st->assign.kind == ASSIGN_HIDDEN)) {
-			struct symbol *s = symbol_find(ctx, st->assign.name);
-			if (s && s->kind == SYM_COMMON) {
-				s->kind = SYM_SCRIPT;
-				s->by_object = true;
-				s->value = 0;
-				s->osec = NULL;
-				s->isec = NULL;
-			}
-		}
+	struct ctx *ctx = ud;
+	(void)in_section;
+	if (st->assign.kind != ASSIGN_PLAIN && st->assign.kind != ASSIGN_HIDDEN)
+		return;
+	struct symbol *s = symbol_find(ctx, st->assign.name);
+	if (s && s->kind == SYM_COMMON) {
+		s->kind = SYM_SCRIPT;
+		s->by_object = true;
+		s->value = 0;
+		s->osec = NULL;
+		s->isec = NULL;
 	}
 }
 
@@ -543,9 +536,9 @@ static void allocate_commons(struct ctx *ctx)
 {
 	size_t n;
 	if (ctx->script)
-		script_takes_commons(ctx, ctx->script->cmds);
+		stmt_for_each_assign(ctx->script->cmds, 0, script_takes_common, ctx);
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
-		script_takes_commons(ctx, ctx->defsym_stmts.v[i]);
+		script_takes_common(ctx->defsym_stmts.v[i], 0, ctx);
 	struct symbol **all = symbol_hash_order(ctx, &n); /* GNU ld walks its hash table */
 	/* --sort-common: walks by alignment, from 16 down (descending) or 1 up, then the rest */
 	const bool sort = ctx->opt.sort_common, up = ctx->opt.sort_common_ascending;

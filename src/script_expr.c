@@ -572,3 +572,17 @@ bool expr_calls(const struct expr *e, enum expr_fn fn)
 		return true;
 	return expr_calls(e->a, fn) || expr_calls(e->b, fn) || expr_calls(e->c, fn);
 }
+
+void stmt_for_each_assign(const struct stmt *s, int in_section, assign_visit_fn *fn, void *ud)
+{
+	for (; s; s = s->next) {
+		if (s->kind == ST_ASSIGN)
+			fn(s, in_section, ud);
+		else if (s->kind == ST_SECTIONS)
+			stmt_for_each_assign(s->sections, in_section, fn, ud);
+		else if (s->kind == ST_OUTPUT_SECTION)
+			stmt_for_each_assign(s->osec->body, in_section + 1, fn, ud);
+		else if (s->kind == ST_OVERLAY)
+			stmt_for_each_assign(s->overlay->sections, in_section + 1, fn, ud);
+	}
+}

@@ -1034,42 +1034,36 @@ static struct secval expr_secval(struct marker *m, const struct expr *e, int dep
 
 /* The section of the value the mark phase last assigns the symbol (by the last assignment
  * to it: --defsym first, then the script's statements in order) */
-static bool last_assignment(struct ctx *ctx, const struct stmt *s, const char *name, int in_section,
-			    const struct assign **found, int *found_in)
+struct last_assign {
+	const char *name;
+	const struct assign *found;
+	int in_section;
+};
+
+static void note_assign(const struct stmt *st, int in_section, void *ud)
 {
-	bool any = false;
-	for (; s; s = s->next) {
-		if (s->kind == ST_ASSIGN && !strcmp(s->assign.name, name)) {
-			*found = &s->assign;
-			*found_in = in_section;
-			any = true;
-		} else if (s->kind == ST_SECTIONS) {
-			any |= last_assignment(ctx, s->sections, name, in_section, found, found_in);
-		} else if (s->kind == ST_OUTPUT_SECTION) {
-			any |= last_assignment(ctx, s->osec->body, name, in_section + 1, found, found_in);
-		} else if (s->kind == ST_OVERLAY) {
-			any |= last_assignment(ctx, s->overlay->sections, name, in_section + 1, found, found_in);
-		}
+	struct last_assign *la = ud;
+	if (!strcmp(st->assign.name, la->name)) {
+		la->found = &st->assign;
+		la->in_section = in_section;
 	}
-	return any;
 }
 
 static struct secval symbol_secval(struct ctx *ctx, const char *name, int depth)
 {
-	const struct assign *a = NULL;
-	int in_section = 0;
+	struct last_assign la = {name, NULL, 0};
 	if (depth > 16)
 		return (struct secval){SK_INVALID, NULL};
 	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
-		last_assignment(ctx, ctx->defsym_stmts.v[i], name, 0, &a, &in_section);
+		note_assign(ctx->defsym_stmts.v[i], 0, &la);
 	if (ctx->script)
-		last_assignment(ctx, ctx->script->cmds, name, 0, &a, &in_section);
-	if (!a)
+		stmt_for_each_assign(ctx->script->cmds, 0, note_assign, &la);
+	if (!la.found)
 		return (struct secval){SK_INVALID, NULL};
-	struct marker m = {.ctx = ctx, .in_section = in_section};
-	struct secval v = expr_secval(&m, a->expr, depth);
+	struct marker m = {.ctx = ctx, .in_section = la.in_section};
+	struct secval v = expr_secval(&m, la.found->expr, depth);
 	/* a plain number takes the section the assignment stands in */
-	return v.kind == SK_NUMBER ? (struct secval){in_section ? SK_OTHER : SK_ABS, NULL} : v;
+	return v.kind == SK_NUMBER ? (struct secval){la.in_section ? SK_OTHER : SK_ABS, NULL} : v;
 }
 
 struct input_section *script_symbol_input_section(struct ctx *ctx, const struct symbol *s)
@@ -1082,19 +1076,18 @@ struct input_section *script_symbol_input_section(struct ctx *ctx, const struct 
 
 /* A __start_SEC / __stop_SEC the linker could not define (SEC went to an output section of
  * another name: GNU ld's undef_start_stop): the script's PROVIDEs of it count now */
-static void declare_provides_in(struct ctx *ctx, const struct stmt *s, const char *name)
+struct provides_of {
+	struct ctx *ctx;
+	const char *name;
+};
+
+static void declare_provide_of(const struct stmt *st, int in_section, void *ud)
 {
-	for (; s; s = s->next) {
-		if (s->kind == ST_ASSIGN && !strcmp(s->assign.name, name) &&
-		    (s->assign.kind == ASSIGN_PROVIDE || s->assign.kind == ASSIGN_PROVIDE_HIDDEN))
-			declare_assign(ctx, &s->assign);
-		else if (s->kind == ST_SECTIONS)
-			declare_provides_in(ctx, s->sections, name);
-		else if (s->kind == ST_OUTPUT_SECTION)
-			declare_provides_in(ctx, s->osec->body, name);
-		else if (s->kind == ST_OVERLAY)
-			declare_provides_in(ctx, s->overlay->sections, name);
-	}
+	const struct provides_of *p = ud;
+	(void)in_section;
+	if (!strcmp(st->assign.name, p->name) &&
+	    (st->assign.kind == ASSIGN_PROVIDE || st->assign.kind == ASSIGN_PROVIDE_HIDDEN))
+		declare_assign(p->ctx, &st->assign);
 }
 
 void script_declare_provides_of(struct ctx *ctx, const char *name)
@@ -1103,7 +1096,8 @@ void script_declare_provides_of(struct ctx *ctx, const char *name)
 	if (!s || !s->start_stop || s->kind != SYM_UNDEF || !ctx->script)
 		return;
 	s->start_stop = false;
-	declare_provides_in(ctx, ctx->script->cmds, name);
+	struct provides_of p = {ctx, name};
+	stmt_for_each_assign(ctx->script->cmds, 0, declare_provide_of, &p);
 }
 
 /* The MEMORY region or REGION_ALIAS of the name (the first declared) */
