@@ -183,10 +183,12 @@ static bool peek2_op(struct parser *p, enum lex_mode m1, enum lex_mode m2, const
 
 static bool is_name(const struct token *t) { return t->kind == TOK_NAME || t->kind == TOK_STRING; }
 
+static bool is_keyword(enum lex_mode mode, const struct token *t);
+
 static const char *expect_name(struct parser *p, enum lex_mode mode, struct src_loc *loc)
 {
 	struct token t = next(p, mode);
-	if (!is_name(&t))
+	if (!is_name(&t) || is_keyword(mode, &t))
 		syntax_error(p, &t, "a name");
 	if (loc)
 		*loc = t.loc;
@@ -292,6 +294,38 @@ static const struct builtin *find_builtin(const struct token *t)
 		if (tok_is(t, builtins[i].name))
 			return &builtins[i];
 	return NULL;
+}
+
+/* Names GNU ld's lexer reads as keywords in SCRIPT state (commands, SECTIONS' statements, output
+ * section names) and in WILD state (inside an output section): there they are never a symbol
+ * to assign or a section to name (`o = 1;` at statement level is a syntax error to GNU ld). */
+static bool is_keyword(enum lex_mode mode, const struct token *t)
+{
+	static const char *const script_words[] = {
+		"MEMORY", "REGION_ALIAS", "LD_FEATURE", "ORIGIN", "VERSION", "BLOCK", "BIND",
+		"LENGTH", "ALIGN", "DATA_SEGMENT_ALIGN", "DATA_SEGMENT_RELRO_END",
+		"DATA_SEGMENT_END", "ADDR", "LOADADDR", "ALIGNOF", "ABSOLUTE", "MAX", "MIN",
+		"LOG2CEIL", "ASSERT", "ENTRY", "EXTERN", "NEXT", "SIZEOF_HEADERS", "SEGMENT_START",
+		"MAP", "SIZEOF", "TARGET", "SEARCH_DIR", "OUTPUT", "INPUT", "GROUP", "DEFINED",
+		"FORCE_COMMON_ALLOCATION", "FORCE_GROUP_ALLOCATION", "INHIBIT_COMMON_ALLOCATION",
+		"SECTIONS", "INSERT", "AFTER", "BEFORE", "STARTUP", "OUTPUT_FORMAT", "OUTPUT_ARCH",
+		"HLL", "SYSLIB", "FLOAT", "NOFLOAT", "NOCROSSREFS", "NOCROSSREFS_TO", "OVERLAY",
+		"ONLY_IF_RO", "ONLY_IF_RW", "SPECIAL", "o", "org", "l", "len", "INCLUDE", "PHDRS",
+		"AT", "ALIGN_WITH_INPUT", "SUBALIGN", "HIDDEN", "PROVIDE", "PROVIDE_HIDDEN",
+		"CONSTANT", NULL
+	};
+	static const char *const wild_words[] = {
+		"ASSERT", "CREATE_OBJECT_SYMBOLS", "CONSTRUCTORS", "FILL", "QUAD", "SQUAD", "LONG",
+		"SHORT", "BYTE", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT", "SORT_BY_INIT_PRIORITY",
+		"SORT_NONE", "INPUT_SECTION_FLAGS", "INCLUDE", "AT", "HIDDEN", "PROVIDE",
+		"PROVIDE_HIDDEN", "KEEP", "EXCLUDE_FILE", NULL
+	};
+	if (t->kind != TOK_NAME || (mode != LEX_SCRIPT && mode != LEX_WILD))
+		return false;
+	for (const char *const *w = mode == LEX_SCRIPT ? script_words : wild_words; *w; w++)
+		if (tok_is(t, *w))
+			return true;
+	return false;
 }
 
 static bool is_section_type_word(const struct token *t)
@@ -591,7 +625,7 @@ static struct stmt *parse_assignment(struct parser *p, enum lex_mode mode)
 		if (s->assign.kind != ASSIGN_HIDDEN && strcmp(s->assign.name, ".") == 0)
 			perror_at(p, &t.loc, "can not PROVIDE assignment to location counter");
 	} else {
-		if (!is_name(&t))
+		if (!is_name(&t) || is_keyword(mode, &t))
 			syntax_error(p, &t, NULL);
 		s->assign.name = tok_str(p->ctx, &t);
 		struct token op = next(p, mode);
@@ -1009,7 +1043,7 @@ static void parse_section_tail(struct parser *p, const char **region, const char
 static struct stmt *parse_output_section(struct parser *p)
 {
 	struct token nt = next(p, LEX_SCRIPT);
-	if (!is_name(&nt))
+	if (!is_name(&nt) || is_keyword(LEX_SCRIPT, &nt))
 		syntax_error(p, &nt, NULL);
 	struct stmt *s = new_stmt(p, ST_OUTPUT_SECTION, nt.loc);
 	struct output_section_desc *d = alloc(p, sizeof *d);
