@@ -1232,7 +1232,11 @@ void dynamic_finish(struct ctx *ctx, uint8_t *image)
 								  symbol_address(ctx->got_syms.v[i]), D.got_relsec - 1}));
 	size_t relative_count = write_relocations(ctx, image);
 	if ((p = place_of(ctx, D.dynamic, image))) {
-		bool relcount = relative_count != 0;
+		/* DT_RELACOUNT takes a DT_NULL only while the sorted section is one of relocations
+		 * (a script can give it another type) */
+		const struct output_section *sorted = sorted_relocations(ctx);
+		bool relcount = relative_count != 0 && sorted &&
+				sorted->type == (t->rela ? SHT_RELA : SHT_REL);
 		uint64_t esz = 2 * word;
 		for (size_t i = 0; i < D.tags.n; i++) {
 			uint64_t tag = D.tags.v[i], val = 0;

@@ -95,3 +95,24 @@ for obj in "d64.o" "d32.o -m elf_i386"; do
 	link_both $obj -pie -T same.ld --no-check-sections --no-warn-rwx-segments
 	compare_outputs
 done
+# a .rela.dyn that takes another type (here GNU ld's: an orphan after a section in a PT_NOTE
+# segment is typed SHT_NOTE) is still sorted, but DT_RELACOUNT (DT_RELCOUNT) counts only
+# relocations in a section of that type
+cat > typed.ld <<'E'
+PHDRS { text PT_LOAD FILEHDR PHDRS; data PT_LOAD; note PT_NOTE; }
+SECTIONS {
+  .data 0x10000 : { *(.data .data.* .mydata .tdata) } :data
+  .interp : { *(.interp) }
+  .dynsym : { *(.dynsym) }
+  .dynstr : { *(.dynstr) }
+  .hash : { *(.hash) }
+  .gnu.hash : { *(.gnu.hash) }
+  .dynamic : { *(.dynamic) } :data
+  .got : { *(.got) }
+  .text 0x20000 : { *(.text) } :note
+}
+E
+for obj in "d64.o" "d32.o -m elf_i386"; do
+	link_both $obj -pie -T typed.ld --no-warn-rwx-segments
+	compare_outputs
+done
