@@ -415,7 +415,9 @@ static void define_symbol(struct layout *L, const struct stmt *st, struct output
 	s->script_walk = L->walk_no;
 	if (a->kind == ASSIGN_PROVIDE_HIDDEN || a->kind == ASSIGN_HIDDEN) {
 		s->forced_local = true; /* GNU ld: a local of the output, visibility unchanged */
-		s->hidden_other |= cur != &ctx->und_section;
+		/* (bfd records the hidden visibility before sizing: not of a PROVIDE only
+		 * sizing wants) */
+		s->hidden_other |= cur != &ctx->und_section && !(provide && s->sizing_ref);
 	}
 }
 

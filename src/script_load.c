@@ -380,6 +380,7 @@ struct marker {
 	bool constraints_known;      /* which ONLY_IF_RO/RW statements stay (after mapping) */
 	bool look_up_only;           /* symbols named here are not references (yet) */
 	bool sizing;                 /* in what only GNU ld's sizing passes fold (addresses...) */
+	bool mark_phase;             /* the walk is GNU ld's mark phase (no address known) */
 	bool headers_known;          /* SIZEOF_HEADERS is `headers' (one pass's value) */
 	uint64_t headers;
 	bool dot_known;              /* outside sections, `.' is `dot' in every pass (only
@@ -451,7 +452,8 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 			const struct symbol *s = symbol_find(ctx, e->name);
 			*v = s && (s->kind == SYM_DEFINED || s->kind == SYM_COMMON || s->by_object);
 			*v = *v || name_listed(m->seen.v, m->seen.n, e->name);
-			return *v || !name_listed(m->seen_some.v, m->seen_some.n, e->name);
+			/* (one assigned an address so far is defined in the sizing passes only) */
+			return *v || m->mark_phase || !name_listed(m->seen_some.v, m->seen_some.n, e->name);
 		}
 		case FN_CONSTANT: {
 			/* before any object is read: the emulation's (GNU ld's output target) */
@@ -1161,8 +1163,13 @@ static void mark_script(struct ctx *ctx, bool constraints_known)
 	 * reaches each statement (first_fold): a later statement's do not count yet */
 	for (int both = 0; both < 2 && ctx->script && ctx->files.n; both++)
 		for (int i = 0; i < 16; i++) {
+			/* the first walk is GNU ld's mark phase, in statement order; what only later
+			 * walks reach (a PROVIDE a later statement wants) is referenced in its sizing
+			 * passes, after the dynamic symbols and the hidden ones were recorded */
+			bool mark_phase = !constraints_known && !both && !i;
 			struct marker m = {.ctx = ctx, .values = &values, .unknown_both = both,
-					   .constraints_known = constraints_known, .dot_known = true};
+					   .constraints_known = constraints_known, .dot_known = true,
+					   .sizing = !mark_phase, .mark_phase = mark_phase};
 			for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 				vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 			bool changed = mark_list(&m, ctx->script->cmds);

@@ -216,3 +216,20 @@ E
 echo 'SECTIONS { .text : { *(.text) } .note.my 0x3800 : { *(.note.my) } empty : { s2 = .; *(.nothing) } .data 0x14800 : { QUAD(16); *(.nothing) } /DISCARD/ : { *(.data) *(.bss) } }' > nb.ld
 link_both -T nb.ld nb.o --no-warn-rwx-segments
 compare_outputs
+# A PROVIDE only a later statement wants is defined in GNU ld's sizing passes, and what its
+# expression names is looked up only there, after bfd recorded the hidden and the dynamic
+# symbols: h2 is hidden (local) but c4 = h2 stays default; -shared exports c4 and c5, not e3.
+# (The -T script comes before v.o: the first fold's DEFINED(_start) is false.)
+cat > late.ld <<'E'
+PROVIDE_HIDDEN(h2 = 4);
+PROVIDE(e3 = 8);
+SECTIONS
+{
+  .text : { PROVIDE(c4 = h2); PROVIDE(c5 = e3); *(.text) }
+  .data : { HIDDEN(x = DEFINED(_start) ? c4 + c5 : 0); *(.data) }
+}
+E
+for kind in "" -shared; do
+	link_both $kind -T late.ld v.o --no-warn-rwx-segments
+	compare_outputs
+done
