@@ -146,6 +146,7 @@ void script_reference_region_symbols(struct ctx *ctx);
 void script_fold_regions(struct ctx *ctx);
 void script_declare_provides_of(struct ctx *ctx, const char *name);
 struct input_section *script_symbol_input_section(struct ctx *ctx, const struct symbol *s);
+void script_mark_taken_symbols(struct ctx *ctx);
 const struct memory_region *script_region(const struct ctx *ctx, const char *name);
 
 #endif

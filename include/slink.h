@@ -137,6 +137,7 @@ struct symbol {
 	bool used_by_reloc;              /* referenced by a relocation of a kept section */
 	bool cmdline_ref;                /* named by -u, -e, --require-defined */
 	bool gc_marked;                  /* --gc-sections reached it through a kept relocation */
+	bool script_takes;               /* an object defines it, the script's mark phase assigns it */
 	bool weak_ref_only;              /* all references are weak */
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */

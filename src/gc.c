@@ -120,15 +120,16 @@ static void mark_symbol(struct gc *g, const struct symbol *s)
 {
 	if (!s)
 		return;
-	if (s->kind == SYM_DEFINED && s->isec) {
-		mark(g, s->isec);
-		return;
-	}
-	/* a script symbol GNU ld's mark phase left relative to an object's input section */
-	if (s->kind == SYM_SCRIPT) {
+	/* a script symbol GNU ld's mark phase left relative to an object's input section (also
+	 * one an object defines that the script assigns anyway) */
+	if (s->kind == SYM_SCRIPT || s->script_takes) {
 		struct input_section *isec = script_symbol_input_section(g->ctx, s);
 		if (isec)
 			mark(g, isec);
+		return;
+	}
+	if (s->kind == SYM_DEFINED && s->isec) {
+		mark(g, s->isec);
 		return;
 	}
 	/* the file's COMMON section (allocated later, as one section: bfd's lang_common runs
@@ -314,6 +315,7 @@ void gc_sections(struct ctx *ctx)
 	if (!ctx->opt.gc_sections || ctx_relocatable(ctx) || !oformat_is_elf(ctx))
 		return;
 	struct gc g = {.ctx = ctx};
+	script_mark_taken_symbols(ctx);
 	g.files = xcalloc(ctx->files.n + 1, sizeof(*g.files));
 	for (size_t fi = 0; fi < ctx->files.n; fi++) {
 		read_file_info(&g, fi);

@@ -1070,10 +1070,28 @@ static struct secval symbol_secval(struct ctx *ctx, const char *name, int depth)
 
 struct input_section *script_symbol_input_section(struct ctx *ctx, const struct symbol *s)
 {
-	if (s->kind != SYM_SCRIPT)
-		return NULL;
 	struct secval v = symbol_secval(ctx, s->name, 0);
 	return v.kind == SK_INPUT ? v.isec : NULL;
+}
+
+/* Which symbols an object defines GNU ld's mark phase gives the script's value (before
+ * --gc-sections): those whose last assignment is a plain one, or a PROVIDE the first fold
+ * settled before the object was opened (the object's definition only replaced that fold's) */
+static void note_taken(const struct stmt *st, int in_section, void *ud)
+{
+	const struct assign *a = &st->assign;
+	struct symbol *s = symbol_find(ud, a->name);
+	(void)in_section;
+	if (s && s->kind == SYM_DEFINED)
+		s->script_takes = (a->kind != ASSIGN_PROVIDE && a->kind != ASSIGN_PROVIDE_HIDDEN) || a->committed;
+}
+
+void script_mark_taken_symbols(struct ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->defsym_stmts.n; i++)
+		note_taken(ctx->defsym_stmts.v[i], 0, ctx);
+	if (ctx->script)
+		stmt_for_each_assign(ctx->script->cmds, 0, note_taken, ctx);
 }
 
 /* A __start_SEC / __stop_SEC the linker could not define (SEC went to an output section of

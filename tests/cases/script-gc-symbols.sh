@@ -45,3 +45,27 @@ Sel_Handler = LENGTH (code) != 8M ? test0 : test1;
 EOF2
 link_both --gc-sections -T v.ld v.o
 compare_outputs
+# A symbol an object defines that the script assigns anyway has the script's value in that
+# phase: a plain assignment, or a PROVIDE the first fold settled (the entry named it before the
+# object was opened); gc then keeps what the script's value stands for, not the object's section.
+as_obj t.o <<'EOF2'
+	.section .text.f,"ax"
+	.globl f
+f:	ret
+	.section .text.g,"ax"
+	.globl g
+g:	ret
+	.section .rodata.a,"a"
+	.quad 1
+EOF2
+for body in 'PROVIDE(f = .);' 'f = .;' 'f = g;' 'PROVIDE(f = g);'; do
+	cat > take.ld <<EOF2
+ENTRY(f)
+SECTIONS { .text 0x401000 : { *(.text*) } .rodata : { *(.rodata.a) $body } }
+EOF2
+	link_both -T take.ld --gc-sections t.o
+	compare_outputs
+	# (the object opened first: its f stands, a PROVIDE does nothing)
+	link_both t.o -T take.ld --gc-sections
+	compare_outputs
+done
