@@ -27,6 +27,9 @@ bool dynamic_active(const struct ctx *ctx);
 bool dynamic_forced_local(const struct ctx *ctx, const struct symbol *s);
 /* -shared: is the symbol in .dynsym */
 bool dynamic_exports(const struct ctx *ctx, const struct symbol *s);
+/* -shared without -Bsymbolic: a default-visibility symbol exported from the link, which GNU ld
+ * reaches through symbolic dynamic relocations and PLT entries (slink makes neither) */
+bool dynamic_preemptible(const struct ctx *ctx, const struct symbol *s);
 /* relocation scan: does this relocation need a RELATIVE dynamic relocation? (then count it) */
 bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, const struct reloc_args *r);
 void dynamic_count_reloc(struct input_section *isec, const struct symbol *sym);

@@ -138,6 +138,7 @@ struct symbol {
 	bool cmdline_ref;                /* named by -u, -e, --require-defined */
 	bool gc_marked;                  /* --gc-sections reached it through a kept relocation */
 	bool script_takes;               /* an object defines it, the script's mark phase assigns it */
+	bool preempt_reported;           /* -shared: its preemptible reference was reported */
 	bool weak_ref_only;              /* all references are weak */
 	bool needs_got;
 	bool provide;                    /* PROVIDE()d, defined only if referenced */

@@ -331,9 +331,20 @@ bool dynamic_exports(const struct ctx *ctx, const struct symbol *s)
 	return s->kind == SYM_UNDEF && (s->used_by_reloc || s->referenced) && !s->cmdline_ref;
 }
 
+bool dynamic_preemptible(const struct ctx *ctx, const struct symbol *s)
+{
+	if (ctx->opt.kind != OUT_SHARED || ctx->opt.bsymbolic || s->is_local || s->visibility != STV_DEFAULT ||
+	    !defined_here(s) || !dynamic_exports(ctx, s))
+		return false;
+	return !ctx->opt.bsymbolic_functions || (s->type != STT_FUNC && s->type != STT_GNU_IFUNC);
+}
+
 /* An absolute symbol's address does not move with the load address. */
 static bool got_slot_absolute(const struct symbol *s)
 {
+	/* (a __start_SEC / __stop_SEC the linker will define is an address) */
+	if (s->start_stop)
+		return false;
 	if (s->kind == SYM_DEFINED && !s->isec)
 		return true;
 	return s->kind == SYM_UNDEF || s->kind == SYM_LAZY;
@@ -361,7 +372,6 @@ bool dynamic_reloc_needed(struct ctx *ctx, const struct input_section *isec, con
 	    !ctx->target->abs_word_reloc(r->type))
 		return false;
 	const struct symbol *s = r->sym;
-	/* (a __start_SEC / __stop_SEC the linker will define is an address) */
 	if (s && !s->start_stop && (r->undef_weak || got_slot_absolute(s)))
 		return false;
 	return true;
@@ -866,6 +876,10 @@ void dynamic_after_map(struct ctx *ctx, struct layout *L, bool *symbols_resized)
 	}
 	build_tags(ctx, L);
 	D.dynamic->size = D.tags.n * D.dynamic->entsize;
+	/* bfd's x86 finish_dynamic_sections: a non-empty .got gives the output section that
+	 * holds it the entry size */
+	if (ctx->got && ctx->got->size && ctx->got->out && !ctx->got->discarded)
+		ctx->got->out->entsize = ctx->target->got_entry_size;
 }
 
 

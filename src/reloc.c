@@ -296,6 +296,16 @@ static void check_reference(struct ctx *ctx, struct input_section *isec, uint64_
 	else if (!ctx_relocatable(ctx) && !s->is_local && is_undefined(s) && s->bind != STB_WEAK &&
 		 !(s->kind == SYM_DEFINED && !(isec->flags & SHF_ALLOC)))
 		report_undefined(ctx, isec, off, s, last_fn);
+	else if ((isec->flags & SHF_ALLOC) && !s->preempt_reported && dynamic_preemptible(ctx, s)) {
+		/* GNU ld would bind it at run time; binding it here instead would make another
+		 * shared object than GNU ld's, so say so (once per symbol) */
+		s->preempt_reported = true;
+		error_at(ctx, isec, off,
+			 "reference to `%s', which users of the shared object may preempt: slink makes no "
+			 "symbolic dynamic relocations or PLT entries (link with -Bsymbolic, or give `%s' "
+			 "hidden or protected visibility)",
+			 s->name, s->name);
+	}
 }
 
 static void report_reference_to(struct ctx *ctx, struct input_section *isec, uint64_t off, struct symbol *s,
