@@ -25,7 +25,8 @@
  *
  * Dynamic relocations: only R_*_RELATIVE, for absolute word relocations and GOT slots whose
  * value is an address in this module.  Symbols bind inside the module (as with -Bsymbolic):
- * relocations that would need a PLT or a symbolic dynamic relocation are not made. */
+ * a reference that would need a PLT entry or a symbolic dynamic relocation (a preemptible
+ * symbol, dynamic_preemptible) is an error. */
 #include <stdlib.h>
 
 #include "dynamic.h"
