@@ -60,7 +60,8 @@ struct layout_osec {
 						 * a non-ELF output) */
 	bool noalloc_load;                      /* DSECT/COPY/INFO/OVERLAY type with allocated contents:
 						 * bfd keeps SEC_LOAD, so it uses and moves its region */
-	struct layout_osec *inherit;            /* orphan: the section it was placed after */
+	struct layout_osec *inherit;            /* orphan: the section bfd placed it by (its `after`) */
+	bool regions_inherited;                 /* orphan: its regions taken from `inherit` */
 	struct layout_osec *same_name;          /* next output section of the same name (orphans) */
 	uint32_t bfd_type;                      /* bfd's ELF type for it once mapped, 0 for none */
 	struct region *region_used;             /* where it was placed in the last pass */

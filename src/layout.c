@@ -811,10 +811,13 @@ static uint32_t bfd_input_type(const struct input_section *isec)
 	return elf_special_section(isec->name, &type, &flags) ? type : 0;
 }
 
-/* GNU ld's lang_output_section_find_by_flags */
-static size_t find_by_flags(struct layout *L, const struct input_section *isec, unsigned sf, bool match_type)
+/* GNU ld's lang_output_section_find_by_flags; `exact`: found by the first, strictest match
+ * (what bfd keeps as the place's section for the orphans after) */
+static size_t find_by_flags(struct layout *L, const struct input_section *isec, unsigned sf, bool match_type,
+			    bool *exact)
 {
 	size_t found = (size_t)-1;
+	*exact = false;
 	/* _bfd_elf_match_sections_by_type matches anything when the output is not ELF */
 	if (!oformat_is_elf(L->ctx))
 		match_type = false;
@@ -885,8 +888,10 @@ static size_t find_by_flags(struct layout *L, const struct input_section *isec, 
 					found = i; /* non-alloc go last */
 				}
 			}
-			if (found != (size_t)-1 || (step == 1 && !(sf & G_ALLOC)))
+			if (found != (size_t)-1 || (step == 1 && !(sf & G_ALLOC))) {
+				*exact = found != (size_t)-1 && attempt == 0 && step == 0;
 				return found;
+			}
 		}
 		if (!match_type)
 			break;
@@ -1305,11 +1310,13 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 		place = P_RODATA;
 	else
 		place = P_TEXT;
-	size_t after = (size_t)-1;
+	/* `from`: bfd's `after` for this orphan, whose region, load region and program headers it
+	 * takes (the place's section, by name or by an exact match of flags, else the best match
+	 * for this orphan's own flags); `after`: where it goes, after the place's last orphan if
+	 * there is one */
+	size_t after = (size_t)-1, from = (size_t)-1;
 	if (place < 0) {
-		after = L->nodes.n ? L->nodes.n - 1 : (size_t)-1;
-	} else if (L->orphan_last[place]) {
-		after = L->orphan_last[place] - 1;
+		after = from = L->nodes.n ? L->nodes.n - 1 : (size_t)-1;
 	} else {
 		if (!L->place_os[place] && place_name[place]) {
 			size_t n = find_node(L, place_name[place]);
@@ -1321,13 +1328,15 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 			if (n != (size_t)-1)
 				L->place_os[place] = L->nodes.v[n].lo;
 		}
-		if (L->place_os[place])
-			after = node_of(L, L->place_os[place]);
-		else {
-			after = find_by_flags(L, isec, sf, true);
-			if (after != (size_t)-1 && (place != P_NONALLOC))
-				L->place_os[place] = L->nodes.v[after].lo;
+		if (L->place_os[place]) {
+			from = node_of(L, L->place_os[place]);
+		} else {
+			bool exact;
+			from = find_by_flags(L, isec, sf, true, &exact);
+			if (from != (size_t)-1 && exact && place != P_NONALLOC)
+				L->place_os[place] = L->nodes.v[from].lo;
 		}
+		after = L->orphan_last[place] ? L->orphan_last[place] - 1 : from;
 	}
 	if (isec->file->common == isec)
 		; /* (not an orphan to report, as above) */
@@ -1341,8 +1350,8 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 	vec_push(lo->items.v[0].secs, isec);
 	/* it inherits the region, load region and program headers of the section it follows */
-	if (after != (size_t)-1 && after < L->nodes.n && L->nodes.v[after].kind == LN_OSEC && (sf & G_ALLOC)) {
-		lo->inherit = L->nodes.v[after].lo;
+	if (from != (size_t)-1 && from < L->nodes.n && L->nodes.v[from].kind == LN_OSEC && (sf & G_ALLOC)) {
+		lo->inherit = L->nodes.v[from].lo;
 	}
 	/* placed after a dropped statement that kept its section: bfd puts it after that one */
 	for (size_t g = 0; g < L->ghosts.n && after != (size_t)-1; g++)
@@ -2436,6 +2445,22 @@ static void build_regions(struct layout *L)
 	}
 }
 
+/* an orphan's regions: those of the section bfd placed it by (which may stand after it, or
+ * be an orphan itself) */
+static void inherit_regions(struct layout *L, struct layout_osec *lo)
+{
+	if (lo->desc || lo->overlay || lo->regions_inherited)
+		return;
+	lo->regions_inherited = true;
+	if (lo->inherit) {
+		inherit_regions(L, lo->inherit);
+		lo->region = lo->inherit->region ? lo->inherit->region : L->default_region;
+		lo->lma_region = lo->inherit->lma_region;
+	} else {
+		lo->region = L->default_region;
+	}
+}
+
 /* every output section statement's >region and AT>region */
 static void assign_regions(struct layout *L)
 {
@@ -2450,13 +2475,11 @@ static void assign_regions(struct layout *L)
 			get_regions(L, lo, ov->region, ov->lma_region, ov->lma != NULL, false, &nd->st->loc);
 		} else if (d) {
 			get_regions(L, lo, d->region, d->lma_region, d->lma != NULL, d->addr != NULL, &nd->st->loc);
-		} else if (lo->inherit) {
-			lo->region = lo->inherit->region ? lo->inherit->region : L->default_region;
-			lo->lma_region = lo->inherit->lma_region;
-		} else {
-			lo->region = L->default_region;
 		}
 	}
+	for (size_t i = 0; i < L->nodes.n; i++)
+		if (L->nodes.v[i].kind == LN_OSEC)
+			inherit_regions(L, L->nodes.v[i].lo);
 	/* GNU ld's lang_propagate_lma_regions: a section with no address, load address or load
 	 * region, in the same region as the one before, loads after it (`.bss > RAM` after
 	 * `.data > RAM AT> ROM`); the one before may be a statement its ONLY_IF_RO/RW

@@ -176,3 +176,33 @@ E
 echo 'SECTIONS { .text : { *(.text) } .note.my : { KEEP(INPUT_SECTION_FLAGS(SHF_MERGE & SHF_STRINGS) *(.note.*)) } .n2 : { *(.note.my) } }' > kn.ld
 link_both -T kn.ld kn.o
 compare_outputs
+# An orphan takes the region (and program headers) of the section GNU ld placed it by, which
+# for the orphans after the first of their kind is found again for each (its own flags and
+# type) while they stay together: .interp goes after .text in ROM, .dynsym and the others of
+# its kind follow it, but take the region of `.data (READONLY)`, the best match for them.
+as_obj ro.o <<'EOF2'
+	.text
+	.globl _start
+_start:	ret
+	.data
+	.quad 1
+	.section .myro,"a"
+	.quad 2
+EOF2
+cat > region.ld <<'EOF2'
+MEMORY
+{
+  ROM : ORIGIN = 0x100000, LENGTH = 0x10000
+  RAM (rwx) : ORIGIN = 0x110000, LENGTH = 0x40
+  RAM2 : ORIGIN = 0x210000, LENGTH = 0x100000
+}
+SECTIONS
+{
+  .text : { *(.text) } >ROM
+  .data (READONLY) : { *(.data .myro) } >RAM2
+}
+EOF2
+for kind in "" -pie; do
+	link_both $kind -T region.ld ro.o
+	compare_outputs
+done
