@@ -426,8 +426,10 @@ static bool static_value(struct marker *m, const struct expr *e, uint64_t *v)
 		*v = e->num;
 		return true;
 	case EXPR_DOT:
+		/* (in GNU ld's mark phase no output section exists yet: in one, `.' is the value
+		 * flowing in, moved only by its data statements) */
 		*v = m->first_phase ? 0 : m->dot;
-		return m->first_phase || (m->dot_known && !m->in_section);
+		return m->first_phase || (m->dot_known && (!m->in_section || m->mark_phase));
 	case EXPR_SYMBOL:
 		/* a constant the script assigned outside the sections: known once GNU ld's passes
 		 * have assigned it */
@@ -841,6 +843,8 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			break;
 		case ST_DATA:
 			changed |= mark_expr(m, s->data.value);
+			if (m->mark_phase)
+				m->dot += data_kind_size(s->data.kind);
 			break;
 		case ST_FILL:
 			changed |= mark_expr(m, s->fill);
@@ -865,7 +869,8 @@ static bool mark_list(struct marker *m, const struct stmt *s)
 			m->in_section++;
 			changed |= mark_list(m, d->body);
 			m->in_section--;
-			m->dot_known = false; /* (past a section: its size, not known here) */
+			/* (past a section: its size, not known here; nothing in the mark phase) */
+			m->dot_known = m->dot_known && m->mark_phase;
 			break;
 		}
 		case ST_OVERLAY: {
@@ -1242,20 +1247,20 @@ static void mark_phase_headers(struct marker *m, const struct stmt *s)
 			break;
 		case ST_DATA:
 			e = s->data.value;
+			m->dot += data_kind_size(s->data.kind);
 			break;
 		case ST_SECTIONS:
 			mark_phase_headers(m, s->sections);
 			break;
 		case ST_OUTPUT_SECTION:
 		case ST_OVERLAY: {
+			/* (no section has a size or address yet: `.' moves only by data statements;
+			 * an overlay's end is an assignment with no value here) */
 			const struct stmt *body = s->kind == ST_OUTPUT_SECTION ? s->osec->body : s->overlay->sections;
 			m->in_section++;
 			mark_phase_headers(m, body);
 			m->in_section--;
-			/* (what moves `.' in a section moves it here too) */
-			for (const struct stmt *b = body; b; b = b->next)
-				if (b->kind != ST_INPUT_SECTION && !(b->kind == ST_ASSIGN && strcmp(b->assign.name, ".")))
-					m->dot_known = false;
+			m->dot_known = m->dot_known && s->kind == ST_OUTPUT_SECTION;
 			break;
 		}
 		default:
@@ -1271,7 +1276,8 @@ void script_declare_symbols(struct ctx *ctx)
 	mark_script(ctx, false);
 	if (ctx->script && ctx->files.n) {
 		struct known_values values = {0};
-		struct marker m = {.ctx = ctx, .values = &values, .dot_known = true, .headers_known = true};
+		struct marker m = {.ctx = ctx, .values = &values, .dot_known = true, .headers_known = true,
+				   .mark_phase = true};
 		for (size_t k = 0; k < ctx->defsym_stmts.n; k++)
 			vec_push(m.seen, ctx->defsym_stmts.v[k]->assign.name);
 		mark_phase_headers(&m, ctx->script->cmds);

@@ -306,3 +306,19 @@ SECTIONS {
 E2
 link_both -T pd.ld pa.o -u f1 libp.a
 compare_outputs
+# GNU ld's mark phase runs before any output section exists: in a section, `.' is the value the
+# statements outside gave it, moved only by data statements (a section's address, size and its
+# own `.' assignments count only later).  A condition on it there takes a branch in that walk:
+# 2 < . holds (. is 0x10004 there, 0 relative to .b in the later passes, which take the other
+# branch), so p1 is provided and SIZEOF_HEADERS read, which loads the headers.
+cat > mdot.ld <<'EOF2'
+SECTIONS
+{
+  . = 0x10000;
+  .text : { *(.text) LONG(1) }
+  .b 0x11000 : { x = 2 < . ? p1 + SIZEOF_HEADERS : 1; *(.data) }
+  PROVIDE(p1 = 0x77);
+}
+EOF2
+link_both -T mdot.ld pv.o --no-warn-rwx-segments
+compare_outputs
