@@ -297,8 +297,9 @@ static const struct builtin *find_builtin(const struct token *t)
 }
 
 /* Names GNU ld's lexer reads as keywords in SCRIPT state (commands, SECTIONS' statements, output
- * section names) and in WILD state (inside an output section): there they are never a symbol
- * to assign or a section to name (`o = 1;` at statement level is a syntax error to GNU ld). */
+ * section names), in WILD state (inside an output section) and in EXPRESSION state: there they
+ * are never a symbol to assign, read or name (`o = 1;` at statement level, `x = COPY;` are
+ * syntax errors to GNU ld). */
 static bool is_keyword(enum lex_mode mode, const struct token *t)
 {
 	static const char *const script_words[] = {
@@ -320,9 +321,19 @@ static bool is_keyword(enum lex_mode mode, const struct token *t)
 		"SORT_NONE", "INPUT_SECTION_FLAGS", "INCLUDE", "AT", "HIDDEN", "PROVIDE",
 		"PROVIDE_HIDDEN", "KEEP", "EXCLUDE_FILE", NULL
 	};
-	if (t->kind != TOK_NAME || (mode != LEX_SCRIPT && mode != LEX_WILD))
+	static const char *const expr_words[] = {
+		"ORIGIN", "BLOCK", "BIND", "LENGTH", "ALIGN", "DATA_SEGMENT_ALIGN",
+		"DATA_SEGMENT_RELRO_END", "DATA_SEGMENT_END", "ADDR", "LOADADDR", "ALIGNOF",
+		"ABSOLUTE", "MAX", "MIN", "LOG2CEIL", "ASSERT", "NEXT", "SIZEOF_HEADERS",
+		"SEGMENT_START", "SIZEOF", "DEFINED", "NOCROSSREFS", "NOCROSSREFS_TO", "OVERLAY",
+		"NOLOAD", "READONLY", "DSECT", "COPY", "INFO", "TYPE", "ONLY_IF_RO", "ONLY_IF_RW",
+		"SPECIAL", "INCLUDE", "AT", "ALIGN_WITH_INPUT", "SUBALIGN", "HIDDEN", "PROVIDE",
+		"PROVIDE_HIDDEN", "CONSTANT", NULL
+	};
+	if (t->kind != TOK_NAME || (mode != LEX_SCRIPT && mode != LEX_WILD && mode != LEX_EXPR))
 		return false;
-	for (const char *const *w = mode == LEX_SCRIPT ? script_words : wild_words; *w; w++)
+	for (const char *const *w = mode == LEX_SCRIPT ? script_words : mode == LEX_WILD ? wild_words : expr_words;
+	     *w; w++)
 		if (tok_is(t, *w))
 			return true;
 	return false;
@@ -442,6 +453,8 @@ static struct expr *parse_primary(struct parser *p)
 				bail(p);
 			}
 		}
+		if (is_keyword(LEX_EXPR, &t))
+			syntax_error(p, &t, "an expression");
 		return symbol_expr(p, tok_str(p->ctx, &t), t.loc);
 	}
 	syntax_error(p, &t, "an expression");
@@ -1471,7 +1484,7 @@ static struct name_list *parse_name_list(struct parser *p, enum lex_mode mode)
 			return head;
 		if (tok_op(&t, ","))
 			continue;
-		if (!is_name(&t))
+		if (!is_name(&t) || is_keyword(mode, &t))
 			syntax_error(p, &t, "a name");
 		*tail = new_name(p, tok_str(p->ctx, &t), t.loc);
 		tail = &(*tail)->next;

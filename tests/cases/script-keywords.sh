@@ -1,7 +1,7 @@
 # Names GNU ld's lexer reads as keywords where commands and SECTIONS' statements stand (its SCRIPT
 # state: o, org, l, len, ORIGIN, ALIGN, MAX, AFTER, ...) or inside an output section (its WILD
-# state: AT, FILL, SORT, ...) are no symbol to assign, no section, segment or region to name
-# there; the same names are ordinary symbols inside expressions and elsewhere.
+# state: AT, FILL, SORT, ...) or in expressions (COPY, NOLOAD, TYPE, ORIGIN, ...) are no symbol to
+# assign or read, no section, segment or region to name there; elsewhere they are names.
 as_obj a.o <<'EOF2'
 	.text
 	.globl _start
@@ -11,7 +11,8 @@ n=0
 for case in 'o = 1;|top' 'org = 1;|sections' 'len = 1;|sections' 'ORIGIN = 1;|top' \
 	    'ALIGN = 1;|sections' 'MAX = 1;|top' 'AFTER = 1;|sections' 'CONSTANT = 1;|top' \
 	    'AT = 1;|inner' 'FILL = 2;|inner' 'SORT = 1;|inner' 'ORIGIN : { *(.data) }|sections' \
-	    'x = SIZEOF(l);|sections' 'ENTRY(o)|top'; do
+	    'x = SIZEOF(l);|sections' 'ENTRY(o)|top' 'NOCROSSREFS(o l)|top' 'EXTERN(x ORIGIN)|top' \
+	    'x = COPY + 1;|top' 'x = DEFINED(NOLOAD);|sections' 'x = TYPE;|inner'; do
 	stmt=${case%|*}
 	case ${case#*|} in
 	top) s="$stmt SECTIONS { .text : { *(.text) } }" ;;
@@ -31,6 +32,7 @@ SECTIONS
   .data : { len = 5; NOLOAD = 6; }
 }
 PHDRS_sym = 7;
+EXTERN(o l)
 EOF2
 link_both -T ok.ld a.o
 compare_outputs
