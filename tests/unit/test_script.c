@@ -774,6 +774,21 @@ static void test_lexer_states(void)
 		      !strcmp(e->b->name, "weird sym"), "symbol chars");
 	e = script_parse_expr(&ctx, "test", "ADDR(.text.a-b) + SIZEOF(.data..percpu)");
 	CHECK(e && !strcmp(e->a->name, ".text.a-b"), "section names in ADDR()");
+	/* keywords of the lexer state where they stand are no names there (ld.bfd 2.40: syntax
+	 * error), and names elsewhere */
+	static const char *const keyword_misuse[] = {
+		"o = 1;", "SECTIONS { len = 1; }", "SECTIONS { ORIGIN : { *(.x) } }",
+		"SECTIONS { .x : { AT = 1; } }", "SECTIONS { .x : { FILL = 1; } }", "x = COPY;",
+		"EXTERN(NOLOAD)", "NOCROSSREFS(l .x)", "ENTRY(org)", "PHDRS { ALIGN PT_LOAD; }",
+	};
+	for (size_t i = 0; i < sizeof keyword_misuse / sizeof keyword_misuse[0]; i++) {
+		capture_start();
+		s = parse(keyword_misuse[i]);
+		char *out = capture_end();
+		CHECK(!s && strstr(out, "syntax error"), "keyword misuse %zu must be a syntax error: %s", i, out);
+	}
+	s = parse("SECTIONS { .x : { o = 1; ORIGIN = 2; } x = o + len + l + org; } EXTERN(o len)");
+	CHECK(s, "keywords of other states are names");
 }
 
 /* GNU ld folds operators of numbers while parsing (exp_unop, exp_binop, exp_trinop), except
