@@ -204,6 +204,11 @@ void synthetic_create(struct ctx *ctx)
 					   (uint64_t)t->gotplt_reserved * t->got_entry_size, t->got_entry_size, write_got_plt);
 	if (ctx->got_plt)
 		ctx->got_plt->entsize = t->got_entry_size;
+	else if (ctx->needs_got_base && x86 && !got_sym_used)
+		/* GOT-relative references with no GOT and no relocation against
+		 * _GLOBAL_OFFSET_TABLE_: bfd strips the empty .got.plt, which still has its place,
+		 * the base (elfxx-x86.c) */
+		ctx->got_plt = add_empty(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, word);
 	else if (ctx->needs_got_base)
 		/* GOT-relative references with no GOT: the base is where .got.plt would be */
 		ctx->got_plt = add_section(ctx, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0, t->got_entry_size, NULL);
@@ -219,7 +224,7 @@ void synthetic_create(struct ctx *ctx)
 			t->rela ? 3 * word : 2 * word;
 		add_empty(ctx, ".igot.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, word);
 	}
-	if (gotsym && ctx->got_plt && gotsym->kind == SYM_UNDEF) {
+	if (gotsym && ctx->got_plt && !ctx->got_plt->strip_if_empty && gotsym->kind == SYM_UNDEF) {
 		gotsym->kind = SYM_DEFINED;
 		gotsym->isec = ctx->got_plt;
 		gotsym->value = 0;

@@ -55,3 +55,24 @@ expect_fail "p.o:\(\.data\+0x0\): reference to .dv', which users of the shared o
 	-shared -Bsymbolic-functions p.o
 link_both -shared -Bsymbolic p.o
 compare_outputs
+# GOT loads that all relax (R_386_GOT32X to lea/GOTOFF): no GOT slot is left and no relocation
+# names _GLOBAL_OFFSET_TABLE_, so GNU ld strips the empty .got.plt (its place is still the GOT
+# base) and drops the symbol (ld-i386/lea1a..c)
+as_obj lea32.o --32 -mrelax-relocations=yes <<'E'
+	.section my_section,"aw",@progbits
+	.long 0x12345678
+	.text
+	.globl foo
+	.type foo, @function
+foo:	ret
+	.globl _start
+	.type _start, @function
+_start:	movl foo@GOT(%ecx), %eax
+	movl bar@GOT(%ecx), %eax
+	movl __start_my_section@GOT(%ecx), %eax
+	.comm bar,4,4
+E
+for kind in "" -pie "-shared -Bsymbolic"; do
+	link_both -m elf_i386 $kind lea32.o
+	compare_outputs
+done
