@@ -1349,7 +1349,7 @@ static void place_orphan(struct layout *L, struct input_section *isec)
 	lo->orphan_seq = ++L->orphan_events;
 	vec_push(lo->items, ((struct lo_item){.kind = IT_INPUTS}));
 	vec_push(lo->items.v[0].secs, isec);
-	/* it inherits the region, load region and program headers of the section it follows */
+	/* it inherits the region, load region and program headers of that section (`from`) */
 	if (from != (size_t)-1 && from < L->nodes.n && L->nodes.v[from].kind == LN_OSEC && (sf & G_ALLOC)) {
 		lo->inherit = L->nodes.v[from].lo;
 	}

@@ -351,7 +351,7 @@ static bool list_has(const struct name_list *l, const char *name)
 }
 
 /* GNU ld's os->phdrs: the section's own :phdr list, else its OVERLAY's, else for an orphan the
- * list of the section it was placed after (lang_insert_orphan) */
+ * list of the section it was placed by (lang_insert_orphan's `after`) */
 static const struct name_list *own_phdrs(const struct layout_osec *lo)
 {
 	if (lo->desc && lo->desc->phdrs)
