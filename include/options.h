@@ -75,6 +75,7 @@ struct options {
 	bool gc_sections;
 	bool emit_relocs;
 	bool verbose;
+	bool version_printed;          /* -v, -V or --verbose printed the version */
 	bool print_map;                /* -M: map to stdout (map_file is then "-") */
 	const char *map_file;          /* -Map FILE (dir → dir/OUTPUT.map, '%' → output name), "-" for -M */
 	bool trace;

@@ -308,6 +308,7 @@ struct ctx {
 	struct input_section *stack_note;    /* the first executable one, else the last one */
 	bool dropped_assignments;            /* a constraint-dropped statement assigns symbols */
 	bool inputs_loaded;                  /* inputs_load is done: the first fold is over */
+	bool input_named;                    /* some input file was named (GNU ld's lang_has_input_file) */
 	bool sizeof_headers_read;            /* an assignment read SIZEOF_HEADERS while the inputs
 					      * were opened: the headers are loaded */
 	VEC(const char *) first_fold_assigned; /* symbols script assignments defined by then */

@@ -770,6 +770,7 @@ void input_open_script(struct ctx *ctx, struct stmt *first, struct load_state *s
 static void load_path(struct ctx *ctx, const char *path, const struct input_arg *arg, struct load_state *st)
 {
 	struct mapped_file mf;
+	ctx->input_named = true;
 	if (!map_file(path, &mf)) {
 		error(ctx, "cannot %s %s: %s", errno == ENOENT ? "find" : "open", path, strerror(errno));
 		return;
@@ -919,10 +920,13 @@ void inputs_load(struct ctx *ctx)
 	free(st.archives.v);
 	free(st.chain.v);
 	ctx->inputs_loaded = true;
-	if (!ctx->target && !ctx->errors) {
-		if (!ctx->opt.inputs.n)
-			fatal("no input files");
+	/* (with nothing to link, the version -v or --verbose printed ends the run: --verbose
+	 * goes on to print the built-in script first) */
+	if (!ctx->input_named && !ctx->errors && !ctx->opt.version_printed)
+		fatal("no input files");
+	if (!ctx->target && !ctx->errors)
+		ctx->target = ctx->opt.emulation ? target_by_emulation(ctx->opt.emulation) : &target_x86_64;
+	if (!ctx->target)
 		ctx->target = &target_x86_64;
-	}
 }
 

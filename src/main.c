@@ -89,6 +89,9 @@ int main(int argc, char **argv)
 	gnu_properties_merge(ctx);
 	/* without -T, the emulation's built-in script (needs the target) */
 	scripts_load_default(ctx);
+	/* -v or --verbose with nothing to link: GNU ld stops once it printed what it has */
+	if (!ctx->input_named)
+		return ctx->errors ? 1 : 0;
 	/* --oformat / OUTPUT_FORMAT known now: a bad name stops the link before any layout */
 	oformat_check(ctx);
 	/* __start_SEC / __stop_SEC the objects refer to are the linker's from here on */

@@ -589,7 +589,6 @@ struct parser {
 	int symbolic; /* 0 unset, 1 -Bsymbolic, 2 -Bsymbolic-functions */
 	bool unresolved_set;
 	bool check_sections_set; /* --check-sections or --no-check-sections given */
-	bool version_printed;
 	const char *prog;
 };
 
@@ -982,6 +981,9 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_GC_KEEP_EXPORTED: o->gc_keep_exported = true; break;
 	case O_EMIT_RELOCS: o->emit_relocs = true; break;
 	case O_VERBOSE:
+		if (!o->version_printed)
+			print_version(true);
+		o->version_printed = true;
 		o->verbose = true;
 		o->verbose_level = 1;
 		if (arg) {
@@ -998,7 +1000,7 @@ static bool apply(struct parser *p, int id, const char *arg, const char *spelled
 	case O_V_SHORT:
 	case O_V_LONG:
 		print_version(id == O_V_LONG);
-		p->version_printed = true;
+		o->version_printed = true;
 		break;
 	case O_HELP:
 		print_help(p->prog);
@@ -1264,8 +1266,6 @@ static bool finish(struct parser *p)
 			o->map_file = arena_printf(&ctx->arena, "%s%s%s.map", m, m[strlen(m) - 1] == '/' ? "" : "/", base);
 		}
 	}
-	if (p->version_printed && !o->inputs.n && !ctx->errors)
-		exit(0);
 	return true;
 }
 

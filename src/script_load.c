@@ -201,7 +201,7 @@ static void load_default(struct ctx *ctx)
 	}
 	if (ctx->opt.verbose)
 		printf("using internal linker script:\n==================================================\n%s"
-		       "==================================================\n",
+		       "\n\n==================================================\n",
 		       text);
 	struct stmt **tail = ctx->script ? ctx->script->cmds_tail : NULL;
 	parse_into(ctx, arena_printf(&ctx->arena, "<built-in %s>", name), text, strlen(text));
