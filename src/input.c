@@ -924,8 +924,9 @@ void inputs_load(struct ctx *ctx)
 	 * goes on to print the built-in script first) */
 	if (!ctx->input_named && !ctx->errors && !ctx->opt.version_printed)
 		fatal("no input files");
-	if (!ctx->target && !ctx->errors)
-		ctx->target = ctx->opt.emulation ? target_by_emulation(ctx->opt.emulation) : &target_x86_64;
+	/* (no object gave one: the emulation's, else x86-64) */
+	if (!ctx->target && ctx->opt.emulation)
+		ctx->target = target_by_emulation(ctx->opt.emulation);
 	if (!ctx->target)
 		ctx->target = &target_x86_64;
 }
